@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CatalogueError, type Catalogue, type QuestionnaireVersion } from './types.js';
+import { validateSurvey } from './validate.js';
+
+export const DEFAULT_SURVEYS_DIR = fileURLToPath(new URL('../../surveys', import.meta.url));
+
+const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FILE_PATTERN = /^v([1-9][0-9]*)\.json$/;
+
+/** Key order and white space are not content: hash a canonical form so reformatting is not a change. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(json: unknown): string {
+  return createHash('sha256').update(canonical(json)).digest('hex');
+}
+
+function loadVersion(dir: string, key: string, fileName: string, version: number): QuestionnaireVersion {
+  const file = `${key}/${fileName}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(join(dir, key, fileName), 'utf8'));
+  } catch (error) {
+    throw new CatalogueError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  const validated = validateSurvey(json, file);
+  return { key, version, file, hash: contentHash(json), json: json as Record<string, unknown>, ...validated };
+}
+
+export function buildCatalogue(versions: QuestionnaireVersion[]): Catalogue {
+  const sorted = [...versions].sort((a, b) => a.key.localeCompare(b.key) || a.version - b.version);
+  return {
+    versions: sorted,
+    find: (key, version) => sorted.find((v) => v.key === key && v.version === version),
+    keys: () => [...new Set(sorted.map((v) => v.key))],
+    versionsOf: (key) => sorted.filter((v) => v.key === key),
+  };
+}
+
+/** Loads and validates every surveys/<key>/v<N>.json; the first problem stops it with a message naming the file. */
+export function loadCatalogue(dir: string = DEFAULT_SURVEYS_DIR): Catalogue {
+  const versions: QuestionnaireVersion[] = [];
+  for (const key of readdirSync(dir).sort()) {
+    if (!statSync(join(dir, key)).isDirectory()) continue;
+    if (!KEY_PATTERN.test(key)) throw new CatalogueError(key, 'a questionnaire folder name must be lower-case words joined by "-"');
+    for (const fileName of readdirSync(join(dir, key)).sort()) {
+      const match = FILE_PATTERN.exec(fileName);
+      if (!match) throw new CatalogueError(`${key}/${fileName}`, 'questionnaire files must be named v1.json, v2.json, …');
+      versions.push(loadVersion(dir, key, fileName, Number(match[1])));
+    }
+  }
+  if (versions.length === 0) throw new CatalogueError(dir, 'no questionnaires found');
+  return buildCatalogue(versions);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The only module that reads process.env. A bad value stops the start with a message naming the variable. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, e.g. https://pulssi.example.fi' })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|:memory:$|libsql:\/\/|https?:\/\/|wss?:\/\/)/, 'must start with file:, libsql://, http(s):// or be :memory:')
+    .default('file:./data/verkostopulssi.db'),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.fi:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
+  LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  baseUrl: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  secretKey: string | undefined;
+  logLevel: 'silent' | 'info' | 'debug';
+}>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.BASE_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    secretKey: e.SECRET_KEY,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

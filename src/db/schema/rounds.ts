@@ -1,0 +1,66 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { members } from './members.js';
+import { networks } from './networks.js';
+
+/** A questionnaire version is recorded the first time a round uses it; its hash then guards the file. */
+export const questionnaireVersions = sqliteTable(
+  'questionnaire_versions',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    contentHash: text('content_hash').notNull(),
+    firstUsedAt: text('first_used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.version] })],
+);
+
+export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    networkId: integer('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    questionnaireKey: text('questionnaire_key').notNull(),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ROUND_STATUSES }).notNull().default('draft'),
+    opensAt: text('opens_at').notNull(),
+    closesAt: text('closes_at').notNull(),
+    openedAt: text('opened_at'),
+    closedAt: text('closed_at'),
+    /** Send a reminder this many days before closing; null for none. */
+    reminderDaysBefore: integer('reminder_days_before'),
+    /** Schedule the next round this many months after this one opened; null for none. */
+    recurrenceMonths: integer('recurrence_months'),
+    previousRoundId: integer('previous_round_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('rounds_network').on(t.networkId, t.opensAt), index('rounds_status').on(t.status)],
+);
+
+/**
+ * One member in one round. The token is stored only as a hash. Nothing here
+ * says when the member answered: the day shown back to the member is sealed
+ * with a key derived from the member's own token.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash'),
+    sentAt: text('sent_at'),
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    lastRemindedAt: text('last_reminded_at'),
+    used: integer('used', { mode: 'boolean' }).notNull().default(false),
+    usedDaySealed: text('used_day_sealed'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('invitations_round_member_unique').on(t.roundId, t.memberId),
+    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
+  ],
+);

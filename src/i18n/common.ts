@@ -1,0 +1,43 @@
+import { defineMessages } from './messages.js';
+
+export const commonText = defineMessages({
+  fi: {
+    productName: 'Verkostopulssi',
+    tagline: 'Verkoston itsearviointi kierros kierrokselta',
+    languageName: 'Suomi',
+    chooseLanguage: 'Kieli',
+    catalogue: 'Kyselyt',
+    home: 'Etusivu',
+    notFoundTitle: 'Sivua ei löytynyt',
+    notFoundBody: 'Hakemaasi sivua ei ole. Tarkista osoite.',
+    errorTitle: 'Jokin meni vikaan',
+    errorBody: 'Pyyntöä ei voitu käsitellä. Yritä hetken kuluttua uudelleen. Jos vika toistuu, kerro ylläpitäjälle tunniste {requestId}.',
+    skipToContent: 'Siirry sisältöön',
+  },
+  sv: {
+    productName: 'Verkostopulssi',
+    tagline: 'Nätverkets självvärdering, omgång för omgång',
+    languageName: 'Svenska',
+    chooseLanguage: 'Språk',
+    catalogue: 'Enkäter',
+    home: 'Startsida',
+    notFoundTitle: 'Sidan hittades inte',
+    notFoundBody: 'Sidan du söker finns inte. Kontrollera adressen.',
+    errorTitle: 'Något gick fel',
+    errorBody: 'Begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {requestId}.',
+    skipToContent: 'Hoppa till innehållet',
+  },
+  en: {
+    productName: 'Verkostopulssi',
+    tagline: "The network's self-evaluation, round by round",
+    languageName: 'English',
+    chooseLanguage: 'Language',
+    catalogue: 'Questionnaires',
+    home: 'Home',
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'The page you asked for does not exist. Check the address.',
+    errorTitle: 'Something went wrong',
+    errorBody: 'The request could not be handled. Try again in a moment. If it keeps happening, give the administrator the code {requestId}.',
+    skipToContent: 'Skip to content',
+  },
+});

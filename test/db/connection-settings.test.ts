@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+
+describe('every pooled connection gets the SQLite settings', () => {
+  let database: TestDatabase;
+  afterEach(() => database?.dispose());
+
+  it('applies WAL, NORMAL sync, foreign keys and busy timeout on each of several concurrent connections', async () => {
+    database = await createTestDatabase();
+    // Open transactions each hold their own connection, so five of them force five connections.
+    const transactions = await Promise.all(Array.from({ length: 5 }, () => database.client.transaction('read')));
+    const settings = await Promise.all(
+      transactions.map(async (tx) => {
+        const read = async (pragma: string) => Object.values((await tx.execute(`PRAGMA ${pragma}`)).rows[0]!)[0];
+        return { journal: await read('journal_mode'), sync: await read('synchronous'), fk: await read('foreign_keys'), busy: await read('busy_timeout') };
+      }),
+    );
+    for (const tx of transactions) tx.close();
+    expect(settings).toHaveLength(5);
+    for (const s of settings) expect(s).toEqual({ journal: 'wal', sync: 1, fk: 1, busy: 5000 });
+  });
+
+  it('enforces foreign keys on a connection opened after a transaction took the first one', async () => {
+    database = await createTestDatabase();
+    const tx = await database.client.transaction('deferred');
+    await expect(database.client.execute("INSERT INTO members (network_id, name, email, created_at, updated_at) VALUES (999, 'x', 'x@example.fi', 'now', 'now')")).rejects.toThrow(/FOREIGN KEY/);
+    tx.close();
+  });
+
+  it('keeps an in-memory database on its single connection across a transaction', async () => {
+    const memory = await openDatabase(':memory:');
+    await memory.client.execute('CREATE TABLE t (x)');
+    const tx = await memory.client.transaction('write');
+    await tx.execute('INSERT INTO t VALUES (1)');
+    await tx.commit();
+    const rows = await memory.client.execute('SELECT count(*) AS n FROM t');
+    expect(rows.rows[0]!.n).toBe(1);
+    memory.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { createApp } from '../../src/app.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import type { Catalogue } from '../../src/catalogue/types.js';
+import type { Clock } from '../../src/clock.js';
+import type { AppDeps } from '../../src/http/env.js';
+import { silentLogger } from '../../src/logger.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
+
+let sharedCatalogue: Catalogue | undefined;
+/** The real catalogue from surveys/, loaded once per test file. */
+export function realCatalogue(): Catalogue {
+  sharedCatalogue ??= loadCatalogue();
+  return sharedCatalogue;
+}
+
+/** A clock the test moves by hand. */
+export function fixedClock(iso = '2026-03-02T09:00:00.000Z'): Clock & { set: (iso: string) => void; advance: (ms: number) => void } {
+  let now = new Date(iso);
+  return {
+    now: () => new Date(now),
+    set: (next) => (now = new Date(next)),
+    advance: (ms) => (now = new Date(now.getTime() + ms)),
+  };
+}
+
+export type TestApp = { app: ReturnType<typeof createApp>; deps: AppDeps; database: TestDatabase };
+
+/** The whole app in-process over a fresh database; override any dependency. */
+export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const deps: AppDeps = {
+    db: database.db,
+    catalogue: realCatalogue(),
+    clock: fixedClock(),
+    log: silentLogger,
+    baseUrl: 'http://127.0.0.1:3000',
+    secretKey: TEST_SECRET_KEY,
+    ...overrides,
+  };
+  return { app: createApp(deps), deps, database };
+}

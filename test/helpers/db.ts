@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { applyMigrations } from '../../src/db/migrate.js';
+
+export type TestDatabase = Database & { url: string; dir: string; dispose: () => void };
+
+/** A fresh file database through the real migrations (":memory:" would lose data across transactions). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'vp-test-'));
+  const url = `file:${join(dir, 'test.db')}`;
+  const database = await openDatabase(url);
+  await applyMigrations(database.db);
+  return {
+    ...database,
+    url,
+    dir,
+    dispose: () => {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
