@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The only module that reads process.env. A bad value stops the start with a message naming the variable. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   BASE_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, e.g. https://pulssi.example.fi' })

@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { DomainError } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
+import { errorPage } from './views/error-page.js';
+import { LANGUAGE_COOKIE, pickLanguage } from './i18n/language.js';
+import { commonText } from './i18n/common.js';
+import { fill } from './i18n/messages.js';
+import { healthRoutes } from './routes/health.js';
+import { homeRoutes } from './routes/home.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { setupRoutes } from './routes/setup.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function wantsJson(path: string, accept: string | undefined): boolean {
+  return path.startsWith('/api/') || (accept ?? '').includes('application/json');
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('lang', pickLanguage(c));
+    const asked = c.req.query('lang');
+    if (asked === c.var.lang) setCookie(c, LANGUAGE_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
+    await next();
+  });
+  app.use(requestLog);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // SurveyJS sets style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `The request is too large (at most ${MAX_BODY_BYTES / 1024} KB).` }, 413),
+    }),
+  );
+  app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
+
+  app.route('/', healthRoutes);
+  app.route('/', homeRoutes);
+  app.route('/catalogue', catalogueRoutes);
+  app.route('/setup', setupRoutes);
+
+  app.notFound((c) => {
+    const t = commonText(c.var.lang);
+    if (wantsJson(c.req.path, c.req.header('accept'))) return c.json({ error: t.notFoundBody }, 404);
+    return c.html(errorPage(c, t.notFoundTitle, t.notFoundBody), 404);
+  });
+
+  app.onError((error, c) => {
+    const lang = c.var.lang ?? 'fi';
+    const json = wantsJson(c.req.path, c.req.header('accept'));
+    if (error instanceof DomainError || error instanceof HTTPException) {
+      const status = error.status;
+      const fields = 'fields' in error ? (error.fields as Record<string, string>) : undefined;
+      if (json) return c.json({ error: error.message, ...(fields ? { fields } : {}) }, status);
+      return c.html(errorPage(c, error.message, ''), status);
+    }
+    const id = c.var.requestId;
+    deps.log.error('unhandled error', { requestId: id, path: c.req.path, error: String(error?.stack ?? error) });
+    const t = commonText(lang);
+    const body = fill(t.errorBody, { requestId: id });
+    if (json) return c.json({ error: body, requestId: id }, 500);
+    return c.html(errorPage(c, t.errorTitle, body), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

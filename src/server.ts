@@ -1,0 +1,50 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadCatalogue } from './catalogue/load.js';
+import { assertUsedVersionsUnchanged } from './catalogue/immutability.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { applyMigrations } from './db/migrate.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
+import { resolveSecretKey } from './setup/secret-key.js';
+
+export type RunningServer = { url: string; setupLink: string | null; stop: () => Promise<void> };
+
+/** Opens the database, checks the catalogue, listens; stop() drains requests in flight and closes the database. */
+export async function startServer(config: Config, options: { clock?: Clock; log?: Logger; surveysDir?: string } = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel);
+  const catalogue = loadCatalogue(options.surveysDir);
+  const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  try {
+    await applyMigrations(database.db);
+    await assertUsedVersionsUnchanged(database.db, catalogue);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const secretKey = await resolveSecretKey(database.db, config.secretKey);
+  let app: ReturnType<typeof createApp> | undefined;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  // With PORT=0 the system picks the port; links must carry the real one.
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.baseUrl.replace(/:0$/, `:${port}`);
+  app = createApp({ db: database.db, catalogue, clock, log, baseUrl: url, secretKey });
+  const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      // close() stops accepting and resolves once requests in flight have finished.
+      server.close(() => {
+        database.close();
+        resolve();
+      });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    });
+  return { url, setupLink, stop };
+}

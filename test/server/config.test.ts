@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+
+describe('configuration from the environment', () => {
+  it('needs nothing: an embedded file database on port 3000', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: 'file:./data/verkostopulssi.db', baseUrl: 'http://127.0.0.1:3000', smtpUrl: undefined });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes every documented variable', () => {
+    const config = parseConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      BASE_URL: 'https://pulssi.example.fi/',
+      DATABASE_URL: 'libsql://db.example.fi',
+      DATABASE_AUTH_TOKEN: 'tok',
+      SMTP_URL: 'smtp://user:pw@mail.example.fi:587',
+      MAIL_FROM: 'Pulssi <pulssi@example.fi>',
+      SECRET_KEY: 'x'.repeat(40),
+      LOG_LEVEL: 'silent',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', baseUrl: 'https://pulssi.example.fi', databaseUrl: 'libsql://db.example.fi', databaseAuthToken: 'tok', logLevel: 'silent' });
+    expect(parseConfig({ DATABASE_URL: ':memory:' }).databaseUrl).toBe(':memory:');
+    expect(parseConfig({ HOST: '0.0.0.0', PORT: '4000' }).baseUrl).toBe('http://localhost:4000');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT: /],
+    ['PORT', '70000', /PORT: /],
+    ['BASE_URL', 'pulssi.example.fi', /BASE_URL: must be an http:\/\/ or https:\/\/ URL/],
+    ['DATABASE_URL', 'postgres://x', /DATABASE_URL: must start with file:/],
+    ['SMTP_URL', 'mail.example.fi', /SMTP_URL: must be an smtp:\/\//],
+    ['SECRET_KEY', 'short', /SECRET_KEY: must be at least 32 characters/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: /],
+  ])('stops on a bad %s with a message naming it', (name, value, message) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(message);
+  });
+});
