@@ -116,12 +116,14 @@ CREATE TABLE `rounds` (
 	`reminder_days_before` integer,
 	`recurrence_months` integer,
 	`previous_round_id` integer,
+	`reminder_sent_at` text,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`network_id`) REFERENCES `networks`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `rounds_network` ON `rounds` (`network_id`,`opens_at`);--> statement-breakpoint
 CREATE INDEX `rounds_status` ON `rounds` (`status`);--> statement-breakpoint
+CREATE UNIQUE INDEX `rounds_previous_unique` ON `rounds` (`previous_round_id`);--> statement-breakpoint
 CREATE TABLE `item_tallies` (
 	`round_id` integer NOT NULL,
 	`segment_key` text DEFAULT '' NOT NULL,
@@ -192,6 +194,9 @@ CREATE UNIQUE INDEX `report_links_token_hash_unique` ON `report_links` (`token_h
 CREATE TABLE `outgoing_mail` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`network_id` integer,
+	`round_id` integer,
+	`reply_to` text,
+	`sender_name` text,
 	`kind` text NOT NULL,
 	`recipient` text NOT NULL,
 	`subject` text NOT NULL,
@@ -203,8 +208,10 @@ CREATE TABLE `outgoing_mail` (
 	`last_error` text,
 	`created_at` text NOT NULL,
 	`sent_at` text,
-	FOREIGN KEY (`network_id`) REFERENCES `networks`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`network_id`) REFERENCES `networks`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `outgoing_mail_status` ON `outgoing_mail` (`status`,`next_attempt_at`);--> statement-breakpoint
-CREATE INDEX `outgoing_mail_network` ON `outgoing_mail` (`network_id`);
+CREATE INDEX `outgoing_mail_network` ON `outgoing_mail` (`network_id`);--> statement-breakpoint
+CREATE INDEX `outgoing_mail_round` ON `outgoing_mail` (`round_id`);

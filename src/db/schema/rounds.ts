@@ -34,10 +34,17 @@ export const rounds = sqliteTable(
     reminderDaysBefore: integer('reminder_days_before'),
     /** Schedule the next round this many months after this one opened; null for none. */
     recurrenceMonths: integer('recurrence_months'),
+    /** The round this one was scheduled from; unique, so a recurring round is created at most once. */
     previousRoundId: integer('previous_round_id'),
+    /** When the scheduled reminder went out; set once, so a restart never sends it twice. */
+    reminderSentAt: text('reminder_sent_at'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('rounds_network').on(t.networkId, t.opensAt), index('rounds_status').on(t.status)],
+  (t) => [
+    index('rounds_network').on(t.networkId, t.opensAt),
+    index('rounds_status').on(t.status),
+    uniqueIndex('rounds_previous_unique').on(t.previousRoundId),
+  ],
 );
 
 /**
