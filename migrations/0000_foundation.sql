@@ -114,6 +114,7 @@ CREATE TABLE `rounds` (
 	`opened_at` text,
 	`closed_at` text,
 	`reminder_days_before` integer,
+	`collect_segments` integer DEFAULT false NOT NULL,
 	`recurrence_months` integer,
 	`previous_round_id` integer,
 	`reminder_sent_at` text,

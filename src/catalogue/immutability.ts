@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { questionnaireVersions } from '../db/schema/index.js';
 import type { Catalogue, QuestionnaireVersion } from './types.js';
 
 export class ChangedVersionError extends Error {}
 
 /** Records a version's content hash the first time a round uses it; later uses keep the first record. */
-export async function recordVersionUse(db: Db, version: QuestionnaireVersion, now: Date): Promise<void> {
+export async function recordVersionUse(db: DbOrTx, version: QuestionnaireVersion, now: Date): Promise<void> {
   await db
     .insert(questionnaireVersions)
     .values({ key: version.key, version: version.version, contentHash: version.hash, firstUsedAt: now.toISOString() })

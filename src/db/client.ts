@@ -7,6 +7,10 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
+/** A drizzle transaction over the same schema as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Storage functions take either, so the caller decides what else shares the transaction. */
+export type DbOrTx = Db | Tx;
 export type Database = { db: Db; client: Client; close: () => void };
 
 /*

@@ -32,6 +32,8 @@ export const rounds = sqliteTable(
     closedAt: text('closed_at'),
     /** Send a reminder this many days before closing; null for none. */
     reminderDaysBefore: integer('reminder_days_before'),
+    /** Copied from the network when the round opens, so a settings change cannot split a round's tallies. */
+    collectSegments: integer('collect_segments', { mode: 'boolean' }).notNull().default(false),
     /** Schedule the next round this many months after this one opened; null for none. */
     recurrenceMonths: integer('recurrence_months'),
     /** The round this one was scheduled from; unique, so a recurring round is created at most once. */

@@ -1,0 +1,31 @@
+import type { QuestionnaireVersion } from '../catalogue/types.js';
+import { itemTallies, measureTallies } from '../db/schema/index.js';
+import type { DbOrTx } from '../db/client.js';
+import { scoredItems, scoredMeasures, segmentGroups, tallyValues } from './tally-keys.js';
+
+// Keeps each INSERT well under SQLite's limit on bound parameters.
+const ROWS_PER_INSERT = 1000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) result.push(rows.slice(i, i + ROWS_PER_INSERT));
+  return result;
+}
+
+/**
+ * Creates every tally row of a round with zero counts before any answer
+ * arrives, so that neither which rows exist nor their storage order tells
+ * anything about who answered first. Safe to call again.
+ */
+export async function initialiseTallies(tx: DbOrTx, roundId: number, version: QuestionnaireVersion, collectSegments: boolean): Promise<void> {
+  const groups = segmentGroups(version, collectSegments);
+  const values = tallyValues(version);
+  const itemRows = groups.flatMap((group) =>
+    scoredItems(version).flatMap((item) => values.map((value) => ({ roundId, ...group, itemKey: item.itemKey, value, count: 0 }))),
+  );
+  const measureRows = groups.flatMap((group) =>
+    scoredMeasures(version).map((measure) => ({ roundId, ...group, measure, n: 0, sum: 0, sumSquares: 0 })),
+  );
+  for (const rows of chunks(itemRows)) await tx.insert(itemTallies).values(rows).onConflictDoNothing();
+  for (const rows of chunks(measureRows)) await tx.insert(measureTallies).values(rows).onConflictDoNothing();
+}
