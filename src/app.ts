@@ -16,6 +16,12 @@ import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { setupRoutes } from './routes/setup.js';
+import { authRoutes } from './routes/auth.js';
+import { accountRoutes } from './routes/account.js';
+import { networkRoutes } from './routes/networks.js';
+import { networkApi } from './routes/api/networks.js';
+import { createLoginLimiter } from './accounts/login-limiter.js';
+import { loadSession, refuseForeignOrigin } from './http/session.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -59,11 +65,17 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
+  app.use(refuseForeignOrigin);
+  app.use(loadSession);
 
   app.route('/', healthRoutes);
   app.route('/', homeRoutes);
   app.route('/catalogue', catalogueRoutes);
   app.route('/setup', setupRoutes);
+  app.route('/', authRoutes(createLoginLimiter()));
+  app.route('/account', accountRoutes);
+  app.route('/networks', networkRoutes);
+  app.route('/api/networks', networkApi);
 
   app.notFound((c) => {
     const t = commonText(c.var.lang);

@@ -99,6 +99,10 @@ function itemOf(question: Question, file: string): { item: CatalogueItem; scale?
 export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   registerSurveyProperties();
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new CatalogueError(file, 'the file must hold one JSON object');
+  // These make SurveyJS post answers to its own cloud service; answers stay on this server.
+  for (const key of ['surveyId', 'surveyPostId', 'clientId']) {
+    if (key in json) throw new CatalogueError(file, `"${key}" would send answers to an outside service; remove it`);
+  }
   const survey = new Model(json);
   const jsonError = survey.jsonErrors?.[0];
   if (jsonError) throw new CatalogueError(file, `SurveyJS does not accept it: ${jsonError.message}`);

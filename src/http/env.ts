@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import type { Logger } from '../logger.js';
+import type { Session } from '../accounts/sessions.js';
 
 /** Everything the app needs from outside, passed in so tests can build it in-process. */
 export type AppDeps = {
@@ -20,5 +21,10 @@ export type AppEnv = {
     deps: AppDeps;
     lang: Language;
     requestId: string;
+    /** The signed-in coordinator or leader, if any. */
+    session: Session | null;
   };
 };
+
+/** What views and helpers read from a request; any route's context (network-scoped too) fits. */
+export type PageContext = Pick<import('hono').Context<AppEnv>, 'var' | 'req'>;

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
+import type { Session } from '../accounts/sessions.js';
+import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 
 type LayoutProps = {
@@ -8,6 +10,10 @@ type LayoutProps = {
   /** The current path with its query, for the language links. */
   path: string;
   scripts?: string[];
+  /** Extra stylesheets, linked before the site's own so that app.css can adjust them. */
+  styles?: string[];
+  /** The signed-in user, whose navigation and sign-out button the header then shows. */
+  session?: Session | null;
   children: Child;
 };
 
@@ -17,14 +23,18 @@ function withLanguage(path: string, lang: Language): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function Layout({ lang, title, path, scripts = [], children }: LayoutProps) {
+export function Layout({ lang, title, path, scripts = [], styles = [], session = null, children }: LayoutProps) {
   const t = commonText(lang);
   return (
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${title} · ${t.productName}`}</title>
+        {styles.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="stylesheet" href="/static/app.css" />
         {scripts.map((src) => (
           <script type="module" src={src} />
@@ -38,6 +48,18 @@ export function Layout({ lang, title, path, scripts = [], children }: LayoutProp
           <a class="brand" href="/">
             {t.productName}
           </a>
+          {session && (
+            <nav aria-label={t.mainNavigation} class="user-nav">
+              <a href="/networks">{t.networks}</a>
+              <a href="/account">{authText(lang).account}</a>
+              <form method="post" action="/logout" class="inline">
+                <input type="hidden" name="_csrf" value={session.csrfToken} />
+                <button type="submit" class="link-button">
+                  {authText(lang).signOut}
+                </button>
+              </form>
+            </nav>
+          )}
           <nav aria-label={t.chooseLanguage} class="language-switch">
             {LANGUAGES.map((code) => (
               <a href={withLanguage(path, code)} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>

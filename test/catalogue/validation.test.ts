@@ -75,6 +75,10 @@ describe('catalogue validation names the file, the question and the problem', ()
     expect(problemWith((json) => (scored(json)[0].showNoneItem = false)).problem).toMatch(/cannot say/);
   });
 
+  it('refuses settings that would send answers to an outside service', () => {
+    expect(problemWith((json) => (json.surveyPostId = 'abc')).problem).toMatch(/outside service/);
+  });
+
   it('refuses what SurveyJS itself does not accept, and unknown segment values', () => {
     expect(problemWith((json) => (scored(json)[0].isRequird = true)).problem).toMatch(/SurveyJS does not accept it/);
     const segment = (json: Json) => json.pages[0].elements.find((q: Json) => q.segment === 'organisationType');

@@ -1,0 +1,40 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { networkRoles, networks, type Role } from '../db/schema/index.js';
+import type { NetworkSettings } from './settings.js';
+
+export type Network = typeof networks.$inferSelect;
+
+/** Creates a network; its creator becomes its first coordinator. */
+export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: NetworkSettings): Promise<Network> {
+  return db.transaction(async (tx) => {
+    const [network] = await tx.insert(networks).values({ ...settings, createdAt: clock.now().toISOString() }).returning();
+    await tx.insert(networkRoles).values({ networkId: network!.id, userId: creatorId, role: 'coordinator' });
+    return network!;
+  });
+}
+
+export async function updateNetwork(db: Db, networkId: number, settings: NetworkSettings): Promise<Network> {
+  const [network] = await db.update(networks).set(settings).where(eq(networks.id, networkId)).returning();
+  return network!;
+}
+
+export async function networksOf(db: Db, userId: number): Promise<Array<{ network: Network; role: Role }>> {
+  return db
+    .select({ network: networks, role: networkRoles.role })
+    .from(networkRoles)
+    .innerJoin(networks, eq(networks.id, networkRoles.networkId))
+    .where(eq(networkRoles.userId, userId))
+    .orderBy(asc(networks.name));
+}
+
+/** The user's role in the network together with the network, or null if they have none. */
+export async function accessTo(db: Db, userId: number, networkId: number): Promise<{ network: Network; role: Role } | null> {
+  const [row] = await db
+    .select({ network: networks, role: networkRoles.role })
+    .from(networkRoles)
+    .innerJoin(networks, eq(networks.id, networkRoles.networkId))
+    .where(and(eq(networkRoles.userId, userId), eq(networkRoles.networkId, networkId)));
+  return row ?? null;
+}

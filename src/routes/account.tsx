@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { endOtherSessions } from '../accounts/sessions.js';
+import { authenticate, setPassword } from '../accounts/users.js';
+import type { AppEnv, PageContext } from '../http/env.js';
+import { parseInput, readInput } from '../http/input.js';
+import { currentSession, requireUser, sessionToken } from '../http/session.js';
+import { authText } from '../i18n/auth.js';
+import { commonText } from '../i18n/common.js';
+import type { Language } from '../db/schema/networks.js';
+import { CsrfField } from '../views/csrf-field.js';
+import { Field } from '../views/field.js';
+import { Layout } from '../views/layout.js';
+
+export const accountRoutes = new Hono<AppEnv>();
+accountRoutes.use(requireUser);
+
+export function newPasswordSchema(lang: Language) {
+  const t = authText(lang);
+  return z
+    .object({ newPassword: z.string().min(12, t.passwordShort).max(1024, t.passwordShort), newPasswordAgain: z.string() })
+    .refine((v) => v.newPassword === v.newPasswordAgain, { path: ['newPasswordAgain'], message: t.passwordMismatch });
+}
+
+function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; errors?: Record<string, string>; changed?: boolean }) {
+  const t = authText(c.var.lang);
+  const { user } = currentSession(c);
+  return (
+    <Layout lang={c.var.lang} title={t.account} path={c.req.path} session={c.var.session}>
+      <section class="card narrow">
+        <h1>{t.account}</h1>
+        <p>
+          {user.name} · {user.email}
+        </p>
+        <h2>{t.changePassword}</h2>
+        {changed && (
+          <p class="notice-ok" role="status">
+            {t.passwordChanged}
+          </p>
+        )}
+        {Object.keys(errors).length > 0 && (
+          <p class="form-error" role="alert">
+            {commonText(c.var.lang).checkForm}
+          </p>
+        )}
+        <form method="post" action="/account/password" novalidate>
+          <CsrfField c={c} />
+          <Field name="currentPassword" type="password" label={t.currentPassword} error={errors.currentPassword} autocomplete="current-password" />
+          <Field name="newPassword" type="password" label={t.newPassword} hint={t.passwordHint} error={errors.newPassword} autocomplete="new-password" />
+          <Field name="newPasswordAgain" type="password" label={t.newPasswordAgain} error={errors.newPasswordAgain} autocomplete="new-password" />
+          <button type="submit">{t.save}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+// GET /account
+accountRoutes.get('/', (c) => c.html(<AccountPage c={c} />));
+
+// POST /account/password — needs the current password; ends the user's other sessions.
+accountRoutes.post('/password', async (c) => {
+  const t = authText(c.var.lang);
+  const { user } = currentSession(c);
+  const input = await readInput(c);
+  const parsed = parseInput(newPasswordSchema(c.var.lang), input);
+  const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+  const verified = await authenticate(c.var.deps.db, user.email, current);
+  const errors = { ...(parsed.ok ? {} : parsed.fields), ...(verified ? {} : { currentPassword: t.currentWrong }) };
+  if (!parsed.ok || !verified) return c.html(<AccountPage c={c} errors={errors} />, 422);
+  await setPassword(c.var.deps.db, user.id, parsed.data.newPassword);
+  await endOtherSessions(c.var.deps.db, c.var.deps.secretKey, user.id, sessionToken(c));
+  return c.html(<AccountPage c={c} changed />);
+});

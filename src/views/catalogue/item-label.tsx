@@ -1,0 +1,35 @@
+import { findMeasure } from '../../catalogue/measures.js';
+import type { CatalogueItem } from '../../catalogue/types.js';
+import type { Language } from '../../db/schema/networks.js';
+import { catalogueText } from '../../i18n/catalogue.js';
+import { fill } from '../../i18n/messages.js';
+
+/** "Rule 3: Resources, schedules and tools" or "Strategy: Goals"; the id itself if the measure is unknown. */
+export function measureLabel(id: string, lang: Language): string {
+  const t = catalogueText(lang);
+  const measure = findMeasure(id);
+  if (!measure) return id;
+  return fill(measure.kind === 'rule' ? t.rule : t.area, { number: measure.number, name: measure.name[lang] });
+}
+
+/** What an item measures, or what kind of unscored question it is. */
+export function itemLabel(item: CatalogueItem, lang: Language): string {
+  const t = catalogueText(lang);
+  if (item.kind === 'scored') return measureLabel(item.measure ?? '', lang);
+  if (item.kind === 'segment') return t.backgroundQuestion;
+  return item.measure ? `${t.openQuestion} · ${measureLabel(item.measure, lang)}` : t.openQuestion;
+}
+
+/** One item: its wording in the page language, its key and what it measures. */
+export function ItemSummary({ item, lang }: { item: CatalogueItem; lang: Language }) {
+  const t = catalogueText(lang);
+  return (
+    <>
+      <p class="item-title">{item.title[lang]}</p>
+      <p class="item-meta">
+        <span class="visually-hidden">{t.itemKey}: </span>
+        <code class="item-key">{item.itemKey}</code> <span class={item.kind === 'scored' ? 'tag' : 'tag tag-muted'}>{itemLabel(item, lang)}</span>
+      </p>
+    </>
+  );
+}

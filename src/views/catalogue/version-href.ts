@@ -1,0 +1,6 @@
+import type { QuestionnaireVersion } from '../../catalogue/types.js';
+
+/** The address of a version's page; its preview is this plus "/preview". */
+export function versionHref(version: Pick<QuestionnaireVersion, 'key' | 'version'>): string {
+  return `/catalogue/${version.key}/v${version.version}`;
+}

@@ -1,0 +1,54 @@
+import { LANGUAGES } from '../../db/schema/networks.js';
+import type { PageContext } from '../../http/env.js';
+import { commonText } from '../../i18n/common.js';
+import { networkText } from '../../i18n/networks.js';
+import { CsrfField } from '../csrf-field.js';
+import { Field } from '../field.js';
+
+type Values = { name?: unknown; languages?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown };
+
+const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
+
+/** The network settings form, filled from saved settings or from a refused submission. */
+export function SettingsForm({ c, action, values, errors }: { c: PageContext; action: string; values: Values; errors: Record<string, string> }) {
+  const lang = c.var.lang;
+  const t = networkText(lang);
+  const chosen = Array.isArray(values.languages) ? values.languages.map(String) : values.languages ? [String(values.languages)] : [];
+  const segments = values.collectSegments === true || values.collectSegments === 'on';
+  return (
+    <form method="post" action={action} novalidate>
+      <CsrfField c={c} />
+      {Object.keys(errors).length > 0 && (
+        <p class="form-error" role="alert">
+          {commonText(lang).checkForm}
+        </p>
+      )}
+      <Field name="name" label={t.name} value={text(values.name)} error={errors.name} />
+      <fieldset class={errors.languages ? 'field has-error' : 'field'} aria-describedby="languages-hint">
+        <legend>{t.languages}</legend>
+        <p class="hint" id="languages-hint">
+          {t.languagesHint}
+        </p>
+        {LANGUAGES.map((code) => (
+          <label class="check">
+            <input type="checkbox" name="languages" value={code} checked={chosen.includes(code)} /> {commonText(code).languageName}
+          </label>
+        ))}
+        {errors.languages && <p class="field-error">{errors.languages}</p>}
+      </fieldset>
+      <Field name="anonymityThreshold" type="number" label={t.threshold} hint={t.thresholdHint} value={text(values.anonymityThreshold, '5')} error={errors.anonymityThreshold} />
+      <div class="field">
+        <label class="check">
+          <input type="checkbox" name="collectSegments" checked={segments} aria-describedby="segments-hint" /> {t.collectSegments}
+        </label>
+        <p class="hint" id="segments-hint">
+          {t.collectSegmentsHint}
+        </p>
+      </div>
+      <p class="hint">{t.bandsHint}</p>
+      <Field name="bandStrength" type="number" label={t.bandStrength} step="0.1" value={text(values.bandStrength, '4')} error={errors.bandStrength} />
+      <Field name="bandConcern" type="number" label={t.bandConcern} step="0.1" value={text(values.bandConcern, '3')} error={errors.bandConcern} />
+      <button type="submit">{t.save}</button>
+    </form>
+  );
+}

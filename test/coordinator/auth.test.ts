@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
+import { signedInUser, TEST_PASSWORD } from '../helpers/people.js';
+
+let t: TestApp;
+afterEach(() => t?.database.dispose());
+
+const login = (email: string, password: string, extra: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ email, password, ...extra }).toString(),
+});
+
+describe('sign in and out', () => {
+  it('signs in with the right password into an httpOnly SameSite cookie, and signs out', async () => {
+    t = await createTestApp();
+    await signedInUser(t, 'kaisa@kunta.example');
+    const wrong = await t.app.request('/login', login('kaisa@kunta.example', 'väärä salasana'));
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Sähköpostiosoite tai salasana on väärin.');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+
+    const ok = await t.app.request('/login', login(' KAISA@kunta.example', TEST_PASSWORD, { next: '/networks' }));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/networks');
+    const setCookie = ok.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/vp_session=[\w-]+/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).not.toMatch(/Secure/);
+    const cookie = setCookie.split(';')[0]!;
+
+    const page = await t.app.request('/networks', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)![1]!;
+
+    const noToken = await t.app.request('/logout', { method: 'POST', headers: { cookie } });
+    expect(noToken.status).toBe(403);
+    const out = await t.app.request('/logout', { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${csrf}` });
+    expect(out.status).toBe(303);
+    expect((await t.app.request('/networks', { headers: { cookie } })).status).toBe(303);
+  });
+
+  it('marks the cookie Secure when served over https', async () => {
+    t = await createTestApp({ baseUrl: 'https://pulssi.example.fi' });
+    await signedInUser(t, 'kaisa@kunta.example');
+    const ok = await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD));
+    expect(ok.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it('never redirects to another site after signing in', async () => {
+    t = await createTestApp();
+    await signedInUser(t, 'kaisa@kunta.example');
+    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example']) {
+      const ok = await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD, { next }));
+      expect(ok.headers.get('location')).toBe('/networks');
+    }
+  });
+
+  it('rate-limits failed sign-ins per account with a clear message, then lets the user in after the wait', async () => {
+    const clock = fixedClock();
+    t = await createTestApp({ clock });
+    await signedInUser(t, 'kaisa@kunta.example');
+    for (let i = 0; i < 5; i++) expect((await t.app.request('/login', login('kaisa@kunta.example', 'väärin'))).status).toBe(401);
+    const limited = await t.app.request('/login?lang=en', login('kaisa@kunta.example', TEST_PASSWORD));
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('Too many failed sign-ins. Try again in 15 minutes.');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD))).status).toBe(303);
+  });
+
+  it('rate-limits one address trying many accounts', async () => {
+    t = await createTestApp();
+    for (let i = 0; i < 20; i++) await t.app.request('/login', login(`user${i}@kunta.example`, 'väärin'));
+    expect((await t.app.request('/login', login('someone@kunta.example', 'väärin'))).status).toBe(429);
+  });
+
+  it('refuses a write that comes from another site', async () => {
+    t = await createTestApp();
+    const response = await t.app.request('/login', { ...login('a@b.example', 'x'), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('password change', () => {
+  it('needs the current password, then signs out the other sessions but keeps this one', async () => {
+    t = await createTestApp();
+    const me = await signedInUser(t, 'kaisa@kunta.example');
+    const other = await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD));
+    const otherCookie = other.headers.get('set-cookie')!.split(';')[0]!;
+    const change = (fields: Record<string, string>) =>
+      t.app.request('/account/password', { method: 'POST', headers: { cookie: me.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: me.csrf, ...fields }).toString() });
+
+    const wrong = await change({ currentPassword: 'väärä', newPassword: 'uusi salasana 5678', newPasswordAgain: 'uusi salasana 5678' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Nykyinen salasana on väärin.');
+    const short = await change({ currentPassword: TEST_PASSWORD, newPassword: 'lyhyt', newPasswordAgain: 'lyhyt' });
+    expect(await short.text()).toContain('vähintään 12 merkkiä');
+
+    const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: 'uusi salasana 5678', newPasswordAgain: 'uusi salasana 5678' });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Salasana on vaihdettu.');
+    expect((await t.app.request('/account', { headers: { cookie: me.cookie } })).status).toBe(200);
+    expect((await t.app.request('/account', { headers: { cookie: otherCookie } })).status).toBe(303);
+    expect((await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD))).status).toBe(401);
+    expect((await t.app.request('/login', login('kaisa@kunta.example', 'uusi salasana 5678'))).status).toBe(303);
+  });
+});
