@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMailer } from './mail/mailer.js';
 import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
 import { resolveSecretKey } from './setup/secret-key.js';
 
@@ -34,7 +35,7 @@ export async function startServer(config: Config, options: { clock?: Clock; log?
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
-  app = createApp({ db: database.db, catalogue, clock, log, baseUrl: url, secretKey });
+  app = createApp({ db: database.db, catalogue, clock, log, mailer: createMailer(config), baseUrl: url, secretKey });
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
 
   const stop = () =>

@@ -5,6 +5,7 @@ import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
 import { expandConfig } from '@libsql/core/config';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.js';
+import { serialiseWrites } from './write-lock.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction over the same schema as Db. */
@@ -56,7 +57,7 @@ function createFileClient(url: string): Client {
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const isLocal = url.startsWith('file:') || url === ':memory:';
-  const client = isLocal ? createFileClient(url) : createClient({ url, authToken, intMode: 'number' });
+  const client = isLocal ? serialiseWrites(createFileClient(url)) : createClient({ url, authToken, intMode: 'number' });
   if (isLocal && url !== ':memory:') await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import type { Logger } from '../logger.js';
 import type { Session } from '../accounts/sessions.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** Everything the app needs from outside, passed in so tests can build it in-process. */
 export type AppDeps = {
@@ -11,6 +12,8 @@ export type AppDeps = {
   catalogue: Catalogue;
   clock: Clock;
   log: Logger;
+  /** SMTP, or the local outbox when no SMTP server is configured. */
+  mailer: Mailer;
   baseUrl: string;
   /** Keys the hashes of stored secrets (links, sessions). */
   secretKey: string;

@@ -23,7 +23,7 @@ describe('every pooled connection gets the SQLite settings', () => {
 
   it('enforces foreign keys on a connection opened after a transaction took the first one', async () => {
     database = await createTestDatabase();
-    const tx = await database.client.transaction('deferred');
+    const tx = await database.client.transaction('read');
     await expect(database.client.execute("INSERT INTO members (network_id, name, email, created_at, updated_at) VALUES (999, 'x', 'x@example.fi', 'now', 'now')")).rejects.toThrow(/FOREIGN KEY/);
     tx.close();
   });
@@ -37,5 +37,27 @@ describe('every pooled connection gets the SQLite settings', () => {
     const rows = await memory.client.execute('SELECT count(*) AS n FROM t');
     expect(rows.rows[0]!.n).toBe(1);
     memory.close();
+  });
+});
+
+describe('writes from one process', () => {
+  it('take turns instead of failing with SQLITE_BUSY when transactions overlap', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.client.execute("INSERT INTO networks (name, created_at) VALUES ('n', 'now')");
+      // Each transaction yields to the event loop between its statements, as real handlers do.
+      const write = async (i: number) => {
+        const tx = await database.client.transaction('write');
+        await tx.execute({ sql: "INSERT INTO members (network_id, name, email, created_at, updated_at) VALUES (1, 'm', ?, 'now', 'now')", args: [`m${i}@example.fi`] });
+        await new Promise((r) => setTimeout(r, 5));
+        await tx.execute({ sql: 'UPDATE members SET organisation = ? WHERE email = ?', args: ['org', `m${i}@example.fi`] });
+        await tx.commit();
+      };
+      await Promise.all([...Array.from({ length: 20 }, (_, i) => write(i)), database.client.execute("UPDATE networks SET name = 'renamed'")]);
+      const { rows } = await database.client.execute("SELECT count(*) AS n FROM members WHERE organisation = 'org'");
+      expect(rows[0]!.n).toBe(20);
+    } finally {
+      database.dispose();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { silentLogger } from '../../src/logger.js';
+import { outboxMailer } from '../../src/mail/mailer.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
@@ -35,6 +36,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     catalogue: realCatalogue(),
     clock: fixedClock(),
     log: silentLogger,
+    mailer: outboxMailer,
     baseUrl: 'http://127.0.0.1:3000',
     secretKey: TEST_SECRET_KEY,
     ...overrides,

@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { outgoingMail } from '../db/schema/index.js';
+import { MailSendError, type Mailer } from './mailer.js';
+
+export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export type MailToQueue = {
+  networkId?: number | undefined;
+  roundId?: number | undefined;
+  kind: MailKind;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  replyTo?: string | undefined;
+  senderName?: string | undefined;
+};
+
+/** After this many failed attempts a message is 'failed' and waits for retryFailed. */
+export const MAX_ATTEMPTS = 8;
+/** Wait after the 1st, 2nd, … failure; the last step repeats. Eight attempts span about two days. */
+const BACKOFF_MINUTES = [1, 5, 30, 120, 360, 720, 1440];
+/**
+ * A claimed message is hidden from other deliverers this long. One send
+ * fails within seconds (see the mailer's timeouts), so the lease only
+ * expires if this process died mid-send, and then the message is retried.
+ */
+const LEASE_MS = 10 * 60_000;
+
+export function retryDelayMs(failedAttempts: number): number {
+  const step = Math.min(Math.max(failedAttempts, 1), BACKOFF_MINUTES.length) - 1;
+  return (BACKOFF_MINUTES[step] ?? 1) * 60_000;
+}
+
+/**
+ * Stores a message to send ('queued', due now) or, in outbox mode, to read
+ * in the local outbox. Takes a transaction, so the mail and what it announces
+ * (e.g. an invitation) are written together or not at all.
+ */
+export async function enqueueMail(db: DbOrTx, clock: Clock, mail: MailToQueue, mode: Mailer['mode']): Promise<number> {
+  const now = clock.now().toISOString();
+  const [row] = await db
+    .insert(outgoingMail)
+    .values({
+      networkId: mail.networkId ?? null,
+      roundId: mail.roundId ?? null,
+      kind: mail.kind,
+      recipient: mail.recipient,
+      subject: mail.subject,
+      textBody: mail.textBody,
+      htmlBody: mail.htmlBody,
+      replyTo: mail.replyTo ?? null,
+      senderName: mail.senderName ?? null,
+      status: mode === 'smtp' ? 'queued' : 'outbox',
+      nextAttemptAt: mode === 'smtp' ? now : null,
+      createdAt: now,
+    })
+    .returning({ id: outgoingMail.id });
+  if (!row) throw new Error('the mail row was not inserted');
+  return row.id;
+}
+
+type QueuedRow = typeof outgoingMail.$inferSelect;
+
+/**
+ * Takes the next due message and leases it in one UPDATE: SQLite runs a
+ * statement atomically, so two deliverers can never claim the same row.
+ * Counting the attempt here means a crash mid-send still uses one up.
+ */
+async function claimNext(db: Db, now: Date): Promise<QueuedRow | undefined> {
+  const nowIso = now.toISOString();
+  const due = and(eq(outgoingMail.status, 'queued'), lte(outgoingMail.nextAttemptAt, nowIso));
+  const next = db
+    .select({ id: outgoingMail.id })
+    .from(outgoingMail)
+    .where(due)
+    // Account mail (no round) first: a person is waiting for a reset link, not for the 150th invitation.
+    .orderBy(sql`${outgoingMail.roundId} IS NOT NULL`, asc(outgoingMail.nextAttemptAt), asc(outgoingMail.id))
+    .limit(1);
+  const [row] = await db
+    .update(outgoingMail)
+    .set({ attempts: sql`${outgoingMail.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS).toISOString() })
+    .where(and(inArray(outgoingMail.id, next), due))
+    .returning();
+  return row;
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+/** Sends due mail one message at a time, at most batchSize; outbox mode sends nothing. */
+export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, { batchSize = 20 }: { batchSize?: number } = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  if (mailer.mode === 'outbox') return report;
+  for (let i = 0; i < batchSize; i++) {
+    const row = await claimNext(db, clock.now());
+    if (!row) break;
+    try {
+      await mailer.send({
+        to: row.recipient,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+        fromName: row.senderName ?? undefined,
+        replyTo: row.replyTo ?? undefined,
+      });
+    } catch (error) {
+      report[await recordFailure(db, row, error, clock.now())]++;
+      continue;
+    }
+    // The bodies may hold single-use links: once delivered they must not stay readable in the database.
+    await db
+      .update(outgoingMail)
+      .set({ status: 'sent', sentAt: clock.now().toISOString(), textBody: '', htmlBody: '', nextAttemptAt: null, lastError: null })
+      .where(eq(outgoingMail.id, row.id));
+    report.sent++;
+  }
+  return report;
+}
+
+async function recordFailure(db: Db, row: QueuedRow, error: unknown, now: Date): Promise<'retrying' | 'failed'> {
+  // Only MailSendError messages are known to be free of credentials.
+  const lastError = error instanceof MailSendError ? error.message : 'unexpected error while sending';
+  const gaveUp = row.attempts >= MAX_ATTEMPTS;
+  await db
+    .update(outgoingMail)
+    .set({
+      status: gaveUp ? 'failed' : 'queued',
+      lastError,
+      nextAttemptAt: gaveUp ? null : new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString(),
+    })
+    .where(eq(outgoingMail.id, row.id));
+  return gaveUp ? 'failed' : 'retrying';
+}
+
+/** Requeues a round's failed mail with a fresh set of attempts; returns how many. */
+export async function retryFailed(db: Db, clock: Clock, roundId: number): Promise<number> {
+  const result = await db
+    .update(outgoingMail)
+    .set({ status: 'queued', attempts: 0, nextAttemptAt: clock.now().toISOString() })
+    .where(and(eq(outgoingMail.roundId, roundId), eq(outgoingMail.status, 'failed')));
+  return result.rowsAffected;
+}

@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type SmtpSink = {
+  url: string;
+  port: number;
+  /** Every message the server accepted, parsed. */
+  messages: ParsedMail[];
+  /** From now on refuse each recipient with this SMTP code (and message); null accepts again. */
+  rejectWith: (code: number | null, message?: string) => void;
+  close: () => Promise<void>;
+};
+
+/** A real SMTP server on 127.0.0.1 with a free port, as a mail relay would be. */
+export async function startSmtpSink(options: { requireAuth?: { username: string; password: string } } = {}): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  let rejection: { code: number; message: string } | null = null;
+  const server = new SMTPServer({
+    logger: false,
+    // Without a trusted certificate nodemailer would refuse the advertised STARTTLS upgrade.
+    disabledCommands: options.requireAuth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.requireAuth,
+    allowInsecureAuth: true,
+    closeTimeout: 1_000,
+    onAuth(auth, _session, callback) {
+      const expected = options.requireAuth;
+      if (expected && auth.username === expected.username && auth.password === expected.password) return callback(null, { user: auth.username });
+      callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onRcptTo(_address, _session, callback) {
+      if (!rejection) return callback();
+      callback(Object.assign(new Error(rejection.message), { responseCode: rejection.code }));
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((parsed) => {
+        messages.push(parsed);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    messages,
+    rejectWith: (code, message = 'Try again later') => {
+      rejection = code === null ? null : { code, message };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
