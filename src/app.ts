@@ -18,8 +18,9 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { setupRoutes } from './routes/setup.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
-import { networkRoutes } from './routes/networks.js';
-import { networkApi } from './routes/api/networks.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
+import { networkJsonApi, networkPages } from './routes/network-scope.js';
+import { joinRoutes } from './routes/join.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
 
@@ -74,8 +75,10 @@ export function createApp(deps: AppDeps) {
   app.route('/setup', setupRoutes);
   app.route('/', authRoutes(createLoginLimiter()));
   app.route('/account', accountRoutes);
-  app.route('/networks', networkRoutes);
-  app.route('/api/networks', networkApi);
+  app.route('/reset', passwordResetRoutes);
+  app.route('/join', joinRoutes);
+  app.route('/networks', networkPages());
+  app.route('/api/networks', networkJsonApi());
 
   app.notFound((c) => {
     const t = commonText(c.var.lang);

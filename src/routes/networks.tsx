@@ -82,7 +82,9 @@ networkRoutes.post('/new', async (c) => {
   return c.redirect(`/networks/${network.id}`, 303);
 });
 
-const scoped = new Hono<NetworkEnv>();
+/** Overview and settings; mounted with the other network sections in network-scope.ts. */
+export const networkHomeRoutes = new Hono<NetworkEnv>();
+const scoped = networkHomeRoutes;
 
 // GET /networks/:networkId — overview for coordinators and leaders.
 scoped.get('/', anyNetworkRole, (c) => {
@@ -135,4 +137,3 @@ scoped.post('/settings', coordinatorOnly, async (c) => {
   return c.html(settingsPage(c, network, {}, true));
 });
 
-networkRoutes.route('/:networkId', scoped as unknown as Hono<AppEnv>);

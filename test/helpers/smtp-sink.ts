@@ -51,3 +51,10 @@ export async function startSmtpSink(options: { requireAuth?: { username: string;
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Waits (bounded) until the sink has received `count` messages; delivery may run in the background. */
+export async function receivedMail(sink: SmtpSink, count: number, timeoutMs = 5000): Promise<ParsedMail[]> {
+  for (let waited = 0; sink.messages.length < count && waited < timeoutMs; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  if (sink.messages.length < count) throw new Error(`expected ${count} messages, the SMTP server received ${sink.messages.length}`);
+  return sink.messages;
+}

@@ -40,7 +40,9 @@ networkApi.post('/', async (c) => {
   return c.json({ network: view(network) }, 201);
 });
 
-const scoped = new Hono<NetworkEnv>();
+/** One network's settings; mounted with the other network sections in network-scope.ts. */
+export const networkHomeApi = new Hono<NetworkEnv>();
+const scoped = networkHomeApi;
 
 // GET /api/networks/:networkId
 scoped.get('/', anyNetworkRole, (c) => c.json({ network: { ...view(c.var.network), role: c.var.role } }));
@@ -51,4 +53,3 @@ scoped.put('/', coordinatorOnly, async (c) => {
   return c.json({ network: view(await updateNetwork(c.var.deps.db, c.var.network.id, settings)) });
 });
 
-networkApi.route('/:networkId', scoped as unknown as Hono<AppEnv>);

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import type { NetworkEnv } from '../http/network-access.js';
+import { requireUser } from '../http/session.js';
+import { networkApi, networkHomeApi } from './api/networks.js';
+import { networkHomeRoutes, networkRoutes } from './networks.js';
+import { peopleRoutes } from './people.js';
+
+/** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
+function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
+  const routes = new Hono<NetworkEnv>();
+  routes.use(requireUser);
+  for (const [path, section] of sections) routes.route(path, section);
+  return routes as unknown as Hono<AppEnv>;
+}
+
+export function networkPages(): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+  pages.route('/', networkRoutes);
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes]]));
+  return pages;
+}
+
+export function networkJsonApi(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.route('/', networkApi);
+  api.route('/:networkId', scope([['/', networkHomeApi]]));
+  return api;
+}

@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { networkRoles, users } from '../../src/db/schema/index.js';
+import { createSmtpMailer } from '../../src/mail/mailer.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { networkWithPeople, postForm, signedInUser } from '../helpers/people.js';
+import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+
+let t: TestApp;
+let sink: SmtpSink;
+afterEach(async () => {
+  await sink?.close();
+  t?.database.dispose();
+});
+
+const form = (values: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(values).toString() });
+
+async function setup() {
+  sink = await startSmtpSink();
+  t = await createTestApp({ mailer: createSmtpMailer(sink.url, 'Pulssi <no-reply@pulssi.example>') });
+  return networkWithPeople(t);
+}
+
+describe('inviting coordinators and leaders by email', () => {
+  it('a new person follows the emailed link, creates an account and lands in the network as leader', async () => {
+    const { network, coordinator } = await setup();
+    const invited = await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'Sivistysjohtaja@Kunta.example', role: 'leader' }));
+    expect(invited.status).toBe(200);
+    expect(await invited.text()).toContain('sivistysjohtaja@kunta.example');
+    const [mail] = await receivedMail(sink, 1);
+    expect(mail!.from?.text).toContain('Testiverkosto');
+    expect(mail!.replyTo?.text).toContain('koordinaattori@kunta.example');
+    const link = mail!.text!.match(/(\/join\/[\w-]+)/)![1]!;
+
+    const page = await t.app.request(link);
+    expect(await page.text()).toContain('Testiverkosto');
+    const short = await t.app.request(link, form({ name: 'Sini', newPassword: 'lyhyt', newPasswordAgain: 'lyhyt' }));
+    expect(short.status).toBe(422);
+    const joined = await t.app.request(link, form({ name: 'Sini Sivistysjohtaja', newPassword: 'pitkä salasana 42', newPasswordAgain: 'pitkä salasana 42' }));
+    expect(joined.status).toBe(303);
+    expect(joined.headers.get('location')).toBe(`/networks/${network.id}`);
+    const cookie = joined.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await t.app.request(`/networks/${network.id}`, { headers: { cookie } })).status).toBe(200);
+    expect((await t.app.request(`/networks/${network.id}/settings`, { headers: { cookie } })).status).toBe(403);
+    expect((await t.app.request(link)).status).toBe(410);
+  });
+
+  it('an existing account gets the role but must still sign in with its own password', async () => {
+    const { network, coordinator, outsider } = await setup();
+    await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'ulkopuolinen@toinen.example', role: 'coordinator' }));
+    const link = (await receivedMail(sink, 1))[0]!.text!.match(/(\/join\/[\w-]+)/)![1]!;
+    const accepted = await t.app.request(link, form({}));
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('location')).toMatch(/^\/login\?next=/);
+    expect(accepted.headers.get('set-cookie')).toBeNull();
+    const [role] = await t.deps.db.select().from(networkRoles).where(and(eq(networkRoles.networkId, network.id), eq(networkRoles.userId, outsider.userId)));
+    expect(role?.role).toBe('coordinator');
+  });
+
+  it('refuses a bad address, keeps the last coordinator, and is closed to leaders and outsiders', async () => {
+    const { network, coordinator, leader, outsider } = await setup();
+    const bad = await t.app.request(`/networks/${network.id}/people/invite?lang=en`, postForm(coordinator, { email: 'not-an-address', role: 'leader' }));
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Write a working email address.');
+    expect((await t.app.request(`/networks/${network.id}/people/${coordinator.userId}/remove`, postForm(coordinator, {}))).status).toBe(409);
+    expect((await t.app.request(`/networks/${network.id}/people/${leader.userId}/remove`, postForm(coordinator, {}))).status).toBe(303);
+    expect((await t.app.request(`/networks/${network.id}/people`, { headers: { cookie: leader.cookie } })).status).toBe(404);
+    expect((await t.app.request(`/networks/${network.id}/people/invite`, postForm(outsider, { email: 'x@y.example', role: 'coordinator' }))).status).toBe(404);
+    expect(await t.deps.db.select().from(users)).toHaveLength(3);
+  });
+});
