@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { networkJsonApi, networkPages } from './routes/network-scope.js';
 import { joinRoutes } from './routes/join.js';
+import { answerApi } from './routes/answer-api.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/account', accountRoutes);
   app.route('/reset', passwordResetRoutes);
   app.route('/join', joinRoutes);
+  app.route('/a', answerApi);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());
 

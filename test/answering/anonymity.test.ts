@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDay } from '../../src/answering/seal.js';
+import { createLogger } from '../../src/logger.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { fullAnswers, roundWithInvitations, submit } from './fixture.js';
+
+let t: TestApp;
+afterEach(() => t?.database.dispose());
+
+type Row = Record<string, unknown>;
+async function table(name: string): Promise<Row[]> {
+  return (await t.database.client.execute(`SELECT rowid AS _rowid, * FROM ${name}`)).rows as unknown as Row[];
+}
+
+describe('a stored response cannot be linked to its invitation or member', () => {
+  it('holds after twelve members answered, reading every table of the database', async () => {
+    const lines: string[] = [];
+    t = await createTestApp({ log: createLogger('info', (line) => lines.push(line)) });
+    const { version, tokens, round } = await roundWithInvitations(t, 14);
+    const order = [5, 2, 9, 0, 11, 7, 3, 1, 10, 8, 4, 6];
+    for (const [i, member] of order.entries()) {
+      t.deps.clock.now = () => new Date(Date.UTC(2026, 2, 2 + (i % 3), 8 + i, 17, 33));
+      expect((await submit(t, tokens[member]!, { answers: fullAnswers(version, member), language: 'fi' })).status).toBe(201);
+    }
+
+    const tables = (await t.database.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => String(r.name));
+    const everything = Object.fromEntries(await Promise.all(tables.map(async (name) => [name, await table(name)] as const)));
+    const responses = everything.responses!;
+    expect(responses).toHaveLength(12);
+
+    // No column of a response refers to anything but its round.
+    const responseColumns = Object.keys(responses[0]!).filter((c) => c !== '_rowid');
+    expect(responseColumns.sort()).toEqual(['answers', 'id', 'language', 'questionnaire_key', 'questionnaire_version', 'round_id', 'segments', 'submitted_on'].sort());
+    expect(responses.every((r) => r.round_id === round.id)).toBe(true);
+
+    // No key of an invitation or member is a response's key, and no longer value of theirs (token hashes,
+    // sealed days, names, addresses) appears anywhere in a response.
+    const people = [...everything.invitations!, ...everything.members!];
+    const responseIds = new Set(responses.flatMap((r) => [Number(r.id), Number(r._rowid)]));
+    for (const row of people) expect(responseIds.has(Number(row.id))).toBe(false);
+    const responseText = responses.map((r) => `${r.id} ${r.answers} ${r.segments} ${r.submitted_on}`).join('\n');
+    const identifying = people.flatMap((row) => [row.token_hash, row.used_day_sealed, row.name, row.email].filter((v): v is string => typeof v === 'string' && v.length >= 6));
+    expect(identifying.length).toBeGreaterThan(30);
+    for (const value of identifying) expect(responseText).not.toContain(value);
+
+    // Time is kept to the day on responses; invitations keep no readable time of answering at all.
+    expect(responses.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r.submitted_on)))).toBe(true);
+    for (const invitation of everything.invitations!) {
+      expect(Object.values(invitation).join(' ')).not.toMatch(/2026-03-0[2-4]/);
+      if (invitation.used_day_sealed) expect(openDay('A'.repeat(22), String(invitation.used_day_sealed))).toBeNull();
+    }
+    const sealedWithOwnToken = everything.invitations!.filter((i) => i.used).length;
+    expect(sealedWithOwnToken).toBe(12);
+    expect(tokens.map((token) => everything.invitations!.some((i) => i.used_day_sealed && openDay(token, String(i.used_day_sealed)))).filter(Boolean)).toHaveLength(12);
+
+    // Keys (and so the storage order) do not follow the order of answering, and no sequence counts responses.
+    const idInAnsweringOrder = order.map((member) => {
+      const mine = JSON.stringify(fullAnswers(version, member).r1_benefits_visible) + JSON.stringify(fullAnswers(version, member).organisation_type);
+      return responses.filter((r) => {
+        const stored = JSON.parse(String(r.answers));
+        return JSON.stringify(stored.r1_benefits_visible) + JSON.stringify(stored.organisation_type) === mine;
+      });
+    });
+    expect(idInAnsweringOrder.every((matches) => matches.length >= 1)).toBe(true);
+    const firstIds = idInAnsweringOrder.map((matches) => Number(matches[0]!.id));
+    expect(firstIds.every((id, i) => i === 0 || id > firstIds[i - 1]!)).toBe(false);
+    expect((everything.sqlite_sequence ?? []).map((r) => r.name)).not.toContain('responses');
+
+    // The request log names no token and no address.
+    const answerLines = lines.filter((line) => line.includes('/a/'));
+    expect(answerLines.length).toBe(12);
+    for (const line of answerLines) {
+      for (const token of tokens) expect(line).not.toContain(token);
+      expect(line).not.toMatch(/127\.0\.0\.1|::1|address|agent/i);
+    }
+  });
+});
