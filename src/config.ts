@@ -18,6 +18,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
+  SECRET_KEY_FILE: z.string().min(1).default('./data/secret.key'),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
 });
 
@@ -30,6 +31,7 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   mailFrom: string;
   secretKey: string | undefined;
+  secretKeyFile: string;
   logLevel: 'silent' | 'info' | 'debug';
 }>;
 
@@ -54,6 +56,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,
+    secretKeyFile: e.SECRET_KEY_FILE,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -26,7 +26,7 @@ export async function startServer(config: Config, options: { clock?: Clock; log?
     database.close();
     throw error;
   }
-  const secretKey = await resolveSecretKey(database.db, config.secretKey);
+  const secretKey = resolveSecretKey(config.secretKey, config.secretKeyFile);
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));

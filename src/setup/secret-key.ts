@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { instanceSettings } from '../db/schema/index.js';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-const SETTING = 'generated_secret_key';
-
-/** The configured SECRET_KEY, or else one generated on first start and kept in the database. */
-export async function resolveSecretKey(db: Db, configured: string | undefined): Promise<string> {
+/**
+ * The configured SECRET_KEY, or else a key generated on first start into a
+ * file beside the data (never into the database: a copy of the database
+ * alone must not be enough to recompute or test answer links).
+ */
+export function resolveSecretKey(configured: string | undefined, keyFile: string): string {
   if (configured) return configured;
-  await db.insert(instanceSettings).values({ key: SETTING, value: randomBytes(32).toString('hex') }).onConflictDoNothing();
-  const [row] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, SETTING));
-  return row!.value;
+  if (existsSync(keyFile)) {
+    const key = readFileSync(keyFile, 'utf8').trim();
+    if (key.length >= 32) return key;
+    throw new Error(`${keyFile} holds no usable secret key (at least 32 characters); remove it to generate a new one, which breaks every link already sent.`);
+  }
+  mkdirSync(dirname(keyFile), { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(keyFile, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ function tempDir(): string {
   return dir;
 }
 async function start(databaseUrl: string, surveysDir?: string) {
-  const server = await startServer(parseConfig({ DATABASE_URL: databaseUrl, PORT: '0' }), { log: silentLogger, ...(surveysDir ? { surveysDir } : {}) });
+  const keyFile = join(tempDir(), 'secret.key');
+  const server = await startServer(parseConfig({ DATABASE_URL: databaseUrl, PORT: '0', SECRET_KEY_FILE: keyFile }), { log: silentLogger, ...(surveysDir ? { surveysDir } : {}) });
   running.push(server);
   return server;
 }
@@ -37,6 +38,20 @@ describe('server start', () => {
     expect(server.setupLink).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/setup\/[A-Za-z0-9_-]{40,}$/);
     const page = await fetch(server.setupLink!);
     expect(page.status).toBe(200);
+  });
+
+  it('generates the secret key into a private file beside the data, never into the database, and reuses it', async () => {
+    const dir = tempDir();
+    const keyFile = join(dir, 'keys', 'secret.key');
+    const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PORT: '0', SECRET_KEY_FILE: keyFile });
+    running.push(await startServer(config, { log: silentLogger }));
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(statSync(keyFile).mode & 0o077).toBe(0);
+    await running.pop()!.stop();
+    running.push(await startServer(config, { log: silentLogger }));
+    expect(readFileSync(keyFile, 'utf8').trim()).toBe(key);
+    expect(readFileSync(join(dir, 'db.sqlite')).includes(Buffer.from(key))).toBe(false);
   });
 
   it('refuses to start when a used questionnaire version changed, naming the file', async () => {

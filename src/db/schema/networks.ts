@@ -18,9 +18,3 @@ export const networks = sqliteTable('networks', {
   bandConcern: real('band_concern').notNull().default(3.0),
   createdAt: text('created_at').notNull(),
 });
-
-/** Instance-wide key/value settings, e.g. a generated secret key when none is configured. */
-export const instanceSettings = sqliteTable('instance_settings', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-});
