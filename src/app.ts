@@ -23,6 +23,7 @@ import { networkJsonApi, networkPages } from './routes/network-scope.js';
 import { joinRoutes } from './routes/join.js';
 import { answerApi } from './routes/answer-api.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
+import { IMPORT_BODY_BYTES } from './members/csv-format.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -60,12 +61,12 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: `The request is too large (at most ${MAX_BODY_BYTES / 1024} KB).` }, 413),
-    }),
-  );
+  const limitTo = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => c.json({ error: `The request is too large (at most ${maxSize / 1024} KB).` }, 413) });
+  const defaultLimit = limitTo(MAX_BODY_BYTES);
+  // The member import carries a CSV file of up to 1 MB.
+  const importLimit = limitTo(IMPORT_BODY_BYTES);
+  app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/members\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
   app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
   app.use(refuseForeignOrigin);
   app.use(loadSession);

@@ -5,6 +5,8 @@ import { requireUser } from '../http/session.js';
 import { networkApi, networkHomeApi } from './api/networks.js';
 import { networkHomeRoutes, networkRoutes } from './networks.js';
 import { peopleRoutes } from './people.js';
+import { memberRoutes } from './members.js';
+import { memberApi } from './api/members.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -17,13 +19,13 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes]]));
   return pages;
 }
 
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi]]));
   return api;
 }

@@ -1,0 +1,54 @@
+import type { Language } from '../db/schema/networks.js';
+import type { CsvTable } from './csv-read.js';
+import { readRow, type RowProblem, type RowValues } from './csv-rows.js';
+import type { MemberInput } from './member-input.js';
+import type { Member } from './members.js';
+
+const COMPARED = ['name', 'organisation', 'organisationType', 'language'] as const;
+export type Change = { field: (typeof COMPARED)[number]; from: string; to: string };
+
+export type PlannedRow = { line: number; action: 'add' | 'update' | 'unchanged'; values: MemberInput; member?: Member; changes: Change[] };
+export type BadRow = { line: number; problems: RowProblem[] };
+/** What an import would do, line by line; computed again on confirm, never taken from the client. */
+export type ImportPlan = { rows: PlannedRow[]; bad: BadRow[] };
+
+function duplicateLines(rows: Array<{ line: number; values: RowValues }>): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  for (const { line, values } of rows) if (values.email) lines.set(values.email, [...(lines.get(values.email) ?? []), line]);
+  return new Map([...lines].filter(([, found]) => found.length > 1));
+}
+
+function planRow(line: number, values: RowValues, member: Member | undefined, languages: readonly Language[]): PlannedRow {
+  if (!member) {
+    const added = { organisation: '', organisationType: 'other' as const, language: languages[0]!, ...values };
+    return { line, action: 'add', values: added, changes: [] };
+  }
+  const next: MemberInput = {
+    name: values.name,
+    email: values.email,
+    organisation: values.organisation ?? member.organisation,
+    organisationType: values.organisationType ?? member.organisationType,
+    language: values.language ?? member.language,
+  };
+  const changes = COMPARED.filter((field) => next[field] !== member[field]).map((field) => ({ field, from: member[field], to: next[field] }));
+  return { line, action: changes.length > 0 ? 'update' : 'unchanged', values: next, member, changes };
+}
+
+/**
+ * Compares the file with the roster. A line whose email is on the roster updates
+ * that member; every line with the same email as another is refused, since
+ * either could be the one meant.
+ */
+export function planImport(table: CsvTable, roster: readonly Member[], languages: readonly Language[]): ImportPlan {
+  const read = table.records.map((record) => readRow(table.columns, record, languages));
+  const duplicates = duplicateLines(read);
+  const byEmail = new Map(roster.map((member) => [member.email, member]));
+  const plan: ImportPlan = { rows: [], bad: [] };
+  for (const { line, values, problems } of read) {
+    const same = duplicates.get(values.email);
+    const all = same ? [...problems, { code: 'duplicate_email' as const, value: values.email, lines: same }] : problems;
+    if (all.length > 0) plan.bad.push({ line, problems: all });
+    else plan.rows.push(planRow(line, values, byEmail.get(values.email), languages));
+  }
+  return plan;
+}

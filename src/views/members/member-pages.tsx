@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { memberText } from '../../i18n/members.js';
+import type { Member } from '../../members/members.js';
+import { CsrfField } from '../csrf-field.js';
+import { MemberForm, type MemberValues } from './member-form.js';
+import { MembersShell, Notice } from './members-shell.js';
+
+type FormState = { values: MemberValues; errors: Record<string, string> };
+
+function BackLink({ c }: { c: Context<NetworkEnv> }) {
+  return (
+    <p class="breadcrumb">
+      <a href={`/networks/${c.var.network.id}/members`}>{memberText(c.var.lang).backToList}</a>
+    </p>
+  );
+}
+
+export function AddMemberPage({ c, values, errors }: { c: Context<NetworkEnv> } & FormState) {
+  const t = memberText(c.var.lang);
+  const { network } = c.var;
+  return (
+    <MembersShell c={c} title={t.add}>
+      <BackLink c={c} />
+      <section class="card narrow">
+        <h1>{t.add}</h1>
+        <MemberForm c={c} action={`/networks/${network.id}/members/new`} languages={network.languages} values={values} errors={errors} submit={t.add} />
+      </section>
+    </MembersShell>
+  );
+}
+
+/** Deactivation, not deletion: invitations of earlier rounds still refer to the member. */
+function StatusForm({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
+  const t = memberText(c.var.lang);
+  const action = `/networks/${c.var.network.id}/members/${member.id}/${member.active ? 'deactivate' : 'reactivate'}`;
+  return (
+    <section class="card narrow">
+      <h2>{t.status}</h2>
+      {!member.active && <p class="badge">{t.inactive}</p>}
+      <p class="hint">{t.deactivateHint}</p>
+      <form method="post" action={action}>
+        <CsrfField c={c} />
+        <button type="submit" class="button-secondary">
+          {member.active ? t.deactivate : t.reactivate}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function EditMemberPage({ c, member, values, errors, notice }: { c: Context<NetworkEnv>; member: Member; notice?: string | undefined } & FormState) {
+  const t = memberText(c.var.lang);
+  const { network } = c.var;
+  return (
+    <MembersShell c={c} title={member.name}>
+      <BackLink c={c} />
+      <section class="card narrow">
+        <h1>{t.edit}</h1>
+        <Notice text={notice} />
+        <MemberForm c={c} action={`/networks/${network.id}/members/${member.id}`} languages={network.languages} values={values} errors={errors} submit={t.save} />
+      </section>
+      <StatusForm c={c} member={member} />
+    </MembersShell>
+  );
+}
