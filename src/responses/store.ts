@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import type { Language } from '../db/schema/networks.js';
-import { itemTallies, measureTallies, responses } from '../db/schema/index.js';
+import { itemTallies, measureTallies, responses, RESPONSES_MEASURE } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { randomResponseId } from './ids.js';
 import { interpretAnswers } from './interpret.js';
@@ -70,15 +70,17 @@ export async function storeResponse(tx: DbOrTx, input: ResponseInput): Promise<v
       );
     if (result.rowsAffected !== keys.length) throw new TalliesNotInitialisedError(roundId);
   }
-  for (const { measure, score } of measureScores) {
-    const result = await tx
-      .update(measureTallies)
-      .set({
-        n: sql`${measureTallies.n} + 1`,
-        sum: sql`${measureTallies.sum} + ${score}`,
-        sumSquares: sql`${measureTallies.sumSquares} + ${score * score}`,
-      })
-      .where(and(eq(measureTallies.roundId, roundId), eq(measureTallies.measure, measure), inGroups(groups)));
-    if (result.rowsAffected !== groups.length) throw new TalliesNotInitialisedError(roundId);
-  }
+  // Every response also counts in the '*' row, which gives the size of each group. One statement for all measures.
+  const scores = [{ measure: RESPONSES_MEASURE, score: 0 }, ...measureScores];
+  const caseOf = (pick: (score: number) => number) =>
+    sql.join([sql`CASE ${measureTallies.measure}`, ...scores.map((s) => sql`WHEN ${s.measure} THEN ${pick(s.score)}`), sql`END`], sql` `);
+  const result = await tx
+    .update(measureTallies)
+    .set({
+      n: sql`${measureTallies.n} + 1`,
+      sum: sql`${measureTallies.sum} + ${caseOf((score) => score)}`,
+      sumSquares: sql`${measureTallies.sumSquares} + ${caseOf((score) => score * score)}`,
+    })
+    .where(and(eq(measureTallies.roundId, roundId), inArray(measureTallies.measure, scores.map((s) => s.measure)), inGroups(groups)));
+  if (result.rowsAffected !== groups.length * scores.length) throw new TalliesNotInitialisedError(roundId);
 }

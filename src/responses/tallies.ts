@@ -1,5 +1,5 @@
 import type { QuestionnaireVersion } from '../catalogue/types.js';
-import { itemTallies, measureTallies } from '../db/schema/index.js';
+import { itemTallies, measureTallies, RESPONSES_MEASURE } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { scoredItems, scoredMeasures, segmentGroups, tallyValues } from './tally-keys.js';
 
@@ -24,7 +24,7 @@ export async function initialiseTallies(tx: DbOrTx, roundId: number, version: Qu
     scoredItems(version).flatMap((item) => values.map((value) => ({ roundId, ...group, itemKey: item.itemKey, value, count: 0 }))),
   );
   const measureRows = groups.flatMap((group) =>
-    scoredMeasures(version).map((measure) => ({ roundId, ...group, measure, n: 0, sum: 0, sumSquares: 0 })),
+    [RESPONSES_MEASURE, ...scoredMeasures(version)].map((measure) => ({ roundId, ...group, measure, n: 0, sum: 0, sumSquares: 0 })),
   );
   for (const rows of chunks(itemRows)) await tx.insert(itemTallies).values(rows).onConflictDoNothing();
   for (const rows of chunks(measureRows)) await tx.insert(measureTallies).values(rows).onConflictDoNothing();

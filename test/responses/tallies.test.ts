@@ -23,7 +23,8 @@ function expectedCounts(version: QuestionnaireVersion, collectSegments: boolean)
   const scored = version.items.filter((i) => i.kind === 'scored');
   const segmentValueCount = version.items.filter((i) => i.kind === 'segment').reduce((n, i) => n + (i.segmentValues?.length ?? 0), 0);
   const groups = 1 + (collectSegments ? segmentValueCount : 0);
-  const measures = new Set(scored.map((i) => i.measure)).size;
+  // One row per measure, plus the '*' row that counts the group's responses.
+  const measures = new Set(scored.map((i) => i.measure)).size + 1;
   return { items: scored.length * (version.scale!.choices.length + 1) * groups, measures: measures * groups };
 }
 

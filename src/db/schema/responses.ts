@@ -24,6 +24,9 @@ export const responses = sqliteTable(
   (t) => [index('responses_round').on(t.roundId)],
 );
 
+/** The measure_tallies row that counts responses, so each group's size is read without counting rows. */
+export const RESPONSES_MEASURE = '*';
+
 /** Value stored in tallies for a "cannot say" answer. */
 export const CANNOT_SAY = 0;
 

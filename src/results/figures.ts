@@ -1,0 +1,49 @@
+import { CANNOT_SAY } from '../db/schema/responses.js';
+import { bandOf, momentsOfCounts, summarise, type Band, type Moments, type Summary } from './statistics.js';
+
+export type Distribution = Array<{ value: number; count: number; share: number }>;
+
+export type Figures = Summary & {
+  cannotSay: number;
+  /** Answers per scale value (cannot-say excluded), with their share of the scale answers. */
+  distribution: Distribution;
+  band: Band | null;
+};
+
+export type BandLimits = { strength: number; concern: number };
+
+function distributionOf(counts: ReadonlyMap<number, number>, scale: number[]): Distribution {
+  const total = scale.reduce((n, value) => n + (counts.get(value) ?? 0), 0);
+  return scale.map((value) => {
+    const count = counts.get(value) ?? 0;
+    return { value, count, share: total === 0 ? 0 : count / total };
+  });
+}
+
+/**
+ * Figures for a group of answers, or null below the anonymity threshold: the
+ * server withholds them, whatever a page would do with them.
+ */
+export function figures(moments: Moments, counts: ReadonlyMap<number, number>, scale: number[], k: number, limits: BandLimits): Figures | null {
+  if (moments.n < k) return null;
+  const summary = summarise(moments);
+  return {
+    ...summary,
+    cannotSay: counts.get(CANNOT_SAY) ?? 0,
+    distribution: distributionOf(counts, scale),
+    band: summary.mean === null ? null : bandOf(summary.mean, limits),
+  };
+}
+
+/** An item's own counts give its moments. */
+export function itemFigures(counts: ReadonlyMap<number, number>, scale: number[], k: number, limits: BandLimits): Figures | null {
+  const scaleOnly = new Map([...counts].filter(([value]) => value !== CANNOT_SAY));
+  return figures(momentsOfCounts(scaleOnly), counts, scale, k, limits);
+}
+
+/** Adds the counts of several items, for a rule's distribution. */
+export function pooledCounts(itemCounts: Array<ReadonlyMap<number, number> | undefined>): Map<number, number> {
+  const pooled = new Map<number, number>();
+  for (const counts of itemCounts) for (const [value, count] of counts ?? []) pooled.set(value, (pooled.get(value) ?? 0) + count);
+  return pooled;
+}

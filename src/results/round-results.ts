@@ -1,0 +1,84 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
+import { findMeasure, type Localized } from '../catalogue/measures.js';
+import type { Db } from '../db/client.js';
+import { invitations, networks, rounds } from '../db/schema/index.js';
+import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
+import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
+import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
+
+export type Round = typeof rounds.$inferSelect;
+export type Network = typeof networks.$inferSelect;
+
+export type ItemResult = { itemKey: string; title: Localized; figures: Figures | null };
+export type MeasureResult = { measure: string; kind: 'rule' | 'area'; name: Localized; figures: Figures | null; items: ItemResult[] };
+
+/** Why a round shows no figures: still open (figures appear at closing), or fewer than k responses. */
+export type Withheld = 'not_closed' | 'below_threshold' | null;
+
+export type RoundResults = {
+  round: { id: number; title: string; status: string; opensAt: string; closesAt: string; questionnaireKey: string; questionnaireVersion: number };
+  threshold: number;
+  invited: number;
+  responses: number;
+  responseRate: number | null;
+  withheld: Withheld;
+  measures: MeasureResult[];
+};
+
+export const bandLimits = (network: Network): BandLimits => ({ strength: network.bandStrength, concern: network.bandConcern });
+
+/**
+ * The rule of this product against differencing: an open round's figures
+ * would change with each new answer, and two views one answer apart isolate
+ * that answer. So figures exist only for closed rounds, which never change.
+ */
+export function withheldReason(round: Round, responses: number, k: number): Withheld {
+  if (round.status !== 'closed') return 'not_closed';
+  return responses < k ? 'below_threshold' : null;
+}
+
+export function measureResults(version: QuestionnaireVersion, group: GroupTallies, k: number, limits: BandLimits): MeasureResult[] {
+  const scale = version.scale?.choices.map((c) => c.value) ?? [];
+  const items = scoredItems(version);
+  return scoredMeasures(version).map((measure) => {
+    const own = items.filter((item) => item.measure === measure);
+    const meta = findMeasure(measure)!;
+    const moments = group.measures.get(measure) ?? { n: 0, sum: 0, sumSquares: 0 };
+    return {
+      measure,
+      kind: meta.kind,
+      name: meta.name,
+      figures: figures(moments, pooledCounts(own.map((item) => group.items.get(item.itemKey))), scale, k, limits),
+      items: own.map((item) => ({ itemKey: item.itemKey, title: item.title, figures: itemFigures(group.items.get(item.itemKey) ?? new Map(), scale, k, limits) })),
+    };
+  });
+}
+
+export async function invitedCount(db: Db, roundId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.roundId, roundId)));
+  return row?.n ?? 0;
+}
+
+export function roundHeader(round: Round) {
+  const { id, title, status, opensAt, closesAt, questionnaireKey, questionnaireVersion } = round;
+  return { id, title, status, opensAt, closesAt, questionnaireKey, questionnaireVersion };
+}
+
+/** The round's results for everyone who answered; figures withheld as the threshold and the closing rule say. */
+export async function roundResults(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RoundResults> {
+  const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
+  const [tallies, invited] = await Promise.all([readTallies(db, [round.id]), invitedCount(db, round.id)]);
+  const totals = tallies.get(round.id)!.get(groupId('', '')) ?? { responses: 0, measures: new Map(), items: new Map() };
+  const k = network.anonymityThreshold;
+  const withheld = withheldReason(round, totals.responses, k);
+  return {
+    round: roundHeader(round),
+    threshold: k,
+    invited,
+    responses: totals.responses,
+    responseRate: invited === 0 ? null : totals.responses / invited,
+    withheld,
+    measures: withheld ? [] : measureResults(version, totals, k, bandLimits(network)),
+  };
+}

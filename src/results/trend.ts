@@ -1,0 +1,60 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Catalogue } from '../catalogue/types.js';
+import { findMeasure, type Localized } from '../catalogue/measures.js';
+import type { Db } from '../db/client.js';
+import { rounds } from '../db/schema/index.js';
+import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
+import { figures, pooledCounts, type Figures } from './figures.js';
+import { bandLimits, withheldReason, type Network } from './round-results.js';
+import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+
+export type TrendRound = { id: number; title: string; closesAt: string; version: number; responses: number; shown: boolean };
+export type TrendPoint = { roundId: number; figures: Figures | null };
+export type TrendSeries = { measure: string; kind: 'rule' | 'area'; name: Localized; points: TrendPoint[] };
+export type Trend = {
+  questionnaireKey: string;
+  threshold: number;
+  rounds: TrendRound[];
+  /** Where the questionnaire version changed, to be marked on the time axis. */
+  versionChanges: Array<{ roundId: number; from: number; to: number }>;
+  series: TrendSeries[];
+};
+
+/** Every closed round of a questionnaire in the network, per rule or area: the mean and its interval, round by round. */
+export async function networkTrend(db: Db, catalogue: Catalogue, network: Network, questionnaireKey: string): Promise<Trend> {
+  const closed = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.networkId, network.id), eq(rounds.questionnaireKey, questionnaireKey), eq(rounds.status, 'closed')))
+    .orderBy(asc(rounds.closesAt));
+  const k = network.anonymityThreshold;
+  const limits = bandLimits(network);
+  const tallies = await readTallies(db, closed.map((r) => r.id));
+  const totals = (id: number) => tallies.get(id)!.get(groupId('', '')) ?? emptyGroup();
+  const trendRounds = closed.map((round) => ({
+    id: round.id,
+    title: round.title,
+    closesAt: round.closesAt,
+    version: round.questionnaireVersion,
+    responses: totals(round.id).responses,
+    shown: withheldReason(round, totals(round.id).responses, k) === null,
+  }));
+  const measures = new Set<string>();
+  for (const round of closed) for (const m of scoredMeasures(catalogue.find(questionnaireKey, round.questionnaireVersion)!)) measures.add(m);
+  const series = [...measures].map((measure) => {
+    const meta = findMeasure(measure)!;
+    const points = closed.map((round, i) => {
+      const version = catalogue.find(questionnaireKey, round.questionnaireVersion)!;
+      const group = totals(round.id);
+      const moments = group.measures.get(measure);
+      const scale = version.scale?.choices.map((c) => c.value) ?? [];
+      const counts = pooledCounts(scoredItems(version).filter((item) => item.measure === measure).map((item) => group.items.get(item.itemKey)));
+      return { roundId: round.id, figures: trendRounds[i]!.shown && moments ? figures(moments, counts, scale, k, limits) : null };
+    });
+    return { measure, kind: meta.kind, name: meta.name, points };
+  });
+  const versionChanges = closed.slice(1).flatMap((round, i) =>
+    round.questionnaireVersion !== closed[i]!.questionnaireVersion ? [{ roundId: round.id, from: closed[i]!.questionnaireVersion, to: round.questionnaireVersion }] : [],
+  );
+  return { questionnaireKey, threshold: k, rounds: trendRounds, versionChanges, series };
+}
