@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { backupDatabase } from '../src/db/backup.js';
+import { openDatabase } from '../src/db/client.js';
+
+// `npm run backup [-- file]`: copies the configured database while the server keeps running.
+const config = loadConfig();
+if (!config.databaseUrl.startsWith('file:')) {
+  console.error('npm run backup copies an embedded file database; back up a libSQL server with its own tools.');
+  process.exit(1);
+}
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const target = resolve(process.argv[2] ?? `./data/backups/verkostopulssi-${stamp}.db`);
+mkdirSync(dirname(target), { recursive: true });
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+try {
+  await backupDatabase(database.client, target);
+  console.log(`Backup written to ${target}`);
+} catch (error) {
+  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  database.close();
+}
