@@ -8,6 +8,7 @@ import { peopleRoutes } from './people.js';
 import { memberRoutes } from './members.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
+import { actionApi } from './api/actions.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -27,6 +28,6 @@ export function networkPages(): Hono<AppEnv> {
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/results', resultsApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/results', resultsApi], ['/actions', actionApi]]));
   return api;
 }
