@@ -21,12 +21,14 @@ export type Trend = {
 };
 
 /** Every closed round of a questionnaire in the network, per rule or area: the mean and its interval, round by round. */
-export async function networkTrend(db: Db, catalogue: Catalogue, network: Network, questionnaireKey: string): Promise<Trend> {
-  const closed = await db
+export async function networkTrend(db: Db, catalogue: Catalogue, network: Network, questionnaireKey: string, onlyRounds: number[] | null = null): Promise<Trend> {
+  const all = await db
     .select()
     .from(rounds)
     .where(and(eq(rounds.networkId, network.id), eq(rounds.questionnaireKey, questionnaireKey), eq(rounds.status, 'closed')))
     .orderBy(asc(rounds.closesAt));
+  // A report link may be limited to some rounds; the trend then shows only those.
+  const closed = onlyRounds ? all.filter((round) => onlyRounds.includes(round.id)) : all;
   const k = network.anonymityThreshold;
   const limits = bandLimits(network);
   const tallies = await readTallies(db, closed.map((r) => r.id));

@@ -9,6 +9,7 @@ import { memberRoutes } from './members.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
 import { actionApi } from './api/actions.js';
+import { reportApi } from './api/reports.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -28,6 +29,6 @@ export function networkPages(): Hono<AppEnv> {
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/results', resultsApi], ['/actions', actionApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi]]));
   return api;
 }

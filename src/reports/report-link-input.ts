@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Language } from '../db/schema/networks.js';
+import { reportText } from '../i18n/reports.js';
+
+const TWO_YEARS_MS = 2 * 366 * 86_400_000;
+
+export function reportLinkSchema(lang: Language, now: Date) {
+  const t = reportText(lang);
+  const today = now.toISOString().slice(0, 10);
+  const latest = new Date(now.getTime() + TWO_YEARS_MS).toISOString().slice(0, 10);
+  return z.object({
+    label: z.string().trim().max(200, t.labelTooLong).default(''),
+    expiresOn: z.iso.date(t.expiryInvalid).refine((day) => day >= today && day <= latest, t.expiryInvalid),
+    roundIds: z
+      .union([z.array(z.coerce.number().int().positive()), z.coerce.number().int().positive(), z.null()], { message: t.roundsInvalid })
+      .optional()
+      .transform((v) => (v === undefined || v === null ? null : [v].flat()))
+      .transform((v) => (v && v.length > 0 ? v : null)),
+  });
+}

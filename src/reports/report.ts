@@ -1,0 +1,39 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Catalogue } from '../catalogue/types.js';
+import type { Db } from '../db/client.js';
+import { rounds } from '../db/schema/index.js';
+import { listActions, type Action } from '../agenda/actions.js';
+import { compareRounds, type RoundComparison } from '../results/comparison.js';
+import { roundResults, type Network, type RoundResults } from '../results/round-results.js';
+import { networkTrend, type Trend } from '../results/trend.js';
+
+export type QuestionnaireReport = { questionnaireKey: string; latest: RoundResults; comparison: RoundComparison | null; trend: Trend };
+export type Report = { network: { id: number; name: string; threshold: number }; questionnaires: QuestionnaireReport[]; actions: Action[] };
+
+/**
+ * The read-only report for leadership: per questionnaire the latest closed
+ * round, its comparison with the one before and the trend, plus the agenda.
+ * Built from the same functions as the results API, so the threshold holds.
+ */
+export async function buildReport(db: Db, catalogue: Catalogue, network: Network, onlyRounds: number[] | null): Promise<Report> {
+  const filters = [eq(rounds.networkId, network.id), eq(rounds.status, 'closed'), ...(onlyRounds ? [inArray(rounds.id, onlyRounds)] : [])];
+  const closed = await db.select().from(rounds).where(and(...filters)).orderBy(desc(rounds.closesAt));
+  const keys = catalogue.keys().filter((key) => closed.some((round) => round.questionnaireKey === key));
+  const questionnaires = await Promise.all(
+    keys.map(async (key) => {
+      const [latest, previous] = closed.filter((round) => round.questionnaireKey === key);
+      return {
+        questionnaireKey: key,
+        latest: await roundResults(db, catalogue, network, latest!),
+        comparison: previous ? await compareRounds(db, catalogue, network, previous, latest!) : null,
+        trend: await networkTrend(db, catalogue, network, key, onlyRounds),
+      };
+    }),
+  );
+  const actions = await listActions(db, network.id);
+  return {
+    network: { id: network.id, name: network.name, threshold: network.anonymityThreshold },
+    questionnaires,
+    actions: onlyRounds ? actions.filter((action) => onlyRounds.includes(action.roundId)) : actions,
+  };
+}
