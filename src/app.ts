@@ -26,6 +26,7 @@ import { reportData } from './routes/report-data.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { IMPORT_BODY_BYTES } from './members/csv-format.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
+import { linkGuard } from './http/link-guard.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/members\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
   app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
   app.use(refuseForeignOrigin);
+  app.use(linkGuard());
   app.use(loadSession);
 
   app.route('/', healthRoutes);
