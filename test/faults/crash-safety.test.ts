@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { hashToken, newToken } from '../../src/accounts/tokens.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openDatabase } from '../../src/db/client.js';
+import { applyMigrations } from '../../src/db/migrate.js';
+import { invitations, members, networks, responses, rounds } from '../../src/db/schema/index.js';
+import { initialiseTallies } from '../../src/responses/tallies.js';
+import { fullAnswers } from '../answering/fixture.js';
+
+const SECRET_KEY = 'crash-test-secret-key-0123456789abcdef0123';
+const INVITED = 400;
+
+async function prepare(url: string): Promise<string[]> {
+  const database = await openDatabase(url);
+  await applyMigrations(database.db);
+  const version = loadCatalogue().find('network-rules', 1)!;
+  const now = Date.now();
+  const [network] = await database.db.insert(networks).values({ name: 'Kaatumistesti', createdAt: 'x' }).returning();
+  const [round] = await database.db
+    .insert(rounds)
+    .values({ networkId: network!.id, questionnaireKey: 'network-rules', questionnaireVersion: 1, title: 'K', status: 'open', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), createdAt: 'x' })
+    .returning();
+  await initialiseTallies(database.db, round!.id, version, false);
+  const tokens = Array.from({ length: INVITED }, () => newToken(16));
+  await database.db.transaction(async (tx) => {
+    for (const [i, token] of tokens.entries()) {
+      const [member] = await tx.insert(members).values({ networkId: network!.id, name: `M${i}`, email: `m${i}@x.example`, createdAt: 'x', updatedAt: 'x' }).returning();
+      await tx.insert(invitations).values({ roundId: round!.id, memberId: member!.id, tokenHash: hashToken(SECRET_KEY, token), createdAt: 'x' });
+    }
+  });
+  database.close();
+  return tokens;
+}
+
+function startServer(url: string, dir: string): Promise<{ child: ChildProcess; base: string }> {
+  const { BASE_URL: _runnerBase, ...env } = process.env;
+  const child = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
+    env: { ...env, PORT: '0', DATABASE_URL: url, SECRET_KEY, SECRET_KEY_FILE: join(dir, 'unused.key'), LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${seen}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.match(/running: open (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1]! });
+      }
+    });
+  });
+}
+
+describe('crash safety', () => {
+  it('keeps every acknowledged response exactly once, and no invitation is used without its response, across SIGKILL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vp-crash-'));
+    const url = `file:${join(dir, 'db.sqlite')}`;
+    try {
+      const tokens = await prepare(url);
+      const answers = JSON.stringify({ answers: fullAnswers(loadCatalogue().find('network-rules', 1)!), language: 'fi' });
+      const first = await startServer(url, dir);
+      const acknowledged: string[] = [];
+      let next = 0;
+      let killed = false;
+      const worker = async () => {
+        while (next < tokens.length && !killed) {
+          const token = tokens[next++]!;
+          try {
+            const response = await fetch(`${first.base}/a/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: answers });
+            if (response.status === 201) acknowledged.push(token);
+          } catch {
+            // The server died with this request in flight: it was never acknowledged.
+          }
+        }
+      };
+      const workers = Array.from({ length: 16 }, worker);
+      while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 5));
+      first.child.kill('SIGKILL');
+      killed = true;
+      await Promise.all(workers);
+      await new Promise((r) => first.child.once('exit', r));
+      expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+
+      const second = await startServer(url, dir);
+      for (const token of acknowledged) {
+        const again = await fetch(`${second.base}/a/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: answers });
+        expect(again.status).toBe(409);
+      }
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+
+      const database = await openDatabase(url);
+      const [stored] = await database.db.select({ n: count() }).from(responses);
+      const [used] = await database.db.select({ n: count() }).from(invitations).where(eq(invitations.used, true));
+      database.close();
+      expect(used!.n).toBe(stored!.n);
+      expect(stored!.n).toBeGreaterThanOrEqual(acknowledged.length);
+      // At most the requests in flight at the kill were stored without being acknowledged.
+      expect(stored!.n - acknowledged.length).toBeLessThanOrEqual(16);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
