@@ -22,6 +22,7 @@ import { passwordResetRoutes } from './routes/password-reset.js';
 import { networkJsonApi, networkPages } from './routes/network-scope.js';
 import { joinRoutes } from './routes/join.js';
 import { answerApi } from './routes/answer-api.js';
+import { answerPage } from './routes/answer-page.js';
 import { reportData } from './routes/report-data.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { IMPORT_BODY_BYTES } from './members/csv-format.js';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/reset', passwordResetRoutes);
   app.route('/join', joinRoutes);
   app.route('/a', answerApi);
+  app.route('/a', answerPage);
   app.route('/r', reportData);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());

@@ -1,0 +1,109 @@
+import type { Language } from '../db/schema/networks.js';
+import { defineMessages } from './messages.js';
+
+/** Texts of the member's answer page and its state pages; the browser script reads the same ones. */
+export const answerPageText = defineMessages({
+  fi: {
+    runBy: 'Kyselyn järjestää',
+    coordinatedBy: 'Koordinaattori: {names}',
+    coordinatedByMany: 'Koordinaattorit: {names}',
+    duration: 'Vastaamiseen kuluu',
+    minutes: 'noin {minutes} minuuttia',
+    closes: 'Vastausaika päättyy',
+    anonymityHeading: 'Näin vastauksesi pysyy nimettömänä',
+    anonymityStored: 'Tallennamme vastauksesi ja vastauspäivän, emme sitä, kuka vastasi. Linkkiäsi käytetään vain estämään toinen vastaus samalla linkillä.',
+    anonymitySummaries: 'Koordinaattorit ja johto näkevät vain yhteenvetoja. Mitään ei näytetä ryhmistä, joissa on alle {k} vastaajaa.',
+    anonymityComments: 'Avoimet vastaukset näytetään ilman nimeä ja järjestyksessä, josta ei voi päätellä, kuka ne kirjoitti.',
+    anonymityNames: 'Jos haluat pysyä tunnistamattomana, älä kirjoita avoimiin vastauksiin nimiä tai muita tunnistettavia tietoja. Avoin vastaus voi olla enintään {max} merkkiä.',
+    draftKept: 'Keskeneräiset vastauksesi säilyvät vain tässä selaimessa, kunnes lähetät ne.',
+    needsJavaScript: 'Kyselyyn vastaaminen vaatii, että JavaScript on käytössä selaimessasi.',
+    sending: 'Vastauksia lähetetään…',
+    sendFailed: 'Vastauksia ei saatu lähetettyä. Tarkista verkkoyhteys ja yritä uudelleen. Vastauksesi ovat yhä tallessa.',
+    tryAgain: 'Yritä uudelleen',
+    cannotChange: 'Vastaustasi ei voi enää muuttaa, eikä sitä voi yhdistää sinuun.',
+    answeredOn: 'Vastauspäivä: {day}.',
+    closePage: 'Voit nyt sulkea tämän sivun.',
+    notOpenTitle: 'Kysely ei ole vielä avoinna',
+    notOpenOn: 'Kysely avautuu {date}. Voit vastata silloin tällä samalla linkillä.',
+    notOpenLater: 'Kysely avautuu myöhemmin. Voit vastata silloin tällä samalla linkillä.',
+    answeredTitle: 'Olet jo vastannut tähän kyselyyn',
+    answeredDay: 'Vastasit {day}. Kiitos!',
+    closedTitle: 'Kysely on päättynyt',
+    closedBody: 'Vastausaika päättyi {date}, eikä vastauksia enää oteta vastaan.',
+    unknownTitle: 'Linkkiä ei tunnisteta',
+    unknownBody: 'Tarkista, että kopioit linkin sähköpostista kokonaan. Jos se ei auta, pyydä uusi linkki kyselyn lähettäjältä.',
+  },
+  sv: {
+    runBy: 'Enkäten ordnas av',
+    coordinatedBy: 'Koordinator: {names}',
+    coordinatedByMany: 'Koordinatorer: {names}',
+    duration: 'Det tar',
+    minutes: 'cirka {minutes} minuter',
+    closes: 'Svarstiden går ut',
+    anonymityHeading: 'Så förblir ditt svar anonymt',
+    anonymityStored: 'Vi sparar dina svar och svarsdagen, inte vem som svarade. Din länk används bara för att förhindra ett andra svar med samma länk.',
+    anonymitySummaries: 'Koordinatorer och ledning ser bara sammanställningar. Ingenting visas för grupper med färre än {k} svarande.',
+    anonymityComments: 'Öppna svar visas utan namn och i en ordning som inte avslöjar vem som skrev dem.',
+    anonymityNames: 'Om du vill förbli oidentifierbar ska du inte skriva namn eller andra identifierande uppgifter i de öppna svaren. Ett öppet svar får vara högst {max} tecken.',
+    draftKept: 'Dina påbörjade svar sparas bara i den här webbläsaren tills du skickar dem.',
+    needsJavaScript: 'För att svara på enkäten behöver JavaScript vara aktiverat i din webbläsare.',
+    sending: 'Svaren skickas…',
+    sendFailed: 'Svaren kunde inte skickas. Kontrollera nätverksanslutningen och försök igen. Dina svar finns kvar.',
+    tryAgain: 'Försök igen',
+    cannotChange: 'Ditt svar kan inte längre ändras och kan inte kopplas till dig.',
+    answeredOn: 'Svarsdag: {day}.',
+    closePage: 'Du kan nu stänga den här sidan.',
+    notOpenTitle: 'Enkäten är inte öppen ännu',
+    notOpenOn: 'Enkäten öppnar {date}. Du kan svara då med samma länk.',
+    notOpenLater: 'Enkäten öppnar senare. Du kan svara då med samma länk.',
+    answeredTitle: 'Du har redan svarat på den här enkäten',
+    answeredDay: 'Du svarade {day}. Tack!',
+    closedTitle: 'Enkäten har stängts',
+    closedBody: 'Svarstiden gick ut {date} och inga fler svar tas emot.',
+    unknownTitle: 'Länken känns inte igen',
+    unknownBody: 'Kontrollera att du kopierade hela länken från e-postmeddelandet. Om det inte hjälper, be den som skickade enkäten om en ny länk.',
+  },
+  en: {
+    runBy: 'Run by',
+    coordinatedBy: 'Coordinator: {names}',
+    coordinatedByMany: 'Coordinators: {names}',
+    duration: 'Time needed',
+    minutes: 'about {minutes} minutes',
+    closes: 'Open until',
+    anonymityHeading: 'How your answer stays anonymous',
+    anonymityStored: 'We store your answers and the day you answered, not who you are. Your link is only used to stop a second answer with the same link.',
+    anonymitySummaries: 'Coordinators and leaders see only summaries, and nothing at all for groups of fewer than {k} respondents.',
+    anonymityComments: 'Open comments are shown without any name, in an order that does not reveal who wrote them.',
+    anonymityNames: 'If you want to stay unidentifiable, do not write names or other identifying details in open answers. An open answer can be at most {max} characters long.',
+    draftKept: 'Until you send them, your unfinished answers are kept only in this browser.',
+    needsJavaScript: 'Answering the survey needs JavaScript to be enabled in your browser.',
+    sending: 'Sending your answers…',
+    sendFailed: 'Your answers could not be sent. Check your connection and try again. Your answers are still here.',
+    tryAgain: 'Try again',
+    cannotChange: 'Your answer can no longer be changed, and it cannot be linked to you.',
+    answeredOn: 'Answered on {day}.',
+    closePage: 'You can now close this page.',
+    notOpenTitle: 'The survey is not open yet',
+    notOpenOn: 'The survey opens on {date}. You can answer then with this same link.',
+    notOpenLater: 'The survey opens later. You can answer then with this same link.',
+    answeredTitle: 'You have already answered this survey',
+    answeredDay: 'You answered on {day}. Thank you!',
+    closedTitle: 'The survey has closed',
+    closedBody: 'Answers were accepted until {date}; the survey no longer takes answers.',
+    unknownTitle: 'This link is not recognised',
+    unknownBody: 'Check that you copied the whole link from the email. If that does not help, ask whoever sent you the survey for a new link.',
+  },
+});
+
+export type AnswerPageText = ReturnType<typeof answerPageText>;
+
+/**
+ * A "YYYY-MM-DD" day as members write it: "2.3.2026" in Finnish and Swedish,
+ * "2 March 2026" in English. Built by hand so the server and every browser agree.
+ */
+export function formatDay(day: string, lang: Language): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  if (lang !== 'en') return `${date}.${month}.${year}`;
+  const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  return `${date} ${monthName} ${year}`;
+}
