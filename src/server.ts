@@ -8,13 +8,20 @@ import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import { startScheduler } from './scheduler/scheduler.js';
 import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
 import { resolveSecretKey } from './setup/secret-key.js';
 
 export type RunningServer = { url: string; setupLink: string | null; stop: () => Promise<void> };
 
-/** Opens the database, checks the catalogue, listens; stop() drains requests in flight and closes the database. */
-export async function startServer(config: Config, options: { clock?: Clock; log?: Logger; surveysDir?: string } = {}): Promise<RunningServer> {
+type ServerOptions = { clock?: Clock; log?: Logger; surveysDir?: string; schedulerIntervalMs?: number };
+
+/**
+ * Opens the database, checks the catalogue, listens, and starts the scheduler;
+ * stop() waits for the scheduler's running pass and for requests in flight,
+ * then closes the database.
+ */
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const catalogue = loadCatalogue(options.surveysDir);
@@ -35,11 +42,14 @@ export async function startServer(config: Config, options: { clock?: Clock; log?
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
-  app = createApp({ db: database.db, catalogue, clock, log, mailer: createMailer(config), baseUrl: url, secretKey });
+  const deps = { db: database.db, catalogue, clock, log, mailer: createMailer(config), baseUrl: url, secretKey };
+  app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
+  const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  const stop = async () => {
+    await scheduler.stop();
+    await new Promise<void>((resolve) => {
       // close() stops accepting and resolves once requests in flight have finished.
       server.close(() => {
         database.close();
@@ -47,5 +57,6 @@ export async function startServer(config: Config, options: { clock?: Clock; log?
       });
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
+  };
   return { url, setupLink, stop };
 }

@@ -6,6 +6,9 @@ import { networkApi, networkHomeApi } from './api/networks.js';
 import { networkHomeRoutes, networkRoutes } from './networks.js';
 import { peopleRoutes } from './people.js';
 import { memberRoutes } from './members.js';
+import { roundRoutes } from './rounds.js';
+import { roundApi } from './api/rounds.js';
+import { outboxRoutes } from './outbox.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
 import { actionApi } from './api/actions.js';
@@ -22,13 +25,13 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes]]));
   return pages;
 }
 
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi]]));
   return api;
 }

@@ -1,0 +1,197 @@
+import { Hono, type Context } from 'hono';
+import type { Language } from '../db/schema/networks.js';
+import { NotFoundError } from '../http/errors.js';
+import { parseInput, readInput, type Parsed } from '../http/input.js';
+import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
+import { currentSession } from '../http/session.js';
+import { fill } from '../i18n/messages.js';
+import { roundText } from '../i18n/rounds.js';
+import { deliverSoon } from '../mail/deliver-soon.js';
+import { retryFailed } from '../mail/queue.js';
+import { assertTakesMail, sendInvitations, uninvitedMembers } from '../rounds/invite.js';
+import { RoundRefused } from '../rounds/refusals.js';
+import { sendReminders } from '../rounds/remind.js';
+import { roundDetails } from '../rounds/round-details.js';
+import { lockedFieldProblems, roundInputSchema, type RoundInput } from '../rounds/round-input.js';
+import type { Sender } from '../rounds/round-mail.js';
+import { createRound, deleteDraft, findRound, listRounds, updateRound, type Round } from '../rounds/rounds.js';
+import { closeRound, openRound } from '../rounds/transitions.js';
+import { InvitePage } from '../views/rounds/invite-page.js';
+import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../views/rounds/round-form.js';
+import { RoundListPage } from '../views/rounds/round-list.js';
+import { RoundPage } from '../views/rounds/round-page.js';
+
+/** Pages of a network's rounds, mounted at /networks/:networkId/rounds. */
+export const roundRoutes = new Hono<NetworkEnv>();
+roundRoutes.use(coordinatorOnly);
+
+/** The round named by :roundId in this network; any other id is the same 404. */
+export async function roundFrom(c: Context<NetworkEnv>): Promise<Round> {
+  const id = Number(c.req.param('roundId'));
+  const round = Number.isSafeInteger(id) && id > 0 ? await findRound(c.var.deps.db, c.var.network.id, id) : null;
+  if (!round) throw new NotFoundError(roundText(c.var.lang).notFound);
+  return round;
+}
+
+/** The signed-in coordinator signs the mail they send, and replies reach them. */
+export function senderOf(c: Context<NetworkEnv>): Sender {
+  const { user } = currentSession(c);
+  return { name: user.name, email: user.email };
+}
+
+export const refusalMessage = (lang: Language, error: RoundRefused) => roundText(lang)[`refused_${error.reason}`];
+
+const currentInput = (r: Round) => ({
+  questionnaireKey: r.questionnaireKey,
+  questionnaireVersion: r.questionnaireVersion,
+  title: r.title,
+  opensAt: r.opensAt,
+  closesAt: r.closesAt,
+  reminderDaysBefore: r.reminderDaysBefore,
+  recurrenceMonths: r.recurrenceMonths,
+});
+
+/**
+ * A round's settings from a form or JSON. The form's one questionnaire menu
+ * sends "key:version"; fields left out keep the round's current values, as
+ * an open round's form leaves out what is locked.
+ */
+export function parseRound(c: Context<NetworkEnv>, fields: Record<string, unknown>, round?: Round): Parsed<RoundInput> {
+  const { questionnaire, ...rest } = fields;
+  const [key, version] = typeof questionnaire === 'string' ? questionnaire.split(':') : [];
+  const picked = key ? { questionnaireKey: key, questionnaireVersion: version ?? '' } : {};
+  const values = { ...(round ? currentInput(round) : {}), ...picked, ...rest };
+  const parsed = parseInput(roundInputSchema(c.var.lang, c.var.deps.catalogue, c.var.deps.clock.now()), values);
+  if (!parsed.ok || !round) return parsed;
+  const locked = lockedFieldProblems(round, parsed.data, c.var.lang);
+  return Object.keys(locked).length > 0 ? { ok: false, fields: locked, values } : parsed;
+}
+
+const base = (c: Context<NetworkEnv>) => `/networks/${c.var.network.id}/rounds`;
+
+/** Notices after a redirect: only known words, and counts, come from the address. */
+function noticeFrom(c: Context<NetworkEnv>): string | undefined {
+  const t = roundText(c.var.lang);
+  const done = c.req.query('done');
+  if (done === 'created' || done === 'saved' || done === 'deleted' || done === 'opened' || done === 'closed') return t[`done_${done}`];
+  for (const key of ['invited', 'reminded', 'retried'] as const) {
+    const count = c.req.query(key);
+    if (count && /^\d+$/.test(count)) return fill(t[`${key}Notice`], { count });
+  }
+  return undefined;
+}
+
+async function roundPage(c: Context<NetworkEnv>, round: Round, error?: string) {
+  const details = await roundDetails(c.var.deps.db, c.var.network, round);
+  return <RoundPage c={c} details={details} notice={error ? undefined : noticeFrom(c)} error={error} />;
+}
+
+/** Runs a state change; a refusal shows the round again with the reason, not a bare error page. */
+async function acting(c: Context<NetworkEnv>, round: Round, work: () => Promise<string>) {
+  try {
+    return c.redirect(await work(), 303);
+  } catch (error) {
+    if (!(error instanceof RoundRefused)) throw error;
+    return c.html(await roundPage(c, round, refusalMessage(c.var.lang, error)), 409);
+  }
+}
+
+// GET /networks/:networkId/rounds
+roundRoutes.get('/', async (c) => c.html(<RoundListPage c={c} rounds={await listRounds(c.var.deps.db, c.var.network.id)} notice={noticeFrom(c)} />));
+
+// GET /networks/:networkId/rounds/new
+roundRoutes.get('/new', (c) => c.html(<NewRoundPage c={c} values={newRoundValues(c.var.deps.catalogue, c.var.deps.clock.now())} errors={{}} />));
+
+// POST /networks/:networkId/rounds/new
+roundRoutes.post('/new', async (c) => {
+  const parsed = parseRound(c, await readInput(c));
+  if (!parsed.ok) return c.html(<NewRoundPage c={c} values={parsed.values} errors={parsed.fields} />, 422);
+  const round = await createRound(c.var.deps.db, c.var.deps.clock, c.var.network.id, parsed.data);
+  return c.redirect(`${base(c)}/${round.id}?done=created`, 303);
+});
+
+// GET /networks/:networkId/rounds/:roundId
+roundRoutes.get('/:roundId', async (c) => c.html(await roundPage(c, await roundFrom(c))));
+
+// GET /networks/:networkId/rounds/:roundId/edit
+roundRoutes.get('/:roundId/edit', async (c) => {
+  const round = await roundFrom(c);
+  if (round.status === 'closed') return c.html(await roundPage(c, round, refusalMessage(c.var.lang, new RoundRefused('closed'))), 409);
+  return c.html(<EditRoundPage c={c} round={round} values={formValues(round)} errors={{}} />);
+});
+
+// POST /networks/:networkId/rounds/:roundId/edit
+roundRoutes.post('/:roundId/edit', async (c) => {
+  const round = await roundFrom(c);
+  if (round.status === 'closed') return c.html(await roundPage(c, round, refusalMessage(c.var.lang, new RoundRefused('closed'))), 409);
+  const parsed = parseRound(c, await readInput(c), round);
+  if (!parsed.ok) return c.html(<EditRoundPage c={c} round={round} values={{ ...formValues(round), ...parsed.values }} errors={parsed.fields} />, 422);
+  return acting(c, round, async () => `${base(c)}/${(await updateRound(c.var.deps.db, round, parsed.data)).id}?done=saved`);
+});
+
+// POST /networks/:networkId/rounds/:roundId/delete
+roundRoutes.post('/:roundId/delete', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => (await deleteDraft(c.var.deps.db, round), `${base(c)}?done=deleted`));
+});
+
+// POST /networks/:networkId/rounds/:roundId/open
+roundRoutes.post('/:roundId/open', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => (await openRound(c.var.deps, round.id), `${base(c)}/${round.id}?done=opened`));
+});
+
+// POST /networks/:networkId/rounds/:roundId/close
+roundRoutes.post('/:roundId/close', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => (await closeRound(c.var.deps, round.id), `${base(c)}/${round.id}?done=closed`));
+});
+
+// GET /networks/:networkId/rounds/:roundId/invite — choose members by hand.
+roundRoutes.get('/:roundId/invite', async (c) => {
+  const round = await roundFrom(c);
+  return c.html(<InvitePage c={c} round={round} members={await uninvitedMembers(c.var.deps.db, c.var.network, round.id)} />);
+});
+
+/** The chosen member ids of the form, or a message; "all" sends no ids. */
+function chosenMembers(fields: Record<string, unknown>, lang: Language): readonly number[] | undefined | string {
+  if (fields.scope !== 'chosen') return undefined;
+  const ids = [fields.memberId ?? []].flat().map(Number);
+  if (ids.length === 0) return roundText(lang).membersRequired;
+  return ids.every((id) => Number.isSafeInteger(id) && id > 0) ? ids : roundText(lang).membersInvalid;
+}
+
+// POST /networks/:networkId/rounds/:roundId/invite — everyone not yet invited, or scope=chosen with memberId fields.
+roundRoutes.post('/:roundId/invite', async (c) => {
+  const round = await roundFrom(c);
+  const chosen = chosenMembers(await readInput(c), c.var.lang);
+  if (typeof chosen === 'string') {
+    return c.html(<InvitePage c={c} round={round} members={await uninvitedMembers(c.var.deps.db, c.var.network, round.id)} error={chosen} />, 422);
+  }
+  return acting(c, round, async () => {
+    const invited = await sendInvitations(c.var.deps, round, c.var.network, senderOf(c), chosen);
+    deliverSoon(c.var.deps);
+    return `${base(c)}/${round.id}?invited=${invited}`;
+  });
+});
+
+// POST /networks/:networkId/rounds/:roundId/remind
+roundRoutes.post('/:roundId/remind', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => {
+    const reminded = await sendReminders(c.var.deps, round, c.var.network, senderOf(c));
+    deliverSoon(c.var.deps);
+    return `${base(c)}/${round.id}?reminded=${reminded ?? 0}`;
+  });
+});
+
+// POST /networks/:networkId/rounds/:roundId/retry-failed — only while the round is open: afterwards the links no longer work.
+roundRoutes.post('/:roundId/retry-failed', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => {
+    await assertTakesMail(c.var.deps.db, round.id, c.var.deps.clock.now());
+    const retried = await retryFailed(c.var.deps.db, c.var.deps.clock, round.id);
+    deliverSoon(c.var.deps);
+    return `${base(c)}/${round.id}?retried=${retried}`;
+  });
+});

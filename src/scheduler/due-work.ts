@@ -1,0 +1,102 @@
+import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { Catalogue } from '../catalogue/types.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { networks, rounds } from '../db/schema/index.js';
+import type { Logger } from '../logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
+import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
+import { RoundRefused } from '../rounds/refusals.js';
+import { sendReminders } from '../rounds/remind.js';
+import { roundSender } from '../rounds/round-mail.js';
+import type { Round } from '../rounds/rounds.js';
+import { closeRound, openRound } from '../rounds/transitions.js';
+
+export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string };
+export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
+
+const DAY_MS = 86_400_000;
+const MAIL_BATCH = 20;
+const MAX_MAIL_BATCHES = 10;
+/** Someone else (a coordinator, another run) did it first: nothing to do, nothing to report. */
+const BENIGN: ReadonlySet<string> = new Set(['changed', 'already_open', 'closed', 'not_open']);
+
+/** Runs `work` for each round; one round's failure is logged and does not stop the others. */
+async function eachRound(deps: SchedulerDeps, step: string, candidates: Round[], work: (round: Round) => Promise<boolean>): Promise<number> {
+  let done = 0;
+  for (const round of candidates) {
+    try {
+      if (await work(round)) done++;
+    } catch (error) {
+      if (error instanceof RoundRefused && BENIGN.has(error.reason)) continue;
+      deps.log.error('scheduled round work failed', { step, roundId: round.id, error: String(error) });
+    }
+  }
+  return done;
+}
+
+async function networkOf(db: Db, round: Round) {
+  const [network] = await db.select().from(networks).where(eq(networks.id, round.networkId));
+  if (!network) throw new RoundRefused('changed');
+  return network;
+}
+
+/** Drafts whose opening time has come; a draft whose closing time passed too waits for a coordinator to reschedule it. */
+async function openDue(deps: SchedulerDeps, now: string): Promise<number> {
+  const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'draft'), lte(rounds.opensAt, now), gt(rounds.closesAt, now)));
+  return eachRound(deps, 'open', due, async (round) => (await openRound(deps, round.id), true));
+}
+
+/** The scheduled reminder of each open round whose time has come, also if it came while the server was down. */
+async function remindDue(deps: SchedulerDeps, now: Date): Promise<number> {
+  const candidates = await deps.db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.status, 'open'), isNotNull(rounds.reminderDaysBefore), isNull(rounds.reminderSentAt), gt(rounds.closesAt, now.toISOString())));
+  const due = candidates.filter((round) => new Date(round.closesAt).getTime() - (round.reminderDaysBefore ?? 0) * DAY_MS <= now.getTime());
+  return eachRound(deps, 'remind', due, async (round) => {
+    const network = await networkOf(deps.db, round);
+    const sender = await roundSender(deps.db, round, network);
+    return (await sendReminders(deps, round, network, sender, { scheduled: true })) !== null;
+  });
+}
+
+async function closeDue(deps: SchedulerDeps, now: string): Promise<number> {
+  const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now)));
+  return eachRound(deps, 'close', due, async (round) => (await closeRound(deps, round.id), true));
+}
+
+async function recurDue(deps: SchedulerDeps): Promise<number> {
+  return eachRound(deps, 'recur', await roundsDueToRecur(deps.db), async (round) => (await createNextRound(deps.db, deps.catalogue, deps.clock, round)) !== null);
+}
+
+/** Delivers while batches come back full and clean; a failing server waits for its back-off instead of being hammered. */
+async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
+  const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, { batchSize: MAIL_BATCH });
+    total.sent += report.sent;
+    total.retrying += report.retrying;
+    total.failed += report.failed;
+    if (report.sent < MAIL_BATCH) break;
+  }
+  return total;
+}
+
+/**
+ * Everything due now: open, remind, close, schedule next rounds, deliver
+ * mail. Each step is a conditional write, so running this twice, or in two
+ * processes at once, does nothing twice; and what fell due while the server
+ * was down is done at the first run after it starts.
+ */
+export async function runDueWork(deps: SchedulerDeps, stopping: () => boolean = () => false): Promise<DueWorkReport> {
+  const report: DueWorkReport = { opened: 0, reminded: 0, closed: 0, created: 0, mail: { sent: 0, retrying: 0, failed: 0 } };
+  report.opened = await openDue(deps, deps.clock.now().toISOString());
+  // A reminder before closing: if both fell due while the server was down, the round closes without one.
+  report.reminded = await remindDue(deps, deps.clock.now());
+  report.closed = await closeDue(deps, deps.clock.now().toISOString());
+  report.created = await recurDue(deps);
+  if (!stopping()) report.mail = await deliver(deps, stopping);
+  return report;
+}

@@ -1,0 +1,140 @@
+import type { Context } from 'hono';
+import type { Catalogue } from '../../catalogue/types.js';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { commonText } from '../../i18n/common.js';
+import { fill } from '../../i18n/messages.js';
+import { roundText } from '../../i18n/rounds.js';
+import { parseInstant, toHelsinkiLocal } from '../../rounds/helsinki-time.js';
+import { DEFAULT_REMINDER_DAYS } from '../../rounds/round-input.js';
+import type { Round } from '../../rounds/rounds.js';
+import { CsrfField } from '../csrf-field.js';
+import { Field } from '../field.js';
+import { RoundsShell, when } from './rounds-shell.js';
+
+type Values = Record<string, unknown>;
+type FormProps = { c: Context<NetworkEnv>; values: Values; errors: Record<string, string> };
+
+const HOUR_MS = 3_600_000;
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** Stored ISO times are shown as the Helsinki wall time a datetime-local input expects. */
+const local = (value: unknown) => {
+  const s = text(value);
+  const date = /(Z|[+-]\d{2}:\d{2})$/.test(s) ? parseInstant(s) : null;
+  return date ? toHelsinkiLocal(date) : s;
+};
+
+/** A new round: the first questionnaire at its latest version, opening at the next full hour, open for two weeks. */
+export function newRoundValues(catalogue: Catalogue, now: Date): Values {
+  const key = catalogue.keys()[0] ?? '';
+  const opens = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);
+  return {
+    questionnaireKey: key,
+    questionnaireVersion: catalogue.versionsOf(key).at(-1)?.version,
+    opensAt: opens.toISOString(),
+    closesAt: new Date(opens.getTime() + 14 * 24 * HOUR_MS).toISOString(),
+    reminderDaysBefore: DEFAULT_REMINDER_DAYS,
+  };
+}
+
+export const formValues = (round: Round): Values => ({ ...round });
+
+/** One menu of every questionnaire version, grouped by questionnaire, "key:version" as the value. */
+function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; values: Values; error: string | undefined }) {
+  const t = roundText(c.var.lang);
+  const { catalogue } = c.var.deps;
+  const chosen = `${text(values.questionnaireKey)}:${text(values.questionnaireVersion)}`;
+  const described = ['questionnaire-hint', error ? 'questionnaire-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for="questionnaire">{t.questionnaire}</label>
+      <p class="hint" id="questionnaire-hint">
+        {t.questionnaireHint}
+      </p>
+      <select id="questionnaire" name="questionnaire" aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+        {catalogue.keys().map((key) => {
+          const versions = catalogue.versionsOf(key);
+          return (
+            <optgroup label={versions.at(-1)?.title[c.var.lang] ?? key}>
+              {[...versions].reverse().map((v, i) => (
+                <option value={`${key}:${v.version}`} selected={chosen === `${key}:${v.version}`}>
+                  {fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
+      </select>
+      {error && (
+        <p class="field-error" id="questionnaire-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An open round shows what is locked as text; only a draft offers every field. */
+function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) {
+  const t = roundText(c.var.lang);
+  const open = round?.status === 'open';
+  const version = round && c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
+  const base = `/networks/${c.var.network.id}/rounds`;
+  return (
+    <form method="post" action={round ? `${base}/${round.id}/edit` : `${base}/new`} novalidate>
+      <CsrfField c={c} />
+      {Object.keys(errors).length > 0 && (
+        <p class="form-error" role="alert">
+          {commonText(c.var.lang).checkForm}
+        </p>
+      )}
+      {open && <p class="hint">{t.openLockedHint}</p>}
+      {open && round ? (
+        <dl class="facts">
+          <dt>{t.questionnaire}</dt>
+          <dd>{`${version?.title[c.var.lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+          <dt>{t.opensAt}</dt>
+          <dd>{when(round.opensAt, c)}</dd>
+        </dl>
+      ) : (
+        <QuestionnaireSelect c={c} values={values} error={errors.questionnaireKey ?? errors.questionnaireVersion} />
+      )}
+      <Field name="title" label={t.title} hint={t.titleHint} value={text(values.title)} error={errors.title} autocomplete="off" required />
+      <p class="hint">{t.timesHint}</p>
+      {!open && <Field name="opensAt" type="datetime-local" label={t.opensAt} value={local(values.opensAt)} error={errors.opensAt} required />}
+      <Field name="closesAt" type="datetime-local" label={t.closesAt} value={local(values.closesAt)} error={errors.closesAt} required />
+      <Field name="reminderDaysBefore" type="number" label={t.reminderDaysBefore} hint={t.reminderHint} value={text(values.reminderDaysBefore)} error={errors.reminderDaysBefore} />
+      <Field name="recurrenceMonths" type="number" label={t.recurrenceMonths} hint={t.recurrenceHint} value={text(values.recurrenceMonths)} error={errors.recurrenceMonths} />
+      <button type="submit">{round ? t.save : t.create}</button>
+    </form>
+  );
+}
+
+export function NewRoundPage(props: FormProps) {
+  const t = roundText(props.c.var.lang);
+  return (
+    <RoundsShell c={props.c} title={t.newRound}>
+      <section class="card narrow">
+        <p class="breadcrumb">
+          <a href={`/networks/${props.c.var.network.id}/rounds`}>{t.rounds}</a>
+        </p>
+        <h1>{t.newRound}</h1>
+        <RoundForm {...props} />
+      </section>
+    </RoundsShell>
+  );
+}
+
+export function EditRoundPage(props: FormProps & { round: Round }) {
+  const t = roundText(props.c.var.lang);
+  return (
+    <RoundsShell c={props.c} title={t.editTitle}>
+      <section class="card narrow">
+        <p class="breadcrumb">
+          <a href={`/networks/${props.c.var.network.id}/rounds/${props.round.id}`}>{props.round.title}</a>
+        </p>
+        <h1>{t.editTitle}</h1>
+        <RoundForm {...props} />
+      </section>
+    </RoundsShell>
+  );
+}

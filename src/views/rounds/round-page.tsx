@@ -1,0 +1,135 @@
+import type { Context } from 'hono';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { fill } from '../../i18n/messages.js';
+import { roundText } from '../../i18n/rounds.js';
+import type { RoundDetails } from '../../rounds/round-details.js';
+import type { Round } from '../../rounds/rounds.js';
+import { CsrfField } from '../csrf-field.js';
+import { statusLine } from './round-list.js';
+import { MailStatus, ProgressView } from './round-progress.js';
+import { Notices, RoundsShell, when } from './rounds-shell.js';
+
+type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: string | undefined; error?: string | undefined };
+
+const DAY_MS = 86_400_000;
+
+/** A button that posts to one of the round's actions. */
+function ActionButton({ c, round, action, label, secondary }: { c: Context<NetworkEnv>; round: Round; action: string; label: string; secondary?: boolean }) {
+  return (
+    <form method="post" action={`/networks/${c.var.network.id}/rounds/${round.id}/${action}`} class="inline">
+      <CsrfField c={c} />
+      <button type="submit" class={secondary ? 'button button-secondary' : undefined}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
+  const t = roundText(c.var.lang);
+  const { round } = details;
+  const version = c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
+  const days = round.reminderDaysBefore;
+  const reminder =
+    days === null
+      ? t.reminderNone
+      : round.reminderSentAt
+        ? fill(t.reminderSent, { at: when(round.reminderSentAt, c) })
+        : fill(t.reminderPlanned, { at: when(new Date(new Date(round.closesAt).getTime() - days * DAY_MS).toISOString(), c), days });
+  const base = `/networks/${c.var.network.id}/rounds`;
+  return (
+    <dl class="facts">
+      <dt>{t.questionnaire}</dt>
+      <dd>{`${version?.title[c.var.lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+      <dt>{t.statusLabel}</dt>
+      <dd>{statusLine(c, round)}</dd>
+      <dt>{t.reminderLabel}</dt>
+      <dd>{reminder}</dd>
+      <dt>{t.recurrenceLabel}</dt>
+      <dd>{round.recurrenceMonths ? fill(t.recurrenceEvery, { months: round.recurrenceMonths }) : t.recurrenceNone}</dd>
+      {details.previousRoundId && (
+        <>
+          <dt>{t.previousRound}</dt>
+          <dd>
+            <a href={`${base}/${details.previousRoundId}`}>{t.previousRound}</a>
+          </dd>
+        </>
+      )}
+      {details.nextRoundId && (
+        <>
+          <dt>{t.nextRound}</dt>
+          <dd>
+            <a href={`${base}/${details.nextRoundId}`}>{t.nextRound}</a>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
+  const t = roundText(c.var.lang);
+  const { round, uninvited, progress } = details;
+  if (round.status === 'closed') return null;
+  return (
+    <section class="card">
+      <h2>{t.invitationsTitle}</h2>
+      {round.status === 'draft' ? (
+        <p>{fill(t.inviteDraftInfo, { at: when(round.opensAt, c) })}</p>
+      ) : (
+        <>
+          <p>{uninvited > 0 ? fill(t.uninvitedCount, { count: uninvited }) : t.allInvited}</p>
+          {uninvited > 0 && (
+            <p class="actions">
+              <ActionButton c={c} round={round} action="invite" label={t.inviteAll} />
+              <a href={`/networks/${c.var.network.id}/rounds/${round.id}/invite`}>{t.chooseMembers}</a>
+            </p>
+          )}
+          {progress.invited > progress.answered && (
+            <>
+              <p class="hint">{t.remindHint}</p>
+              <p>
+                <ActionButton c={c} round={round} action="remind" label={t.remindNow} secondary />
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function RoundPage({ c, details, notice, error }: PageProps) {
+  const t = roundText(c.var.lang);
+  const { round } = details;
+  const base = `/networks/${c.var.network.id}/rounds`;
+  return (
+    <RoundsShell c={c} title={round.title}>
+      <section class="card">
+        <p class="breadcrumb">
+          <a href={base}>{t.rounds}</a>
+        </p>
+        <h1>
+          {round.title} <span class="badge">{t[`status_${round.status}`]}</span>
+        </h1>
+        <Notices notice={notice} error={error} />
+        <Facts c={c} details={details} />
+        {round.status !== 'closed' && (
+          <p class="actions">
+            <a class="button button-secondary" href={`${base}/${round.id}/edit`}>
+              {t.edit}
+            </a>
+            {round.status === 'draft' && <ActionButton c={c} round={round} action="open" label={t.openNow} />}
+            {round.status === 'draft' && <ActionButton c={c} round={round} action="delete" label={t.deleteDraft} secondary />}
+            {round.status === 'open' && <ActionButton c={c} round={round} action="close" label={t.closeNow} secondary />}
+          </p>
+        )}
+        {round.status === 'open' && <p class="hint">{t.closeHint}</p>}
+        {round.status === 'draft' && round.previousRoundId !== null && <p class="hint">{t.deleteSeriesHint}</p>}
+      </section>
+      <Invitations c={c} details={details} />
+      <ProgressView c={c} details={details} />
+      <MailStatus c={c} details={details} />
+    </RoundsShell>
+  );
+}

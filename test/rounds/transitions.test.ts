@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { itemTallies, measureTallies, networks, outgoingMail, questionnaireVersions } from '../../src/db/schema/index.js';
+import { postForm } from '../helpers/people.js';
+import { api, mailOf, openedRound, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
+
+let w: RoundsWorld;
+afterEach(() => w?.t.database.dispose());
+
+describe('opening a round', () => {
+  it('records the version, fixes segment collection and creates the zeroed tallies in one step', async () => {
+    w = await roundsWorld();
+    const { json } = await api(w, w.coordinator, 'POST', '', roundBody());
+    const id = json.round.id;
+    expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([]);
+    expect(await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id))).toEqual([]);
+
+    const opened = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/open`, postForm(w.coordinator, {}));
+    expect(opened.headers.get('location')).toBe(`/networks/${w.network.id}/rounds/${id}?done=opened`);
+
+    const version = w.t.deps.catalogue.find('network-rules', 1)!;
+    expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([{ key: 'network-rules', version: 1, contentHash: version.hash, firstUsedAt: w.clock.now().toISOString() }]);
+    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true });
+    const items = await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((row) => row.count === 0)).toBe(true);
+    expect(new Set(items.map((row) => row.segmentKey))).toContain('organisationType');
+    expect((await w.t.deps.db.select().from(measureTallies).where(eq(measureTallies.roundId, id))).length).toBeGreaterThan(0);
+
+    // A later change of the network's setting does not split the open round's tallies.
+    await w.t.deps.db.update(networks).set({ collectSegments: false }).where(eq(networks.id, w.network.id));
+    expect((await roundRow(w, id)).collectSegments).toBe(true);
+  });
+
+  it('refuses what the state does not allow, with the reason', async () => {
+    w = await roundsWorld();
+    const { json } = await api(w, w.coordinator, 'POST', '', roundBody());
+    const id = json.round.id;
+    expect(await api(w, w.coordinator, 'POST', `/${id}/close`)).toMatchObject({ status: 409, json: { error: 'Kierros ei ole vielä auki.' } });
+    const invite = await api(w, w.coordinator, 'POST', `/${id}/invite?lang=en`);
+    expect(invite.status).toBe(409);
+    expect(invite.json.error).toContain('Invitations cannot be sent for a draft');
+    const pageRefusal = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/invite`, postForm(w.coordinator, {}));
+    expect(pageRefusal.status).toBe(409);
+    expect(await pageRefusal.text()).toContain('Kutsuja ei voi lähettää luonnokselle');
+    expect((await api(w, w.coordinator, 'POST', `/${id}/remind`)).status).toBe(409);
+
+    const short = (await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-02T14:00', reminderDaysBefore: null }))).json.round.id;
+    w.clock.set('2026-03-02T12:30:00.000Z');
+    expect((await api(w, w.coordinator, 'POST', `/${short}/open`)).json.error).toContain('sulkeutumisaika on jo mennyt');
+    expect((await roundRow(w, short)).status).toBe('draft');
+  });
+
+  it('opens a round once, however often it is asked', async () => {
+    w = await roundsWorld();
+    const id = await openedRound(w);
+    const before = await roundRow(w, id);
+    expect(await api(w, w.coordinator, 'POST', `/${id}/open`)).toMatchObject({ status: 409, json: { error: 'Kierros on jo auki.' } });
+    expect(await roundRow(w, id)).toEqual(before);
+  });
+});
+
+describe('simultaneous requests', () => {
+  it('open a round once and invite each member once', async () => {
+    w = await roundsWorld();
+    const id = (await api(w, w.coordinator, 'POST', '', roundBody())).json.round.id;
+    const opens = await Promise.all([api(w, w.coordinator, 'POST', `/${id}/open`), api(w, w.coordinator, 'POST', `/${id}/open`)]);
+    expect(opens.map((r) => r.status).sort()).toEqual([200, 409]);
+    const invites = await Promise.all([api(w, w.coordinator, 'POST', `/${id}/invite`), api(w, w.coordinator, 'POST', `/${id}/invite`)]);
+    expect(invites.map((r) => r.json.invited).sort()).toEqual([0, 3]);
+    expect(await mailOf(w, id)).toHaveLength(3);
+  });
+});
+
+describe('closing a round', () => {
+  it('deletes its unsent invitations and reminders, blanks failed ones, and leaves other mail alone', async () => {
+    w = await roundsWorld();
+    const id = await openedRound(w);
+    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 3 });
+    const [first] = await mailOf(w, id);
+    await w.t.deps.db.update(outgoingMail).set({ status: 'failed', lastError: '550 No such user' }).where(eq(outgoingMail.id, first!.id));
+    const now = w.clock.now().toISOString();
+    await w.t.deps.db.insert(outgoingMail).values({ networkId: w.network.id, kind: 'account-invite', recipient: 'uusi@kunta.example', subject: 'Kutsu', textBody: 't', htmlBody: 'h', status: 'outbox', createdAt: now });
+
+    const closed = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/close`, postForm(w.coordinator, {}));
+    expect(closed.status).toBe(303);
+    expect(await roundRow(w, id)).toMatchObject({ status: 'closed', closedAt: now });
+    expect(await mailOf(w, id)).toEqual([expect.objectContaining({ id: first!.id, status: 'failed', textBody: '', htmlBody: '' })]);
+    expect(await w.t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'account-invite'))).toHaveLength(1);
+    const shown = await page(w, w.coordinator, `/rounds/${id}`);
+    expect(shown.html).toContain('Suljettu 2.3.2026 klo 11.00');
+    expect(shown.html).not.toContain('/retry-failed');
+  });
+});
