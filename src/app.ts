@@ -61,7 +61,8 @@ export function createApp(deps: AppDeps) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
-      referrerPolicy: 'no-referrer',
+      // Never to other sites (links carry secrets); same-origin keeps the Origin header that form posts are checked by.
+      referrerPolicy: 'same-origin',
     }),
   );
   const limitTo = (maxSize: number) =>

@@ -13,6 +13,7 @@ import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
 import { actionApi } from './api/actions.js';
 import { reportApi } from './api/reports.js';
+import { digestApi } from './api/digest.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -32,6 +33,6 @@ export function networkPages(): Hono<AppEnv> {
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi]]));
   return api;
 }

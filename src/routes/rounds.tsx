@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { onRoundClosed } from '../digest/send-digest.js';
 import type { Language } from '../db/schema/networks.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput, type Parsed } from '../http/input.js';
@@ -144,7 +145,12 @@ roundRoutes.post('/:roundId/open', async (c) => {
 // POST /networks/:networkId/rounds/:roundId/close
 roundRoutes.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
-  return acting(c, round, async () => (await closeRound(c.var.deps, round.id), `${base(c)}/${round.id}?done=closed`));
+  return acting(c, round, async () => {
+    await closeRound(c.var.deps, round.id);
+    // The leaders' digest is composed and sent in the background; it never throws.
+    void onRoundClosed(c.var.deps, round.id);
+    return `${base(c)}/${round.id}?done=closed`;
+  });
 });
 
 // GET /networks/:networkId/rounds/:roundId/invite — choose members by hand.

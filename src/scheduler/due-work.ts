@@ -1,4 +1,5 @@
 import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
+import { onRoundClosed } from '../digest/send-digest.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -64,7 +65,12 @@ async function remindDue(deps: SchedulerDeps, now: Date): Promise<number> {
 
 async function closeDue(deps: SchedulerDeps, now: string): Promise<number> {
   const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now)));
-  return eachRound(deps, 'close', due, async (round) => (await closeRound(deps, round.id), true));
+  return eachRound(deps, 'close', due, async (round) => {
+    await closeRound(deps, round.id);
+    // The leaders' digest goes out with the final figures; it never throws.
+    await onRoundClosed(deps, round.id);
+    return true;
+  });
 }
 
 async function recurDue(deps: SchedulerDeps): Promise<number> {

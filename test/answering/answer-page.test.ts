@@ -53,7 +53,7 @@ describe('GET /a/:token', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(html).toContain('<html lang="fi">');
     expect(html).toContain('<meta name="robots" content="noindex"/>');
     expect(html).toContain('<h1>Verkoston pelisääntöjen arviointi</h1>');

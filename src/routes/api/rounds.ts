@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { onRoundClosed } from '../../digest/send-digest.js';
 import { z } from 'zod';
 import { DomainError, InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
@@ -96,7 +97,9 @@ roundApi.post('/:roundId/open', async (c) => {
 // POST /api/networks/:networkId/rounds/:roundId/close
 roundApi.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
-  return c.json({ round: view(await refusing(c, () => closeRound(c.var.deps, round.id))) });
+  const closed = await refusing(c, () => closeRound(c.var.deps, round.id));
+  void onRoundClosed(c.var.deps, round.id);
+  return c.json({ round: view(closed) });
 });
 
 function inviteSchema(c: Context<NetworkEnv>) {

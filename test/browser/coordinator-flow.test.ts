@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
+import { createNetwork } from '../../src/networks/networks.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { launchChromium, listen } from '../helpers/browser.js';
+import { signedInUser, TEST_PASSWORD } from '../helpers/people.js';
+
+let t: TestApp;
+let server: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_BUILD_DIR, 'answer.js'))) await buildClient(() => {});
+  t = await createTestApp();
+  server = await listen(t.app.fetch);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  t?.database.dispose();
+});
+
+const CSV = [
+  'nimi;sähköposti;organisaatio;organisaatiotyyppi;kieli',
+  'Aino Opettaja;aino@koulu.example;Järven koulu;perusopetus;fi',
+  'Bertil Rektor;bertil@skola.example;Sjö skola;perusopetus;sv',
+  'Cecilia Virkamies;cecilia@kunta.example;Sivistystoimi;Kunnan hallinto;fi',
+].join('\n');
+
+describe('a coordinator in Chromium', () => {
+  it('signs in, imports members from CSV, opens a round, sends invitations, and a member opens the emailed link', async () => {
+    const admin = await signedInUser(t, 'koordinaattori@kunta.example', { isAdmin: true });
+    const network = await createNetwork(t.deps.db, t.deps.clock, admin.userId, { name: 'Järvenseudun verkosto', languages: ['fi', 'sv'], anonymityThreshold: 5, collectSegments: false, bandStrength: 4, bandConcern: 3 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Sähköpostiosoite').fill('koordinaattori@kunta.example');
+    await page.getByLabel('Salasana').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await page.waitForURL(`${server.url}/networks`);
+    await expect.poll(() => page.textContent('main')).toContain('Järvenseudun verkosto');
+
+    await page.goto(`${server.url}/networks/${network.id}/members/import`);
+    await page.locator('#csv').fill(CSV);
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Bertil Rektor');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Hyväksy ja tallenna' }).click()]);
+    await page.goto(`${server.url}/networks/${network.id}/members`);
+    for (const name of ['Aino Opettaja', 'Bertil Rektor', 'Cecilia Virkamies']) expect(await page.textContent('main')).toContain(name);
+
+    await page.goto(`${server.url}/networks/${network.id}/rounds/new`);
+    await page.getByLabel('Kierroksen nimi').fill('Kevät 2026');
+    await page.locator('#opensAt').fill('2026-03-02T10:30');
+    await page.locator('#closesAt').fill('2026-03-16T16:00');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Luo kierros' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Avaa nyt' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lähetä kutsut kaikille kutsumattomille' }).click()]);
+    await expect.poll(() => page.textContent('main')).toMatch(/Kutsuttu\D*3|3\D*kutsu/i);
+
+    await page.goto(`${server.url}/networks/${network.id}/outbox`);
+    const outbox = (await page.textContent('main'))!;
+    const links = [...outbox.matchAll(/http:\/\/127\.0\.0\.1:3000(\/a\/[\w-]+)/g)].map((m) => m[1]!);
+    expect(new Set(links).size).toBe(3);
+
+    const member = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await member.goto(`${server.url}${links[0]}`);
+    const first = t.deps.catalogue.find('network-rules', 1)!.items.find((i) => i.kind === 'scored')!;
+    await expect.poll(() => member.textContent('body'), { timeout: 10_000 }).toContain(first.title.fi);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
