@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { itemTallies, measureTallies, RESPONSES_MEASURE } from '../db/schema/index.js';
 import type { Moments } from './statistics.js';
@@ -27,17 +27,21 @@ export async function readTallies(db: Db, roundIds: number[], segmentKey?: strin
   };
   const [measures, items] = await Promise.all([
     db.select().from(measureTallies).where(and(inArray(measureTallies.roundId, roundIds), inArray(measureTallies.segmentKey, segments))),
-    db.select().from(itemTallies).where(and(inArray(itemTallies.roundId, roundIds), inArray(itemTallies.segmentKey, segments))),
+    // Thousands of item rows: one JSON value is ~10× faster to bring into JavaScript than as row objects.
+    db.get<{ rows: string | null }>(
+      sql`SELECT json_group_array(json_array(round_id, segment_key, segment_value, item_key, value, count)) AS rows
+          FROM ${itemTallies} WHERE ${and(inArray(itemTallies.roundId, roundIds), inArray(itemTallies.segmentKey, segments))}`,
+    ),
   ]);
   for (const row of measures) {
     const target = group(row.roundId, row.segmentKey, row.segmentValue);
     if (row.measure === RESPONSES_MEASURE) target.responses = row.n;
     else target.measures.set(row.measure, { n: row.n, sum: row.sum, sumSquares: row.sumSquares });
   }
-  for (const row of items) {
-    const target = group(row.roundId, row.segmentKey, row.segmentValue).items;
-    if (!target.has(row.itemKey)) target.set(row.itemKey, new Map());
-    target.get(row.itemKey)!.set(row.value, row.count);
+  for (const [roundId, segmentKey, segmentValue, itemKey, value, count] of JSON.parse(items.rows ?? '[]') as Array<[number, string, string, string, number, number]>) {
+    const target = group(roundId, segmentKey, segmentValue).items;
+    if (!target.has(itemKey)) target.set(itemKey, new Map());
+    target.get(itemKey)!.set(value, count);
   }
   return byRound;
 }

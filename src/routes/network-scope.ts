@@ -14,6 +14,7 @@ import { resultsApi } from './api/results.js';
 import { actionApi } from './api/actions.js';
 import { reportApi } from './api/reports.js';
 import { digestApi } from './api/digest.js';
+import { resultsExports } from './api/results-exports.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -33,6 +34,6 @@ export function networkPages(): Hono<AppEnv> {
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/results', resultsExports], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi]]));
   return api;
 }

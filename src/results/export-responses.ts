@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import { settings } from 'survey-core';
+import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
+import type { Db } from '../db/client.js';
+import type { Language } from '../db/schema/networks.js';
+import { responses } from '../db/schema/index.js';
+import { fill } from '../i18n/messages.js';
+import { spreadsheetCsv } from './export-csv.js';
+import { segmentCells } from './export-segments.js';
+import { exportText } from './export-text.js';
+import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
+import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+
+export type RawValue = string | number | null;
+
+export type RawResponses = {
+  round: ReturnType<typeof roundHeader> & { responses: number; threshold: number };
+  withheld: Withheld;
+  /** Every question of the version, in questionnaire order, is one column. */
+  version: QuestionnaireVersion;
+  /** One row per response, one cell per question, sorted by content. */
+  rows: RawValue[][];
+};
+
+const collator = new Intl.Collator('fi');
+const rank = (value: RawValue) => (value === null ? 0 : typeof value === 'number' ? 1 : 2);
+
+function compareValues(a: RawValue, b: RawValue): number {
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return typeof a === 'string' && typeof b === 'string' ? collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0) : 0;
+}
+
+function compareRows(a: RawValue[], b: RawValue[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const order = compareValues(a[i]!, b[i]!);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * The answers of a closed round with at least k responses, and nothing else:
+ * no id, no day, no language, so no row can be matched to invitation activity.
+ * Rows are sorted by their content, which makes their order a function of the
+ * answers alone, never of storage or arrival.
+ */
+/**
+ * Scored and background answers only: free text beside a person's scores could
+ * name them and so expose all their answers; comments are read, unlinked, in
+ * the open-answers list.
+ */
+function rawColumns(version: QuestionnaireVersion) {
+  return version.items.filter((item) => item.kind !== 'open');
+}
+
+export async function rawResponses(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RawResponses> {
+  const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
+  const k = network.anonymityThreshold;
+  const total = ((await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup()).responses;
+  const withheld = withheldReason(round, total, k);
+  const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };
+  if (withheld) return { ...base, rows: [] };
+
+  const stored = await db.select({ segments: responses.segments, answers: responses.answers }).from(responses).where(eq(responses.roundId, round.id));
+  const segmentQuestions = version.items.filter((item) => item.kind === 'segment' && item.segment);
+  const segments = segmentCells(segmentQuestions, stored.map((row) => row.segments), k);
+  const rows = stored.map(({ answers }, r) =>
+    rawColumns(version).map((item): RawValue => {
+      // Background answers come from the validated segments, only where disclosable.
+      if (item.kind === 'segment') return segments[r]![segmentQuestions.indexOf(item)] ?? null;
+      const value = answers[item.name];
+      return typeof value === 'number' || typeof value === 'string' ? value : null;
+    }),
+  );
+  return { ...base, rows: rows.sort(compareRows) };
+}
+
+export function responsesCsv(raw: RawResponses): string {
+  return spreadsheetCsv(rawColumns(raw.version).map((q) => q.name), raw.rows);
+}
+
+/** The same rows for programs: each response an object keyed by question name, with a note saying what was left out. */
+export function responsesJson(raw: RawResponses, lang: Language) {
+  const { version } = raw;
+  const scale: Array<{ value: number | string; text: string }> = [
+    ...(version.scale?.choices.map((c) => ({ value: c.value, text: c.text[lang] })) ?? []),
+    ...(version.scale ? [{ value: settings.noneItemValue, text: version.scale.cannotSay[lang] }] : []),
+  ];
+  return {
+    round: raw.round,
+    note: fill(exportText(lang).responsesNote, { k: raw.round.threshold, none: settings.noneItemValue }),
+    questions: rawColumns(version).map((q) => ({
+      name: q.name,
+      itemKey: q.itemKey,
+      kind: q.kind,
+      measure: q.measure ?? null,
+      title: q.title[lang],
+      ...(q.kind === 'scored' ? { values: scale } : q.kind === 'segment' ? { values: q.segmentValues ?? [] } : {}),
+    })),
+    responses: raw.rows.map((row) => Object.fromEntries(rawColumns(version).map((q, i) => [q.name, row[i]]))),
+  };
+}
