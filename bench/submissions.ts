@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { hashToken, newToken } from '../src/accounts/tokens.js';
+import { loadCatalogue } from '../src/catalogue/load.js';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { invitations, members, networks, rounds } from '../src/db/schema/index.js';
+import { initialiseTallies } from '../src/responses/tallies.js';
+
+const SECRET_KEY = 'bench-secret-key-0123456789abcdef0123456789';
+const CONNECTIONS = 50;
+
+/** An open round with `count` invitations whose tokens we know. */
+async function prepare(url: string, count: number): Promise<string[]> {
+  const database = await openDatabase(url);
+  await applyMigrations(database.db);
+  const version = loadCatalogue().find('network-rules', 1)!;
+  const [network] = await database.db.insert(networks).values({ name: 'Bench', collectSegments: true, createdAt: 'x' }).returning();
+  const now = Date.now();
+  const [round] = await database.db
+    .insert(rounds)
+    .values({ networkId: network!.id, questionnaireKey: 'network-rules', questionnaireVersion: 1, title: 'B', status: 'open', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), collectSegments: true, createdAt: 'x' })
+    .returning();
+  await initialiseTallies(database.db, round!.id, version, true);
+  const tokens = Array.from({ length: count }, () => newToken(16));
+  await database.db.transaction(async (tx) => {
+    for (let i = 0; i < count; i += 500) {
+      const batch = tokens.slice(i, i + 500);
+      const added = await tx.insert(members).values(batch.map((_, j) => ({ networkId: network!.id, name: `M${i + j}`, email: `m${i + j}@x.example`, createdAt: 'x', updatedAt: 'x' }))).returning({ id: members.id });
+      await tx.insert(invitations).values(added.map((m, j) => ({ roundId: round!.id, memberId: m.id, tokenHash: hashToken(SECRET_KEY, batch[j]!), createdAt: 'x' })));
+    }
+  });
+  database.close();
+  return tokens;
+}
+
+function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
+  const { BASE_URL: _ignored, ...rest } = process.env;
+  const child = spawn('node', ['--import', 'tsx', ...command], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.match(ready);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${seen}`)));
+  });
+}
+
+/** Peak resident memory of a process so far, from Linux's /proc. */
+function peakRss(pid: number): string {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM'));
+  return line ? `${Math.round(Number(line.split(/\s+/)[1]) / 1024)} MiB` : 'n/a';
+}
+
+async function load(url: string, amount: number, path: (i: number) => string, body: string) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body, setupRequest: (req) => ({ ...req, path: path(i++) }) }],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors };
+}
+
+/** Valid submissions, each with its own invitation, against the real server; and a minimal insert endpoint on the same settings. */
+export async function benchSubmissions(count = Number(process.env.BENCH_SUBMISSIONS ?? 5000)) {
+  const dir = mkdtempSync(join(tmpdir(), 'vp-bench-submit-'));
+  const servers: ChildProcess[] = [];
+  try {
+    const tokens = await prepare(`file:${join(dir, 'app.db')}`, count);
+    const version = loadCatalogue().find('network-rules', 1)!;
+    const answers = Object.fromEntries(version.items.filter((i) => i.kind === 'scored').map((item, i) => [item.name, 1 + (i % 5)]));
+    const body = JSON.stringify({ answers: { ...answers, organisation_type: 'vocational', r1_comment: 'Hyvä verkosto.' }, language: 'fi' });
+    const app = await start(['src/index.ts'], { PORT: '0', DATABASE_URL: `file:${join(dir, 'app.db')}`, SECRET_KEY, LOG_LEVEL: 'silent' }, /open (http:\/\/127\.0\.0\.1:\d+)/);
+    servers.push(app.child);
+    const real = await load(app.url, count, (i) => `/a/${tokens[i % tokens.length]}/submit`, body);
+    const rss = peakRss(app.child.pid!);
+    const minimal = await start(['bench/minimal-insert-server.ts', `file:${join(dir, 'minimal.db')}`], {}, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    servers.push(minimal.child);
+    const yardstick = await load(minimal.url, count, () => '/insert', body);
+    const line = (r: typeof real) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.ok} ok, ${r.errors} not)`;
+    return {
+      [`submissions (${count}, ${CONNECTIONS} connections)`]: line(real),
+      'minimal hono + one INSERT, same settings': line(yardstick),
+      'submissions / minimal insert': `${(real.rps / yardstick.rps).toFixed(2)}`,
+      'server peak RSS during submissions': rss,
+    };
+  } finally {
+    for (const child of servers) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
