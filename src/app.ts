@@ -24,6 +24,7 @@ import { joinRoutes } from './routes/join.js';
 import { answerApi } from './routes/answer-api.js';
 import { answerPage } from './routes/answer-page.js';
 import { reportData } from './routes/report-data.js';
+import { reportPage } from './routes/report-page.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { IMPORT_BODY_BYTES } from './members/csv-format.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/a', answerApi);
   app.route('/a', answerPage);
   app.route('/r', reportData);
+  app.route('/r', reportPage);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());
 

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type MeasureResult, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies, subtractGroups, type GroupTallies } from './tallies-read.js';
 
-export const OTHER = 'other';
+/** The merged remainder; not a questionnaire value ("other" is one, as an organisation type or a role). */
+export const OTHER = '*rest';
 
 export type SegmentGroupResult = { value: string; responses: number; measures: MeasureResult[] };
 export type SegmentResults = {

@@ -11,10 +11,14 @@ import { roundApi } from './api/rounds.js';
 import { outboxRoutes } from './outbox.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
+import { resultsRoutes } from './results.js';
 import { actionApi } from './api/actions.js';
 import { reportApi } from './api/reports.js';
 import { digestApi } from './api/digest.js';
 import { resultsExports } from './api/results-exports.js';
+import { agendaRoutes } from './agenda.js';
+import { reportLinkRoutes } from './report-links.js';
+import { leaderReportRoutes } from './report-page.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -27,7 +31,7 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes]]));
   return pages;
 }
 

@@ -1,0 +1,113 @@
+import type { Context } from 'hono';
+import type { Action } from '../../agenda/actions.js';
+import type { FollowUpStep } from '../../agenda/follow-up.js';
+import { MEASURES } from '../../catalogue/measures.js';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { agendaText, measureLabel } from '../../i18n/agenda.js';
+import { reportText } from '../../i18n/reports.js';
+import { formats } from '../results/format.js';
+import { AgendaShell, Notice } from './agenda-shell.js';
+import { FollowUpList } from './follow-up-list.js';
+
+export type AgendaEntry = { action: Action; roundTitle: string; steps: FollowUpStep[] };
+
+/** Chooses one rule or area; a plain GET form, so the filtered list has its own address. */
+function MeasureFilter({ c, measure }: { c: Context<NetworkEnv>; measure: string | undefined }) {
+  const t = agendaText(c.var.lang);
+  return (
+    <form method="get" class="agenda-filter">
+      <label for="measure">{t.fieldMeasure}</label>
+      <select id="measure" name="measure">
+        <option value="">{t.allMeasures}</option>
+        {MEASURES.map((m) => (
+          <option value={m.id} selected={m.id === measure}>
+            {measureLabel(m.id, c.var.lang)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button-secondary">
+        {t.filter}
+      </button>
+    </form>
+  );
+}
+
+function ActionItem({ c, entry }: { c: Context<NetworkEnv>; entry: AgendaEntry }) {
+  const t = agendaText(c.var.lang);
+  const f = formats(c.var.lang);
+  const { action } = entry;
+  return (
+    <li class="agenda-item">
+      <p class="agenda-description">
+        {action.description} <span class={`badge status-${action.status}`}>{t[`status_${action.status}`]}</span>
+      </p>
+      <dl class="facts">
+        <dt>{t.fieldOwner}</dt>
+        <dd>{action.owner || t.noOwner}</dd>
+        <dt>{t.fieldDue}</dt>
+        <dd>{action.dueOn ? f.date(action.dueOn) : t.noDue}</dd>
+        <dt>{t.fieldRound}</dt>
+        <dd>{entry.roundTitle}</dd>
+      </dl>
+      <FollowUpList steps={entry.steps} lang={c.var.lang} k={c.var.network.anonymityThreshold} />
+      {c.var.role === 'coordinator' && (
+        <p>
+          <a href={`/networks/${c.var.network.id}/agenda/${action.id}/edit`}>
+            {t.edit}
+            <span class="visually-hidden">: {action.description.slice(0, 80)}</span>
+          </a>
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The agenda grouped by rule or area, in the order of the ground rules. */
+export function AgendaPage({ c, entries, measure, notice }: { c: Context<NetworkEnv>; entries: AgendaEntry[]; measure: string | undefined; notice?: string | undefined }) {
+  const t = agendaText(c.var.lang);
+  const base = `/networks/${c.var.network.id}/agenda`;
+  const groups = MEASURES.map((m) => ({ measure: m.id, entries: entries.filter((e) => e.action.measure === m.id) })).filter((g) => g.entries.length > 0);
+  return (
+    <AgendaShell c={c} title={t.section_agenda}>
+      <section class="card">
+        <h1>{t.section_agenda}</h1>
+        <Notice text={notice} />
+        <p>{t.agendaIntro}</p>
+        {c.var.role === 'coordinator' ? (
+          <p class="actions">
+            <a class="button" href={`${base}/new`}>
+              {t.newAction}
+            </a>
+            <a class="button button-secondary" href={`${base}/candidates`}>
+              {t.toCandidates}
+            </a>
+          </p>
+        ) : (
+          <p class="hint">{t.leaderNote}</p>
+        )}
+        <p class="actions">
+          <a href={`${base}/export.csv`} download>
+            {t.downloadCsv}
+          </a>
+          <a href={`/networks/${c.var.network.id}/report`}>{reportText(c.var.lang).viewReport}</a>
+        </p>
+        <MeasureFilter c={c} measure={measure} />
+      </section>
+      {groups.length === 0 && (
+        <section class="card">
+          <p>{measure ? t.noActionsForMeasure : t.noActions}</p>
+        </section>
+      )}
+      {groups.map((group) => (
+        <section class="card agenda-group">
+          <h2>{measureLabel(group.measure, c.var.lang)}</h2>
+          <ul class="agenda-list">
+            {group.entries.map((entry) => (
+              <ActionItem c={c} entry={entry} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </AgendaShell>
+  );
+}

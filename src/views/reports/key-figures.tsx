@@ -1,0 +1,58 @@
+import type { Language } from '../../db/schema/networks.js';
+import { fill } from '../../i18n/messages.js';
+import { reportText } from '../../i18n/reports.js';
+import { resultsText } from '../../i18n/results.js';
+import type { BandLimits } from '../../results/figures.js';
+import type { RoundResults } from '../../results/round-results.js';
+import { BandBadge, DataTable } from '../results/figure-parts.js';
+import { formats } from '../results/format.js';
+import { measureLabel } from '../results/labels.js';
+
+type Props = { lang: Language; questionnaire: string; results: RoundResults; limits: BandLimits; scaleMax: number };
+
+/** The latest round at a glance: who answered, and per rule the mean, its interval, n and level in words. */
+export function KeyFigures({ lang, questionnaire, results, limits, scaleMax }: Props) {
+  const [t, r, f] = [reportText(lang), resultsText(lang), formats(lang)];
+  const { round } = results;
+  return (
+    <section class="card report-section key-figures">
+      <p class="report-kicker">{questionnaire}</p>
+      <h2>{fill(t.latestTitle, { title: round.title })}</h2>
+      <dl class="figures">
+        <div>
+          <dt>{t.roundClosed}</dt>
+          <dd>{f.date(round.closesAt)}</dd>
+        </div>
+        <div>
+          <dt>{t.responses}</dt>
+          <dd>{fill(t.responsesOf, { responses: results.responses, invited: results.invited })}</dd>
+        </div>
+        <div>
+          <dt>{t.responseRate}</dt>
+          <dd>{results.responseRate === null ? '–' : f.percent(results.responseRate)}</dd>
+        </div>
+      </dl>
+      {results.withheld ? (
+        <p class="notice">{fill(t.withheldBelow, { k: results.threshold })}</p>
+      ) : (
+        <>
+          <DataTable
+            caption={fill(t.latestTitle, { title: round.title })}
+            head={[t.colMeasure, t.colMean, t.colCi, t.colN, r.band]}
+            rows={results.measures.map((m) => {
+              const figures = m.figures?.mean != null ? m.figures : null;
+              return [
+                measureLabel(m.measure, lang),
+                figures ? f.number(figures.mean!) : r.notShown,
+                figures?.ci95 ? f.range(figures.ci95) : '–',
+                figures ? String(figures.n) : '–',
+                figures ? <BandBadge band={figures.band} lang={lang} /> : '–',
+              ];
+            })}
+          />
+          <p class="hint">{fill(t.bandNote, { strength: f.number(limits.strength), concern: f.number(limits.concern), max: scaleMax })}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import type { Context } from 'hono';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { commonText } from '../../i18n/common.js';
+import { fill } from '../../i18n/messages.js';
+import { reportText } from '../../i18n/reports.js';
+import type { ReportLink } from '../../reports/report-links.js';
+import type { Round } from '../../results/round-results.js';
+import { CsrfField } from '../csrf-field.js';
+import { Field } from '../field.js';
+import { Layout } from '../layout.js';
+import { NetworkNav } from '../networks/network-nav.js';
+import { formats } from '../results/format.js';
+
+type Props = {
+  c: Context<NetworkEnv>;
+  links: ReportLink[];
+  /** The network's closed rounds, the latest first. */
+  rounds: Round[];
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  /** The new link's URL, shown on this one response only: the server keeps just its hash. */
+  createdUrl?: string | undefined;
+  notice?: string | undefined;
+};
+
+/** A link works through its last day in Finnish winter time (see createReportLink); this is that day. */
+const lastDay = (expiresAt: string) => new Date(Date.parse(expiresAt) + 2 * 3_600_000).toISOString().slice(0, 10);
+
+const stateOf = (link: ReportLink, now: string) => (link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active');
+
+function CreatedLink({ c, url }: { c: Context<NetworkEnv>; url: string }) {
+  const t = reportText(c.var.lang);
+  return (
+    <section class="card created-link" role="status">
+      <h2>{t.createdTitle}</h2>
+      <label for="created-url">{t.urlLabel}</label>
+      <input id="created-url" type="url" value={url} readonly aria-describedby="created-note" />
+      <p id="created-note" class="notice">
+        {t.createdNote}
+      </p>
+    </section>
+  );
+}
+
+function LinkList({ c, links, rounds }: Pick<Props, 'c' | 'links' | 'rounds'>) {
+  const t = reportText(c.var.lang);
+  const f = formats(c.var.lang);
+  const now = c.var.deps.clock.now().toISOString();
+  const titles = new Map(rounds.map((round) => [round.id, round.title]));
+  if (links.length === 0) return <p>{t.noLinks}</p>;
+  return (
+    <ul class="link-list report-links">
+      {links.map((link) => {
+        const state = stateOf(link, now);
+        return (
+          <li>
+            <strong>{link.label || t.unnamed}</strong> <span class={`badge link-${state}`}>{t[`state_${state}`]}</span>
+            <br />
+            <span class="hint">{fill(t.linkDates, { created: f.date(link.createdAt), expires: f.date(lastDay(link.expiresAt)) })}</span>
+            <br />
+            <span class="hint">{link.roundIds ? link.roundIds.map((id) => titles.get(id) ?? `#${id}`).join(', ') : t.allRounds}</span>
+            {state === 'active' && (
+              <form method="post" action={`/networks/${c.var.network.id}/reports/${link.id}/revoke`}>
+                <CsrfField c={c} />
+                <button type="submit" class="button-secondary">
+                  {t.revoke}
+                  <span class="visually-hidden">: {link.label || t.unnamed}</span>
+                </button>
+              </form>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function RoundChoices({ c, rounds, values, error }: { c: Context<NetworkEnv>; rounds: Round[]; values: Record<string, unknown>; error: string | undefined }) {
+  const t = reportText(c.var.lang);
+  const chosen = new Set([values.roundIds ?? []].flat().map(String));
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? 'roundIds-error' : 'roundIds-hint'}>
+      <legend>{t.fieldRounds}</legend>
+      <p class="hint" id="roundIds-hint">
+        {rounds.length === 0 ? t.noClosedRoundsYet : t.roundsHint}
+      </p>
+      {rounds.map((round) => (
+        <label class="check">
+          <input type="checkbox" name="roundIds" value={String(round.id)} checked={chosen.has(String(round.id))} /> {round.title}
+        </label>
+      ))}
+      {error && (
+        <p class="field-error" id="roundIds-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Coordinators' list of report links, with the form for a new one. */
+export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, notice }: Props) {
+  const t = reportText(c.var.lang);
+  const base = `/networks/${c.var.network.id}/reports`;
+  return (
+    <Layout lang={c.var.lang} title={`${t.linksTitle} · ${c.var.network.name}`} path={c.req.path} session={c.var.session}>
+      <NetworkNav c={c} current="reports" />
+      {createdUrl && <CreatedLink c={c} url={createdUrl} />}
+      <section class="card">
+        <h1>{t.linksTitle}</h1>
+        {notice && (
+          <p class="notice-ok" role="status">
+            {notice}
+          </p>
+        )}
+        <p>{t.linksIntro}</p>
+        <p>
+          <a href={`/networks/${c.var.network.id}/report`}>{t.viewReport}</a>
+        </p>
+        <h2>{t.existingLinks}</h2>
+        <LinkList c={c} links={links} rounds={rounds} />
+      </section>
+      <section class="card narrow">
+        <h2>{t.newLink}</h2>
+        {Object.keys(errors).length > 0 && (
+          <p class="form-error" role="alert">
+            {commonText(c.var.lang).checkForm}
+          </p>
+        )}
+        <form method="post" action={base} novalidate>
+          <CsrfField c={c} />
+          <Field name="label" label={t.fieldLabel} hint={t.labelHint} value={String(values.label ?? '')} error={errors.label} />
+          <Field name="expiresOn" type="date" label={t.fieldExpires} value={String(values.expiresOn ?? '')} error={errors.expiresOn} required />
+          <RoundChoices c={c} rounds={rounds} values={values} error={errors.roundIds} />
+          <button type="submit">{t.createLink}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

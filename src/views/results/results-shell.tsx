@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { resultsText } from '../../i18n/results.js';
+import { fill } from '../../i18n/messages.js';
+import type { Withheld } from '../../results/round-results.js';
+import { Layout } from '../layout.js';
+import { NetworkNav } from '../networks/network-nav.js';
+import { formats } from './format.js';
+
+export const resultsHref = (c: Context<NetworkEnv>, rest = '') => `/networks/${c.var.network.id}/results${rest}`;
+
+/** The JSON API's CSV export of the same figures, which applies the same threshold. */
+export const exportHref = (c: Context<NetworkEnv>, rest: string) => `/api/networks/${c.var.network.id}/results${rest}`;
+
+type ShellProps = { c: Context<NetworkEnv>; title: string; back?: { href: string; label: string }; charts?: boolean; children: Child };
+
+/** The network's frame around a results page; the language links keep the page's query. */
+export function ResultsShell({ c, title, back, charts = false, children }: ShellProps) {
+  const url = new URL(c.req.url);
+  return (
+    <Layout
+      lang={c.var.lang}
+      title={`${title} · ${c.var.network.name}`}
+      path={`${url.pathname}${url.search}`}
+      session={c.var.session}
+      scripts={charts ? ['/static/build/results.js'] : []}
+    >
+      <NetworkNav c={c} current="results" />
+      {back && (
+        <p class="breadcrumb">
+          <a href={back.href}>{back.label}</a>
+        </p>
+      )}
+      {children}
+    </Layout>
+  );
+}
+
+/** Why a round shows no figures, in words: still open, or too few responses to stay anonymous. */
+export function WithheldNotice({ c, withheld, responses, closesAt, title }: { c: Context<NetworkEnv>; withheld: NonNullable<Withheld>; responses: number; closesAt: string; title?: string }) {
+  const t = resultsText(c.var.lang);
+  const open = withheld === 'not_closed';
+  const k = c.var.network.anonymityThreshold;
+  return (
+    <div class="notice withheld" role="status">
+      <h2>{title ?? (open ? t.withheldNotClosedTitle : t.withheldBelowTitle)}</h2>
+      <p>{open ? fill(t.withheldNotClosed, { date: formats(c.var.lang).date(closesAt) }) : fill(t.withheldBelow, { n: responses, k })}</p>
+    </div>
+  );
+}
