@@ -1,32 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
 import { invitations, responses } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { openRound } from '../helpers/open-round.js';
 
 let testApp: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: BrowserWorld['server'];
 let browser: Browser;
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
-  // `npm test` builds first; a lone `vitest run` of this file builds here.
-  if (!existsSync(join(CLIENT_BUILD_DIR, 'answer.js'))) await buildClient(() => {});
-  testApp = await createTestApp();
-  server = await listen(testApp.app.fetch);
-  browser = await launchChromium();
+  ({ t: testApp, server, browser } = await openBrowserWorld('answer.js'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  testApp?.database.dispose();
-});
+afterAll(() => closeBrowserWorld({ browser, server, t: testApp }));
 
 type Watched = { page: Page; problems: string[]; posts: string[] };
 

@@ -1,29 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
 import { catalogueText } from '../../src/i18n/catalogue.js';
-import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { realCatalogue, type TestApp } from '../helpers/app.js';
+import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 
 let testApp: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: BrowserWorld['server'];
 let browser: Browser;
 
 beforeAll(async () => {
-  // `npm test` builds first; a lone `vitest run` of this file builds here.
-  if (!existsSync(join(CLIENT_BUILD_DIR, 'preview.js'))) await buildClient(() => {});
-  testApp = await createTestApp();
-  server = await listen(testApp.app.fetch);
-  browser = await launchChromium();
+  ({ t: testApp, server, browser } = await openBrowserWorld('preview.js'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  testApp?.database.dispose();
-});
+afterAll(() => closeBrowserWorld({ browser, server, t: testApp }));
 
 type Watched = { page: Page; problems: string[]; requests: string[] };
 

@@ -1,28 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
 import { createNetwork } from '../../src/networks/networks.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { signedInUser, TEST_PASSWORD } from '../helpers/people.js';
 
 let t: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: BrowserWorld['server'];
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_BUILD_DIR, 'answer.js'))) await buildClient(() => {});
-  t = await createTestApp();
-  server = await listen(t.app.fetch);
-  browser = await launchChromium();
+  ({ t: t, server, browser } = await openBrowserWorld('answer.js'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  t?.database.dispose();
-});
+afterAll(() => closeBrowserWorld({ browser, server, t: t }));
 
 const CSV = [
   'nimi;sähköposti;organisaatio;organisaatiotyyppi;kieli',

@@ -1,25 +1,21 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
 import { grantDemoAccess, seedDemo } from '../../src/demo/seed.js';
 import { createAction } from '../../src/agenda/actions.js';
 import { rounds } from '../../src/db/schema/index.js';
 import { createReportLink } from '../../src/reports/report-links.js';
-import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { fixedClock, type TestApp } from '../helpers/app.js';
+import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { signedInUser } from '../helpers/people.js';
 
 let testApp: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: BrowserWorld['server'];
 let browser: Browser;
 let reportPath: string;
 
 beforeAll(async () => {
-  // `npm test` builds first; a lone `vitest run` of this file builds here.
-  if (!existsSync(join(CLIENT_BUILD_DIR, 'report.js'))) await buildClient(() => {});
-  testApp = await createTestApp({ clock: fixedClock('2026-11-01T09:00:00.000Z') });
+  ({ t: testApp, server, browser } = await openBrowserWorld('report.js', { clock: fixedClock('2026-11-01T09:00:00.000Z') }));
   const { db, catalogue, clock, secretKey } = testApp.deps;
   const coordinator = await signedInUser(testApp, 'koordinaattori@kunta.example', { isAdmin: true });
   const { networkId } = await seedDemo(db, catalogue, clock);
@@ -29,15 +25,9 @@ beforeAll(async () => {
   await createAction(db, clock, networkId, { roundId: first!.id, measure: 'rule:10', description: 'Nimetään varakoordinaattori', owner: 'Kunnat', dueOn: null, status: 'in_progress' });
   const { token } = await createReportLink(db, clock, secretKey, networkId, coordinator.userId, { label: 'Lautakunta', expiresOn: '2026-12-31', roundIds: null });
   reportPath = `/r/${token}?lang=fi`;
-  server = await listen(testApp.app.fetch);
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  testApp?.database.dispose();
-});
+afterAll(() => closeBrowserWorld({ browser, server, t: testApp }));
 
 /** A page that records console errors, script errors and CSP violations. */
 async function openReport(width: number): Promise<{ page: Page; problems: string[] }> {

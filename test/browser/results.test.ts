@@ -1,46 +1,35 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
 import { networks, rounds } from '../../src/db/schema/index.js';
 import { grantDemoAccess, seedDemo } from '../../src/demo/seed.js';
 import { compareRounds } from '../../src/results/comparison.js';
 import { roundResults } from '../../src/results/round-results.js';
 import { networkTrend } from '../../src/results/trend.js';
 import { formats } from '../../src/views/results/format.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { signedInUser } from '../helpers/people.js';
 
 let t: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: BrowserWorld['server'];
 let browser: Browser;
 let context: BrowserContext;
 let base: string;
 let networkId: number;
 
 beforeAll(async () => {
-  // `npm test` builds first; a lone `vitest run` of this file builds here.
-  if (!existsSync(join(CLIENT_BUILD_DIR, 'results.js'))) await buildClient(() => {});
-  t = await createTestApp();
+  ({ t: t, server, browser } = await openBrowserWorld('results.js'));
   const admin = await signedInUser(t, 'admin@kunta.example', { isAdmin: true });
   networkId = (await seedDemo(t.deps.db, t.deps.catalogue, t.deps.clock)).networkId;
   await grantDemoAccess(t.deps.db, networkId);
-  server = await listen(t.app.fetch);
   base = `${server.url}/networks/${networkId}/results`;
-  browser = await launchChromium();
   context = await browser.newContext();
   const split = admin.cookie.indexOf('=');
   await context.addCookies([{ name: admin.cookie.slice(0, split), value: admin.cookie.slice(split + 1), url: server.url }]);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  t?.database.dispose();
-});
+afterAll(() => closeBrowserWorld({ browser, server, t: t }));
 
 const rulesRounds = () =>
   t.deps.db.select().from(rounds).where(and(eq(rounds.networkId, networkId), eq(rounds.questionnaireKey, 'network-rules'))).orderBy(desc(rounds.closesAt));

@@ -1,5 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
+import type { AppDeps } from '../../src/http/env.js';
+import { createTestApp, type TestApp } from './app.js';
 import type { AddressInfo } from 'node:net';
 
 export const CHROMIUM_FLAGS = [
@@ -23,4 +28,20 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export type BrowserWorld = { t: TestApp; server: Awaited<ReturnType<typeof listen>>; browser: Browser };
+
+/** The app over a fresh database, served on 127.0.0.1, and a Chromium; builds the bundle if a lone test run needs it. */
+export async function openBrowserWorld(bundle: string, overrides: Partial<AppDeps> = {}): Promise<BrowserWorld> {
+  // `npm test` builds first; a lone `vitest run` of one file builds here.
+  if (!existsSync(join(CLIENT_BUILD_DIR, bundle))) await buildClient(() => {});
+  const t = await createTestApp(overrides);
+  return { t, server: await listen(t.app.fetch), browser: await launchChromium() };
+}
+
+export async function closeBrowserWorld(world: Partial<BrowserWorld>): Promise<void> {
+  await world.browser?.close();
+  await world.server?.close();
+  world.t?.database.dispose();
 }

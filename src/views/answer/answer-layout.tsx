@@ -1,7 +1,7 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../db/schema/networks.js';
 import { commonText } from '../../i18n/common.js';
+import { HtmlDocument, LanguageLinks } from '../html-document.js';
 
 type AnswerLayoutProps = {
   lang: Language;
@@ -21,45 +21,15 @@ type AnswerLayoutProps = {
  * keep these secret-link pages out of their index.
  */
 export function AnswerLayout({ lang, languages, title, path, scripts = [], styles = [], children }: AnswerLayoutProps) {
-  const t = commonText(lang);
-  // Without a doctype the browser lays the page out in quirks mode.
-  return (
+  const header = (
     <>
-      {raw('<!DOCTYPE html>')}
-      <html lang={lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <link rel="icon" href="data:," />
-          <title>{`${title} · ${t.productName}`}</title>
-          {styles.map((href) => (
-            <link rel="stylesheet" href={href} />
-          ))}
-          <link rel="stylesheet" href="/static/app.css" />
-          {scripts.map((src) => (
-            <script type="module" src={src} />
-          ))}
-        </head>
-        <body>
-          <a class="skip-link" href="#main">
-            {t.skipToContent}
-          </a>
-          <header class="site-header">
-            <span class="brand">{t.productName}</span>
-            {languages.length > 1 && (
-              <nav aria-label={t.chooseLanguage} class="language-switch">
-                {languages.map((code) => (
-                  <a href={`${path}?lang=${code}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
-                    {commonText(code).languageName}
-                  </a>
-                ))}
-              </nav>
-            )}
-          </header>
-          <main id="main">{children}</main>
-        </body>
-      </html>
+      <span class="brand">{commonText(lang).productName}</span>
+      {languages.length > 1 && <LanguageLinks lang={lang} languages={languages} href={(code) => `${path}?lang=${code}`} />}
     </>
+  );
+  return (
+    <HtmlDocument lang={lang} title={title} scripts={scripts} styles={styles} noindex header={header}>
+      {children}
+    </HtmlDocument>
   );
 }
