@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { HASHED_ASSET } from './http/assets.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { DomainError } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
@@ -72,7 +74,18 @@ export function createApp(deps: AppDeps) {
   // The member import carries a CSV file of up to 1 MB.
   const importLimit = limitTo(IMPORT_BODY_BYTES);
   app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/members\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
-  app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
+  // Pages and the stylesheet are compressed on the fly; built assets are served precompressed.
+  app.use(compress());
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: './public',
+      precompressed: true,
+      rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
+      // Hashed names never change content: cache for a year, so a reminder visit downloads nothing.
+      onFound: (path, c) => c.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    }),
+  );
   app.use(refuseForeignOrigin);
   app.use(linkGuard());
   app.use(loadSession);

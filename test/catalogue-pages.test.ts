@@ -4,6 +4,7 @@ import { findMeasure } from '../src/catalogue/measures.js';
 import type { Catalogue, QuestionnaireVersion } from '../src/catalogue/types.js';
 import { validateSurvey } from '../src/catalogue/validate.js';
 import { createTestApp, realCatalogue, type TestApp } from './helpers/app.js';
+import { assetUrl } from '../src/http/assets.js';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -132,8 +133,8 @@ describe('GET /catalogue/:key/v:version/preview', () => {
     const { status, html, headers } = await get('/catalogue/network-strategy/v1/preview');
     expect(status).toBe(200);
     expect(embeddedSurvey(html)).toEqual(realCatalogue().find('network-strategy', 1)!.json);
-    expect(html).toContain('<script type="module" src="/static/build/preview.js"></script>');
-    expect(html).toContain('<link rel="stylesheet" href="/static/build/survey-core.css"/>');
+    expect(html).toContain(`<script type="module" src="${assetUrl('/static/build/preview.js')}"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="${assetUrl('/static/build/survey-core.css')}"/>`);
     expect(html).toMatch(/<button[^>]*data-locale="sv"[^>]*aria-pressed="false"/);
     expect(html).toContain('Tämä on esikatselu. Vastauksia ei tallenneta eikä lähetetä minnekään.');
     expect(headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Language } from '../db/schema/networks.js';
 import { commonText } from '../i18n/common.js';
+import { assetUrl } from '../http/assets.js';
 
 type HtmlDocumentProps = {
   lang: Language;
@@ -31,11 +32,11 @@ export function HtmlDocument({ lang, title, scripts = [], styles = [], noindex =
           <link rel="icon" href="data:," />
           <title>{`${title} · ${t.productName}`}</title>
           {styles.map((href) => (
-            <link rel="stylesheet" href={href} />
+            <link rel="stylesheet" href={assetUrl(href)} />
           ))}
           <link rel="stylesheet" href="/static/app.css" />
           {scripts.map((src) => (
-            <script type="module" src={src} />
+            <script type="module" src={assetUrl(src)} />
           ))}
         </head>
         <body>

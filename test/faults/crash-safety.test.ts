@@ -57,6 +57,12 @@ function startServer(url: string, dir: string): Promise<{ child: ChildProcess; b
   });
 }
 
+/** Resolves when the process has exited, also if it already had. */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 describe('crash safety', () => {
   it('keeps every acknowledged response exactly once, and no invitation is used without its response, across SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vp-crash-'));
@@ -81,10 +87,11 @@ describe('crash safety', () => {
       };
       const workers = Array.from({ length: 16 }, worker);
       while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 5));
+      const firstExit = exited(first.child);
       first.child.kill('SIGKILL');
       killed = true;
       await Promise.all(workers);
-      await new Promise((r) => first.child.once('exit', r));
+      await firstExit;
       expect(acknowledged.length).toBeGreaterThanOrEqual(60);
 
       const second = await startServer(url, dir);
@@ -92,8 +99,9 @@ describe('crash safety', () => {
         const again = await fetch(`${second.base}/a/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: answers });
         expect(again.status).toBe(409);
       }
+      const secondExit = exited(second.child);
       second.child.kill('SIGTERM');
-      await new Promise((r) => second.child.once('exit', r));
+      await secondExit;
 
       const database = await openDatabase(url);
       const [stored] = await database.db.select({ n: count() }).from(responses);

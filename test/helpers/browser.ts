@@ -1,8 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { buildClient, CLIENT_BUILD_DIR } from '../../scripts/build-client.js';
+import { buildClient, CLIENT_BUILD_DIR, MANIFEST } from '../../scripts/build-client.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { createTestApp, type TestApp } from './app.js';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +35,8 @@ export type BrowserWorld = { t: TestApp; server: Awaited<ReturnType<typeof liste
 /** The app over a fresh database, served on 127.0.0.1, and a Chromium; builds the bundle if a lone test run needs it. */
 export async function openBrowserWorld(bundle: string, overrides: Partial<AppDeps> = {}): Promise<BrowserWorld> {
   // `npm test` builds first; a lone `vitest run` of one file builds here.
-  if (!existsSync(join(CLIENT_BUILD_DIR, bundle))) await buildClient(() => {});
+  const manifest = join(CLIENT_BUILD_DIR, MANIFEST);
+  if (!existsSync(manifest) || !(bundle in JSON.parse(readFileSync(manifest, 'utf8')))) await buildClient(() => {});
   const t = await createTestApp(overrides);
   return { t, server: await listen(t.app.fetch), browser: await launchChromium() };
 }
