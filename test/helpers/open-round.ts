@@ -1,5 +1,9 @@
 import { hashToken, newToken } from '../../src/accounts/tokens.js';
-import { invitations, members, networkRoles, rounds, users, type Language } from '../../src/db/schema/index.js';
+import { desc, eq } from 'drizzle-orm';
+import { invitations, members, networkRoles, outgoingMail, rounds, users, type Language } from '../../src/db/schema/index.js';
+import { sendInvitations } from '../../src/rounds/invite.js';
+import type { Round } from '../../src/rounds/rounds.js';
+import type { Network } from '../../src/networks/networks.js';
 import { createNetwork } from '../../src/networks/networks.js';
 import { initialiseTallies } from '../../src/responses/tallies.js';
 import type { TestApp } from './app.js';
@@ -21,7 +25,7 @@ export type OpenRoundOptions = {
 /**
  * A network with a named coordinator, an open network-rules v1 round (opened
  * yesterday, closing in two weeks by the test clock) and one invited member
- * whose answer link is `path`.
+ * whose answer link is `path`, taken from the invitation email in the outbox.
  */
 export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
   const { db, clock, catalogue, secretKey } = t.deps;
@@ -65,9 +69,25 @@ export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
       updatedAt: created,
     })
     .returning();
-  const token = newToken(16);
-  await db.insert(invitations).values({ roundId: round!.id, memberId: member!.id, tokenHash: hashToken(secretKey, token), sentAt: created, createdAt: created });
+  const token = await invite(t, round!, network, member!.id);
   return { network, round: round!, member: member!, version, coordinator: coordinator!, token, path: `/a/${token}` };
+}
+
+/**
+ * An open round's link is sent the real way and read back from the emailed
+ * text in the outbox; other states cannot take invitations, so theirs is made directly.
+ */
+async function invite(t: TestApp, round: Round, network: Network, memberId: number): Promise<string> {
+  const { db, secretKey, clock } = t.deps;
+  const now = clock.now().toISOString();
+  if (round.status === 'open' && round.opensAt <= now && now < round.closesAt) {
+    await sendInvitations(t.deps, round, network, { name: 'Kaisa Koordinaattori', email: null }, [memberId]);
+    const [mail] = await db.select().from(outgoingMail).where(eq(outgoingMail.roundId, round.id)).orderBy(desc(outgoingMail.id)).limit(1);
+    return mail!.textBody.match(/\/a\/([A-Za-z0-9_-]+)/)![1]!;
+  }
+  const token = newToken(16);
+  await db.insert(invitations).values({ roundId: round.id, memberId, tokenHash: hashToken(secretKey, token), sentAt: now, createdAt: now });
+  return token;
 }
 
 /** Another coordinator of the same network, for pages that name every coordinator. */
