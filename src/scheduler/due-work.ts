@@ -9,6 +9,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
 import { RoundRefused } from '../rounds/refusals.js';
+import { sendInvitations } from '../rounds/invite.js';
 import { sendReminders } from '../rounds/remind.js';
 import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
@@ -46,7 +47,13 @@ async function networkOf(db: Db, round: Round) {
 /** Drafts whose opening time has come; a draft whose closing time passed too waits for a coordinator to reschedule it. */
 async function openDue(deps: SchedulerDeps, now: string): Promise<number> {
   const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'draft'), lte(rounds.opensAt, now), gt(rounds.closesAt, now)));
-  return eachRound(deps, 'open', due, async (round) => (await openRound(deps, round.id), true));
+  return eachRound(deps, 'open', due, async (round) => {
+    const opened = await openRound(deps, round.id);
+    // A round that opens on its schedule invites the active roster itself, as a coordinator would on opening it by hand.
+    const network = await networkOf(deps.db, opened);
+    await sendInvitations(deps, opened, network, await roundSender(deps.db, opened, network));
+    return true;
+  });
 }
 
 /** The scheduled reminder of each open round whose time has come, also if it came while the server was down. */

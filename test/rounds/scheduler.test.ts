@@ -21,7 +21,7 @@ afterEach(async () => {
 const nothing = { opened: 0, reminded: 0, closed: 0, created: 0, mail: { sent: 0, retrying: 0, failed: 0 } };
 
 describe('the scheduler', () => {
-  it('opens and closes rounds at their times, once', async () => {
+  it('opens rounds at their times and invites the roster, and closes them, once', async () => {
     w = await roundsWorld();
     const id = (await api(w, w.coordinator, 'POST', '', roundBody({ reminderDaysBefore: null }))).json.round.id;
     expect(await runDueWork(w.t.deps)).toEqual(nothing);
@@ -31,9 +31,10 @@ describe('the scheduler', () => {
     expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: '2026-03-02T10:00:00.000Z', collectSegments: true });
     expect(await w.t.deps.db.select().from(questionnaireVersions)).toHaveLength(1);
     expect((await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id))).length).toBeGreaterThan(0);
+    // Opening on schedule invited the active roster; nobody is invited twice.
+    expect(await mailOf(w, id)).toHaveLength(3);
     expect(await runDueWork(w.t.deps)).toEqual(nothing);
-
-    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 3 });
+    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 0 });
     expect(await mailOf(w, id)).toHaveLength(3);
     w.clock.set('2026-03-16T14:00:00.000Z');
     expect(await runDueWork(w.t.deps)).toMatchObject({ closed: 1 });
