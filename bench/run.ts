@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { benchAnswerPage } from './answer-page.js';
 import { benchCatalogueLoad } from './catalogue.js';
 import { benchResultsAtScale } from './results-at-scale.js';
 import { benchStoreResponses } from './store-responses.js';
@@ -16,4 +17,5 @@ const print = (results: Record<string, string>) => {
 print(benchCatalogueLoad());
 print(await benchStoreResponses());
 print(await benchSubmissions());
+print(await benchAnswerPage());
 print(await benchResultsAtScale(responses));
