@@ -39,7 +39,7 @@ async function prepare(url: string, count: number): Promise<string[]> {
 
 function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
   const { BASE_URL: _ignored, ...rest } = process.env;
-  const child = spawn('node', ['--import', 'tsx', ...command], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('node', [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', ...command], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -1,11 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import type { Language } from '../db/schema/networks.js';
 import { itemTallies, measureTallies, responses, RESPONSES_MEASURE } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { randomResponseId } from './ids.js';
 import { interpretAnswers } from './interpret.js';
-import { TOTALS, type SegmentGroup } from './tally-keys.js';
+import { TOTALS } from './tally-keys.js';
 
 export type ResponseInput = {
   roundId: number;
@@ -27,10 +27,6 @@ export class TalliesNotInitialisedError extends Error {
 
 const ID_ATTEMPTS = 5;
 
-function inGroups(groups: SegmentGroup[]) {
-  const pairs = groups.map((g) => sql`(${g.segmentKey}, ${g.segmentValue})`);
-  return sql`(${measureTallies.segmentKey}, ${measureTallies.segmentValue}) IN (VALUES ${sql.join(pairs, sql`, `)})`;
-}
 
 /**
  * Stores one anonymous response and adds it to the round's tallies. Returns
@@ -57,28 +53,27 @@ export async function storeResponse(tx: DbOrTx, input: ResponseInput): Promise<v
 
   const groups = [TOTALS, ...Object.entries(segments).map(([segmentKey, segmentValue]) => ({ segmentKey, segmentValue }))];
   // Increments in SQL, never read-modify-write, so concurrent submissions cannot lose a count.
+  // The keys travel as one JSON parameter: the statement text stays short and the same for every
+  // response, which keeps SQLite's compile step cheap (it is prepared on every call).
   if (itemValues.length > 0) {
-    const keys = groups.flatMap((g) => itemValues.map((v) => sql`(${g.segmentKey}, ${g.segmentValue}, ${v.itemKey}, ${v.value})`));
-    // UPDATE … FROM walks the answered keys and finds each tally row by its primary key (half the time of IN (VALUES …)).
+    const keys = groups.flatMap((g) => itemValues.map((v) => [g.segmentKey, g.segmentValue, v.itemKey, v.value]));
+    // CROSS JOIN keeps the answered keys as the outer loop, so each tally row is found by its primary key.
     const result = await tx.run(sql`
-      UPDATE ${itemTallies} SET count = count + 1
-      FROM (VALUES ${sql.join(keys, sql`, `)}) AS answered
-      WHERE ${itemTallies.roundId} = ${roundId}
-        AND ${itemTallies.segmentKey} = answered.column1 AND ${itemTallies.segmentValue} = answered.column2
-        AND ${itemTallies.itemKey} = answered.column3 AND ${itemTallies.value} = answered.column4`);
+      UPDATE ${itemTallies} SET count = count + 1 WHERE rowid IN (
+        SELECT tally.rowid FROM json_each(${JSON.stringify(keys)}) AS answered CROSS JOIN ${itemTallies} AS tally
+        WHERE tally.round_id = ${roundId} AND tally.segment_key = answered.value ->> 0 AND tally.segment_value = answered.value ->> 1
+          AND tally.item_key = answered.value ->> 2 AND tally.value = answered.value ->> 3)`);
     if (result.rowsAffected !== keys.length) throw new TalliesNotInitialisedError(roundId);
   }
   // Every response also counts in the '*' row, which gives the size of each group. One statement for all measures.
-  const scores = [{ measure: RESPONSES_MEASURE, score: 0 }, ...measureScores];
-  const caseOf = (pick: (score: number) => number) =>
-    sql.join([sql`CASE ${measureTallies.measure}`, ...scores.map((s) => sql`WHEN ${s.measure} THEN ${pick(s.score)}`), sql`END`], sql` `);
-  const result = await tx
-    .update(measureTallies)
-    .set({
-      n: sql`${measureTallies.n} + 1`,
-      sum: sql`${measureTallies.sum} + ${caseOf((score) => score)}`,
-      sumSquares: sql`${measureTallies.sumSquares} + ${caseOf((score) => score * score)}`,
-    })
-    .where(and(eq(measureTallies.roundId, roundId), inArray(measureTallies.measure, scores.map((s) => s.measure)), inGroups(groups)));
+  const scores = [[RESPONSES_MEASURE, 0], ...measureScores.map((m) => [m.measure, m.score])];
+  const result = await tx.run(sql`
+    UPDATE ${measureTallies} SET n = n + 1, sum = sum + scored.score, sum_squares = sum_squares + scored.score * scored.score
+    FROM (SELECT tally.rowid AS id, scores.value ->> 1 AS score
+          FROM json_each(${JSON.stringify(scores)}) AS scores CROSS JOIN json_each(${JSON.stringify(groups.map((g) => [g.segmentKey, g.segmentValue]))}) AS grouped
+          CROSS JOIN ${measureTallies} AS tally
+          WHERE tally.round_id = ${roundId} AND tally.segment_key = grouped.value ->> 0 AND tally.segment_value = grouped.value ->> 1
+            AND tally.measure = scores.value ->> 0) AS scored
+    WHERE ${measureTallies}.rowid = scored.id`);
   if (result.rowsAffected !== groups.length * scores.length) throw new TalliesNotInitialisedError(roundId);
 }
