@@ -3,6 +3,7 @@ import { digestText } from '../i18n/digest.js';
 import { mailText } from '../i18n/mail.js';
 import type { DigestChart } from './digest-charts.js';
 import type { DigestContent, DigestSection } from './digest-content.js';
+import { MailFrame } from '../mail/templates/mail-frame.js';
 
 export type DigestView = {
   lang: Language;
@@ -92,53 +93,37 @@ export async function renderDigestHtml(view: DigestView): Promise<string> {
   const mail = mailText(view.lang);
   const { content } = view;
   const body = (
-    <html lang={view.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light" />
-        <title>{view.subject}</title>
-      </head>
-      <body style="margin:0;padding:0;background:#f5f7fa;">
-        <table role="presentation" width="100%" cellpadding={0} cellspacing={0} border={0} style="background:#f5f7fa;">
-          <tr>
-            <td align="center" style="padding:24px 8px;">
-              <table role="presentation" width="100%" cellpadding={0} cellspacing={0} border={0} style="max-width:648px;background:#ffffff;border:1px solid #d3dae1;border-radius:8px;">
-                <tr>
-                  <td style="padding:20px 24px 12px;">
-                    <p style={H1}>{view.networkName}</p>
-                    <p style={P}>{mail.greeting}</p>
-                    <p style={P}>{content.sections.length > 0 ? t.intro : t.noRounds}</p>
-                    {content.sections.map((section) => (
-                      <Section section={section} charts={view.charts.get(section.questionnaireKey) ?? []} lang={view.lang} />
-                    ))}
-                    <h2 style={H2}>{content.actionsHeading}</h2>
-                    <List lines={content.actions} empty={t.noActions} />
-                    <p style={`${P}margin-top:24px;`}>{t.reportLead}</p>
-                    <p style="margin:0 0 16px;">
-                      <a href={view.reportUrl} style={BUTTON}>
-                        {t.reportButton}
-                      </a>
-                    </p>
-                    <p style={SMALL}>
-                      {mail.buttonFallback}
-                      <br />
-                      <a href={view.reportUrl} style="color:#1d5a85;word-break:break-all;">
-                        {view.reportUrl}
-                      </a>
-                    </p>
-                    {view.linkValid && <p style={SMALL}>{view.linkValid}</p>}
-                    <p style={SMALL}>
-                      {t.whyReceived} {mail.footer}
-                    </p>
-                  </td>
-                </tr>
-              </table>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    <MailFrame lang={view.lang} subject={view.subject} width={648}>
+      <tr>
+        <td style="padding:20px 24px 12px;">
+          <p style={H1}>{view.networkName}</p>
+          <p style={P}>{mail.greeting}</p>
+          <p style={P}>{content.sections.length > 0 ? t.intro : t.noRounds}</p>
+          {content.sections.map((section) => (
+            <Section section={section} charts={view.charts.get(section.questionnaireKey) ?? []} lang={view.lang} />
+          ))}
+          <h2 style={H2}>{content.actionsHeading}</h2>
+          <List lines={content.actions} empty={t.noActions} />
+          <p style={`${P}margin-top:24px;`}>{t.reportLead}</p>
+          <p style="margin:0 0 16px;">
+            <a href={view.reportUrl} style={BUTTON}>
+              {t.reportButton}
+            </a>
+          </p>
+          <p style={SMALL}>
+            {mail.buttonFallback}
+            <br />
+            <a href={view.reportUrl} style="color:#1d5a85;word-break:break-all;">
+              {view.reportUrl}
+            </a>
+          </p>
+          {view.linkValid && <p style={SMALL}>{view.linkValid}</p>}
+          <p style={SMALL}>
+            {t.whyReceived} {mail.footer}
+          </p>
+        </td>
+      </tr>
+    </MailFrame>
   );
   return `<!DOCTYPE html>\n${await body.toString()}`;
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../../db/schema/networks.js';
 import { mailText } from '../../i18n/mail.js';
+import { MailFrame } from './mail-frame.js';
 
 /** A message as paragraphs around one call to action; rendered once as text and once as HTML. */
 export type MailContent = {
@@ -27,64 +28,49 @@ function MailBody({ content }: { content: MailContent }) {
   const t = mailText(content.lang);
   const { action } = content;
   return (
-    <html lang={content.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{content.subject}</title>
-      </head>
-      <body style="margin:0;padding:0;background:#f5f7fa;">
-        <table role="presentation" width="100%" cellpadding={0} cellspacing={0} border={0} style="background:#f5f7fa;">
-          <tr>
-            <td align="center" style="padding:24px 12px;">
-              <table role="presentation" width="100%" cellpadding={0} cellspacing={0} border={0} style="max-width:560px;background:#ffffff;border:1px solid #d3dae1;border-radius:8px;">
-                <tr>
-                  <td style="padding:20px 28px 0;border-bottom:1px solid #d3dae1;">
-                    <p style={HEADING}>{content.heading}</p>
-                  </td>
-                </tr>
-                <tr>
-                  <td style="padding:24px 28px 12px;">
-                    <p style={PARAGRAPH}>{content.greeting}</p>
-                    {content.intro.map((text) => (
-                      <p style={PARAGRAPH}>{text}</p>
-                    ))}
-                    <p style="margin:24px 0;">
-                      <a href={action.link} style={BUTTON}>
-                        {action.label}
-                      </a>
-                    </p>
-                    <p style={SMALL}>
-                      {t.buttonFallback}
-                      <br />
-                      <a href={action.link} style="color:#1d5a85;word-break:break-all;">
-                        {action.link}
-                      </a>
-                    </p>
-                    {content.outro.map((text) => (
-                      <p style={PARAGRAPH}>{text}</p>
-                    ))}
-                    <p style={PARAGRAPH}>
-                      {content.signature.map((line, i) => (
-                        <>
-                          {i > 0 && <br />}
-                          {line}
-                        </>
-                      ))}
-                    </p>
-                  </td>
-                </tr>
-                <tr>
-                  <td style="padding:0 28px 20px;">
-                    <p style={`${SMALL}margin:0;`}>{t.footer}</p>
-                  </td>
-                </tr>
-              </table>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    <MailFrame lang={content.lang} subject={content.subject} width={560}>
+      <tr>
+        <td style="padding:20px 28px 0;border-bottom:1px solid #d3dae1;">
+          <p style={HEADING}>{content.heading}</p>
+        </td>
+      </tr>
+      <tr>
+        <td style="padding:24px 28px 12px;">
+          <p style={PARAGRAPH}>{content.greeting}</p>
+          {content.intro.map((text) => (
+            <p style={PARAGRAPH}>{text}</p>
+          ))}
+          <p style="margin:24px 0;">
+            <a href={action.link} style={BUTTON}>
+              {action.label}
+            </a>
+          </p>
+          <p style={SMALL}>
+            {t.buttonFallback}
+            <br />
+            <a href={action.link} style="color:#1d5a85;word-break:break-all;">
+              {action.link}
+            </a>
+          </p>
+          {content.outro.map((text) => (
+            <p style={PARAGRAPH}>{text}</p>
+          ))}
+          <p style={PARAGRAPH}>
+            {content.signature.map((line, i) => (
+              <>
+                {i > 0 && <br />}
+                {line}
+              </>
+            ))}
+          </p>
+        </td>
+      </tr>
+      <tr>
+        <td style="padding:0 28px 20px;">
+          <p style={`${SMALL}margin:0;`}>{t.footer}</p>
+        </td>
+      </tr>
+    </MailFrame>
   );
 }
 
