@@ -6,7 +6,7 @@ import { createAction } from '../../src/agenda/actions.js';
 import { rounds } from '../../src/db/schema/index.js';
 import { createReportLink } from '../../src/reports/report-links.js';
 import { fixedClock, type TestApp } from '../helpers/app.js';
-import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
+import { closeBrowserWorld, openBrowserWorld, watchProblems, type BrowserWorld } from '../helpers/browser.js';
 import { signedInUser } from '../helpers/people.js';
 
 let testApp: TestApp;
@@ -32,14 +32,7 @@ afterAll(() => closeBrowserWorld({ browser, server, t: testApp }));
 /** A page that records console errors, script errors and CSP violations. */
 async function openReport(width: number): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const problems = await watchProblems(page);
   await page.goto(`${server.url}${reportPath}`);
   await page.locator('#print-report:not([hidden])').waitFor();
   return { page, problems };

@@ -8,7 +8,7 @@ import { roundResults } from '../../src/results/round-results.js';
 import { networkTrend } from '../../src/results/trend.js';
 import { formats } from '../../src/views/results/format.js';
 import type { TestApp } from '../helpers/app.js';
-import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
+import { closeBrowserWorld, openBrowserWorld, watchProblems, type BrowserWorld } from '../helpers/browser.js';
 import { signedInUser } from '../helpers/people.js';
 
 let t: TestApp;
@@ -43,14 +43,7 @@ async function demoNetwork() {
 async function open(path: string, width: number): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const problems = await watchProblems(page);
   await page.goto(`${base}${path}`);
   return { page, problems };
 }

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildClient, CLIENT_BUILD_DIR, MANIFEST } from '../../scripts/build-client.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { createTestApp, type TestApp } from './app.js';
@@ -45,4 +45,17 @@ export async function closeBrowserWorld(world: Partial<BrowserWorld>): Promise<v
   await world.browser?.close();
   await world.server?.close();
   world.t?.database.dispose();
+}
+
+/** Records the page's console errors, script errors and CSP violations from now on; returns the list it fills. */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return problems;
 }
