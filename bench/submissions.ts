@@ -57,15 +57,26 @@ function peakRss(pid: number): string {
   return line ? `${Math.round(Number(line.split(/\s+/)[1]) / 1024)} MiB` : 'n/a';
 }
 
-async function load(url: string, amount: number, path: (i: number) => string, body: string) {
+/** CPU time a process has used so far, in seconds, from Linux's /proc. */
+function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 (user and system time, in clock ticks of 1/100 s) follow the command name in parentheses.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function load(url: string, pid: number, amount: number, path: (i: number) => string, body: string) {
   let i = 0;
+  const cpuBefore = cpuSeconds(pid);
+  const started = performance.now();
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     amount,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body, setupRequest: (req) => ({ ...req, path: path(i++) }) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuSeconds(pid) - cpuBefore) / seconds;
+  return { rps: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors, cpu };
 }
 
 /** Valid submissions, each with its own invitation, against the real server; and a minimal insert endpoint on the same settings. */
@@ -79,12 +90,12 @@ export async function benchSubmissions(count = Number(process.env.BENCH_SUBMISSI
     const body = JSON.stringify({ answers: { ...answers, organisation_type: 'vocational', r1_comment: 'Hyvä verkosto.' }, language: 'fi' });
     const app = await start(['src/index.ts'], { PORT: '0', DATABASE_URL: `file:${join(dir, 'app.db')}`, SECRET_KEY, LOG_LEVEL: 'silent' }, /open (http:\/\/127\.0\.0\.1:\d+)/);
     servers.push(app.child);
-    const real = await load(app.url, count, (i) => `/a/${tokens[i % tokens.length]}/submit`, body);
+    const real = await load(app.url, app.child.pid!, count, (i) => `/a/${tokens[i % tokens.length]}/submit`, body);
     const rss = peakRss(app.child.pid!);
     const minimal = await start(['bench/minimal-insert-server.ts', `file:${join(dir, 'minimal.db')}`], {}, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     servers.push(minimal.child);
-    const yardstick = await load(minimal.url, count, () => '/insert', body);
-    const line = (r: typeof real) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.ok} ok, ${r.errors} not)`;
+    const yardstick = await load(minimal.url, minimal.child.pid!, count, () => '/insert', body);
+    const line = (r: typeof real) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.ok} ok, ${r.errors} not), server CPU ${(100 * r.cpu).toFixed(0)}%`;
     return {
       [`submissions (${count}, ${CONNECTIONS} connections)`]: line(real),
       'minimal hono + one INSERT, same settings': line(yardstick),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
@@ -6,13 +6,47 @@ import { invitations, members, networks, rounds } from '../db/schema/index.js';
 import { hashToken, TOKEN_PATTERN } from '../accounts/tokens.js';
 import { openDay } from './seal.js';
 
+// Only what the answer page and the submission need: the lookup runs on every answer request.
+const answerLookup = {
+  invitation: { id: invitations.id, used: invitations.used, usedDaySealed: invitations.usedDaySealed },
+  round: {
+    id: rounds.id,
+    title: rounds.title,
+    status: rounds.status,
+    opensAt: rounds.opensAt,
+    closesAt: rounds.closesAt,
+    closedAt: rounds.closedAt,
+    collectSegments: rounds.collectSegments,
+    questionnaireKey: rounds.questionnaireKey,
+    questionnaireVersion: rounds.questionnaireVersion,
+  },
+  network: { id: networks.id, name: networks.name, languages: networks.languages, anonymityThreshold: networks.anonymityThreshold },
+  memberLanguage: members.language,
+};
+
+function prepareLookup(db: Db) {
+  return db
+    .select(answerLookup)
+    .from(invitations)
+    .innerJoin(rounds, eq(rounds.id, invitations.roundId))
+    .innerJoin(networks, eq(networks.id, rounds.networkId))
+    .innerJoin(members, eq(members.id, invitations.memberId))
+    .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
+    .prepare();
+}
+
+// Built once per database: building the query text costs more than running it.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+type LookupRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareLookup>['get']>>>;
+
 export type AnswerContext = {
   invitationId: number;
   used: boolean;
   answeredOn: string | null;
   memberLanguage: string;
-  round: typeof rounds.$inferSelect;
-  network: typeof networks.$inferSelect;
+  round: LookupRow['round'];
+  network: LookupRow['network'];
   version: QuestionnaireVersion;
 };
 
@@ -21,13 +55,9 @@ export type LinkState = 'unknown' | 'not_open' | 'open' | 'answered' | 'closed';
 /** What an answer link points at, found by the keyed hash of the token; null for an unknown or malformed link. */
 export async function findAnswerContext(db: Db, catalogue: Catalogue, secretKey: string, token: string): Promise<AnswerContext | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await db
-    .select({ invitation: invitations, round: rounds, network: networks, memberLanguage: members.language })
-    .from(invitations)
-    .innerJoin(rounds, eq(rounds.id, invitations.roundId))
-    .innerJoin(networks, eq(networks.id, rounds.networkId))
-    .innerJoin(members, eq(members.id, invitations.memberId))
-    .where(eq(invitations.tokenHash, hashToken(secretKey, token)));
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const row = await lookup.get({ tokenHash: hashToken(secretKey, token) });
   const version = row && catalogue.find(row.round.questionnaireKey, row.round.questionnaireVersion);
   if (!row || !version) return null;
   return {

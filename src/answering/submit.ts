@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { invitations } from '../db/schema/index.js';
 import type { Language } from '../db/schema/networks.js';
-import { storeResponse } from '../responses/store.js';
+import { groupCommitFor } from './group-commit.js';
 import type { AnswerContext } from './invitation-state.js';
 import { linkState, type LinkState } from './invitation-state.js';
 import { sealDay } from './seal.js';
@@ -24,9 +22,10 @@ export function helsinkiDay(now: Date): string {
 
 /**
  * Stores an answer: checks the link and the answers first, then marks the
- * invitation used and stores the response in one transaction. The update only
- * succeeds while the invitation is unused, so of two simultaneous submissions
- * exactly one is stored.
+ * invitation used and stores the response in one transaction (shared with
+ * other submissions arriving at the same time). The update only succeeds
+ * while the invitation is unused, so of two simultaneous submissions exactly
+ * one is stored.
  */
 export async function submitAnswers(
   db: Db,
@@ -43,22 +42,17 @@ export async function submitAnswers(
   if (problems.length > 0) return { outcome: 'invalid', problems };
 
   const day = helsinkiDay(now);
-  const stored = await db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(invitations)
-      .set({ used: true, usedDaySealed: sealDay(token, day) })
-      .where(and(eq(invitations.id, context.invitationId), eq(invitations.used, false)))
-      .returning({ id: invitations.id });
-    if (claimed.length === 0) return false;
-    await storeResponse(tx, {
+  const stored = await groupCommitFor(db)({
+    invitationId: context.invitationId,
+    usedDaySealed: sealDay(token, day),
+    response: {
       roundId: context.round.id,
       version: context.version,
       answers: answers as Record<string, unknown>,
       language,
       submittedOn: day,
       collectSegments: context.round.collectSegments,
-    });
-    return true;
+    },
   });
   return stored ? { outcome: 'stored', day } : { outcome: 'refused', state: 'answered' };
 }

@@ -5,6 +5,7 @@ import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
 import { expandConfig } from '@libsql/core/config';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.js';
+import { createStatementKeeper } from './kept-statements.js';
 import { serialiseWrites } from './write-lock.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -29,15 +30,16 @@ export const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchrono
 const BUSY_TIMEOUT_MS = 5000;
 
 type LibsqlConnection = ReturnType<ConnectionPool['acquireSync']>;
-
 /** A pool that configures each connection once, when it is opened. */
 class ConfiguredPool extends ConnectionPool {
   readonly #configured = new WeakSet<LibsqlConnection>();
+  readonly #keepStatements = createStatementKeeper();
 
   override acquireSync(forTransaction = false): LibsqlConnection {
     const connection = super.acquireSync(forTransaction);
     if (!this.#configured.has(connection)) {
       for (const pragma of CONNECTION_PRAGMAS) connection.exec(pragma);
+      this.#keepStatements(connection);
       this.#configured.add(connection);
     }
     return connection;

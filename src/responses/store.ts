@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import type { Language } from '../db/schema/networks.js';
-import { itemTallies, measureTallies, responses, RESPONSES_MEASURE } from '../db/schema/index.js';
+import { responses } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { randomResponseId } from './ids.js';
 import { interpretAnswers } from './interpret.js';
-import { TOTALS } from './tally-keys.js';
+import { addToTallies, createTallyIncrements } from './tally-increments.js';
 
 export type ResponseInput = {
   roundId: number;
@@ -20,60 +20,56 @@ export type ResponseInput = {
 
 /** Tallies are created when a round opens; a missing row means a bug, and counting nothing would hide it. */
 export class TalliesNotInitialisedError extends Error {
-  constructor(roundId: number) {
-    super(`the tallies of round ${roundId} were not initialised`);
+  constructor(roundIds: number[]) {
+    super(`the tallies of round ${roundIds.join(', ')} were not initialised`);
   }
 }
 
 const ID_ATTEMPTS = 5;
 
+type ResponseRow = [roundId: number, key: string, version: number, submittedOn: string, language: Language, segments: object, answers: object];
 
 /**
- * Stores one anonymous response and adds it to the round's tallies. Returns
- * nothing: the caller has no id to keep next to the invitation it just used.
+ * Inserts rows under fresh random ids; a row whose id is taken gets another
+ * one. The rows travel as one JSON parameter, so one short statement stores
+ * any number of them.
  */
-export async function storeResponse(tx: DbOrTx, input: ResponseInput): Promise<void> {
-  const { roundId, version } = input;
-  const { answers, segments, itemValues, measureScores } = interpretAnswers(version, input.answers, input.collectSegments);
-  const row = {
-    roundId,
-    questionnaireKey: version.key,
-    questionnaireVersion: version.version,
-    submittedOn: input.submittedOn,
-    language: input.language,
-    segments,
-    answers,
-  };
-  let stored = false;
-  for (let attempt = 0; attempt < ID_ATTEMPTS && !stored; attempt++) {
-    const result = await tx.insert(responses).values({ id: randomResponseId(), ...row }).onConflictDoNothing();
-    stored = result.rowsAffected === 1;
+async function insertUnderRandomIds(tx: DbOrTx, rows: ResponseRow[]): Promise<void> {
+  let pending = rows;
+  for (let attempt = 0; attempt < ID_ATTEMPTS && pending.length > 0; attempt++) {
+    const withIds = pending.map((row) => [randomResponseId(), ...row] as const);
+    // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+    const inserted = await tx.all<{ id: number }>(sql`
+      INSERT INTO ${responses} (id, round_id, questionnaire_key, questionnaire_version, submitted_on, language, segments, answers)
+      SELECT row.value ->> 0, row.value ->> 1, row.value ->> 2, row.value ->> 3, row.value ->> 4, row.value ->> 5, row.value -> 6, row.value -> 7
+      FROM json_each(${JSON.stringify(withIds)}) AS row WHERE true
+      ON CONFLICT DO NOTHING RETURNING id`);
+    const stored = new Set(inserted.map((row) => row.id));
+    pending = withIds.filter(([id]) => !stored.has(id)).map(([, ...row]) => row);
   }
-  if (!stored) throw new Error('no free response id found; the random source may be broken');
+  if (pending.length > 0) throw new Error('no free response id found; the random source may be broken');
+}
 
-  const groups = [TOTALS, ...Object.entries(segments).map(([segmentKey, segmentValue]) => ({ segmentKey, segmentValue }))];
-  // Increments in SQL, never read-modify-write, so concurrent submissions cannot lose a count.
-  // The keys travel as one JSON parameter: the statement text stays short and the same for every
-  // response, which keeps SQLite's compile step cheap (it is prepared on every call).
-  if (itemValues.length > 0) {
-    const keys = groups.flatMap((g) => itemValues.map((v) => [g.segmentKey, g.segmentValue, v.itemKey, v.value]));
-    // CROSS JOIN keeps the answered keys as the outer loop, so each tally row is found by its primary key.
-    const result = await tx.run(sql`
-      UPDATE ${itemTallies} SET count = count + 1 WHERE rowid IN (
-        SELECT tally.rowid FROM json_each(${JSON.stringify(keys)}) AS answered CROSS JOIN ${itemTallies} AS tally
-        WHERE tally.round_id = ${roundId} AND tally.segment_key = answered.value ->> 0 AND tally.segment_value = answered.value ->> 1
-          AND tally.item_key = answered.value ->> 2 AND tally.value = answered.value ->> 3)`);
-    if (result.rowsAffected !== keys.length) throw new TalliesNotInitialisedError(roundId);
-  }
-  // Every response also counts in the '*' row, which gives the size of each group. One statement for all measures.
-  const scores = [[RESPONSES_MEASURE, 0], ...measureScores.map((m) => [m.measure, m.score])];
-  const result = await tx.run(sql`
-    UPDATE ${measureTallies} SET n = n + 1, sum = sum + scored.score, sum_squares = sum_squares + scored.score * scored.score
-    FROM (SELECT tally.rowid AS id, scores.value ->> 1 AS score
-          FROM json_each(${JSON.stringify(scores)}) AS scores CROSS JOIN json_each(${JSON.stringify(groups.map((g) => [g.segmentKey, g.segmentValue]))}) AS grouped
-          CROSS JOIN ${measureTallies} AS tally
-          WHERE tally.round_id = ${roundId} AND tally.segment_key = grouped.value ->> 0 AND tally.segment_value = grouped.value ->> 1
-            AND tally.measure = scores.value ->> 0) AS scored
-    WHERE ${measureTallies}.rowid = scored.id`);
-  if (result.rowsAffected !== groups.length * scores.length) throw new TalliesNotInitialisedError(roundId);
+/**
+ * Stores anonymous responses and adds them to their rounds' tallies. Returns
+ * nothing: the caller has no id to keep next to the invitation it just used.
+ * Many responses at once cost little more than one: the tallies they share
+ * are each updated once, by their summed increments.
+ */
+export async function storeResponses(tx: DbOrTx, inputs: ResponseInput[]): Promise<void> {
+  const increments = createTallyIncrements();
+  const rows = inputs.map((input): ResponseRow => {
+    const interpreted = interpretAnswers(input.version, input.answers, input.collectSegments);
+    increments.add(input.roundId, interpreted);
+    const { key, version } = input.version;
+    return [input.roundId, key, version, input.submittedOn, input.language, interpreted.segments, interpreted.answers];
+  });
+  if (rows.length === 0) return;
+  await insertUnderRandomIds(tx, rows);
+  const updated = await addToTallies(tx, increments);
+  if (!updated) throw new TalliesNotInitialisedError([...new Set(inputs.map((input) => input.roundId))]);
+}
+
+export function storeResponse(tx: DbOrTx, input: ResponseInput): Promise<void> {
+  return storeResponses(tx, [input]);
 }

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count as countRows, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { itemTallies, measureTallies, networks, responses, rounds } from '../../src/db/schema/index.js';
-import { storeResponse, TalliesNotInitialisedError, type ResponseInput } from '../../src/responses/store.js';
+import { storeResponse, storeResponses, TalliesNotInitialisedError, type ResponseInput } from '../../src/responses/store.js';
 import { initialiseTallies } from '../../src/responses/tallies.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
@@ -105,6 +105,32 @@ describe('storeResponse', () => {
     const ascending = arrival.every((n, i) => i === 0 || n > arrival[i - 1]!);
     const descending = arrival.every((n, i) => i === 0 || n < arrival[i - 1]!);
     expect(ascending || descending).toBe(false);
+  });
+
+  it('counts responses stored together exactly as one at a time', async () => {
+    const answerSets = Array.from({ length: 12 }, (_, i) => ({
+      [a]: 1 + (i % 5),
+      [b]: i % 4 === 0 ? 'none' : 5 - (i % 5),
+      [c]: 2,
+      organisation_type: i % 3 === 0 ? 'vocational' : 'municipality',
+      ...(i % 2 === 0 ? { role: 'teacher' } : {}),
+    }));
+    const oneByOne = await createRound(true);
+    roundId = oneByOne;
+    for (const answers of answerSets) await storeResponse(database.db, input(answers));
+    const together = await createRound(true);
+    roundId = together;
+    await database.db.transaction((tx) => storeResponses(tx, answerSets.map((answers) => input(answers))));
+
+    const tallies = async (id: number) => ({
+      items: (await database.db.select().from(itemTallies).where(eq(itemTallies.roundId, id))).map(({ roundId: _, ...row }) => row),
+      measures: (await database.db.select().from(measureTallies).where(eq(measureTallies.roundId, id))).map(({ roundId: _, ...row }) => row),
+    });
+    const expected = await tallies(oneByOne);
+    expect(expected.items.some((row) => row.count > 1)).toBe(true);
+    expect(await tallies(together)).toEqual(expected);
+    const [stored] = await database.db.select({ n: countRows() }).from(responses).where(eq(responses.roundId, together));
+    expect(stored!.n).toBe(12);
   });
 
   it('refuses to store into a round whose tallies were never created, leaving nothing behind', async () => {
