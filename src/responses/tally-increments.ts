@@ -26,18 +26,17 @@ export function createTallyIncrements(): TallyIncrements {
       // Every response also counts in the '*' measure, which gives the size of each group.
       const scores = [{ measure: RESPONSES_MEASURE, score: 0 }, ...measureScores];
       for (const { segmentKey, segmentValue } of groups) {
+        const group = `${roundId}\u0000${segmentKey}\u0000${segmentValue}`;
         for (const { itemKey, value } of itemValues) {
-          const key: ItemKey = [roundId, segmentKey, segmentValue, itemKey, value];
-          const id = key.join('\u0000');
+          const id = `${group}\u0000${itemKey}\u0000${value}`;
           const entry = items.get(id);
           if (entry) entry.count += 1;
-          else items.set(id, { key, count: 1 });
+          else items.set(id, { key: [roundId, segmentKey, segmentValue, itemKey, value], count: 1 });
         }
         for (const { measure, score } of scores) {
-          const key: MeasureKey = [roundId, segmentKey, segmentValue, measure];
-          const id = key.join('\u0000');
+          const id = `${group}\u0000${measure}`;
           const sums = measures.get(id)?.sums ?? { n: 0, sum: 0, sumSquares: 0 };
-          if (sums.n === 0) measures.set(id, { key, sums });
+          if (sums.n === 0) measures.set(id, { key: [roundId, segmentKey, segmentValue, measure], sums });
           sums.n += 1;
           sums.sum += score;
           sums.sumSquares += score * score;
