@@ -69,14 +69,23 @@ async function load(url: string, pid: number, amount: number, path: (i: number) 
   let i = 0;
   const cpuBefore = cpuSeconds(pid);
   const started = performance.now();
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, path: path(i), body: body(i++) }) }],
+  // autocannon notices the end only at its next one-second tick: the run ends with the last response.
+  let answered = 0;
+  let finished = { at: 0, cpu: 0 };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options: autocannon.Options = {
+      url,
+      connections: CONNECTIONS,
+      amount,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req: autocannon.Request) => ({ ...req, path: path(i), body: body(i++) }) }],
+    };
+    const run = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    run.on('response', () => {
+      if (++answered === amount) finished = { at: performance.now(), cpu: cpuSeconds(pid) };
+    });
   });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = (cpuSeconds(pid) - cpuBefore) / seconds;
+  const seconds = (finished.at - started) / 1000;
+  const cpu = (finished.cpu - cpuBefore) / seconds;
   return { rps: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors, cpu };
 }
 
