@@ -30,6 +30,7 @@ export const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchrono
 const BUSY_TIMEOUT_MS = 5000;
 
 type LibsqlConnection = ReturnType<ConnectionPool['acquireSync']>;
+
 /** A pool that configures each connection once, when it is opened. */
 class ConfiguredPool extends ConnectionPool {
   readonly #configured = new WeakSet<LibsqlConnection>();
