@@ -71,12 +71,15 @@ export async function findAnswerContext(db: Db, catalogue: Catalogue, secretKey:
   };
 }
 
-/** Used links say so first: a member who answered should not be told the round closed. */
+/**
+ * Used links say so first: a member who answered should not be told the round closed.
+ * The status alone decides whether a round has opened: a round opened by hand before its
+ * planned opening time is open, and the scheduler opens a draft when its time comes.
+ */
 export function linkState(context: AnswerContext | null, now: Date): LinkState {
   if (!context) return 'unknown';
   if (context.used) return 'answered';
-  const iso = now.toISOString();
-  if (context.round.status === 'closed' || iso >= context.round.closesAt) return 'closed';
-  if (context.round.status !== 'open' || iso < context.round.opensAt) return 'not_open';
+  if (context.round.status === 'closed' || now.toISOString() >= context.round.closesAt) return 'closed';
+  if (context.round.status !== 'open') return 'not_open';
   return 'open';
 }

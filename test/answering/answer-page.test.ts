@@ -103,7 +103,7 @@ describe('GET /a/:token', () => {
 
   it('says when a round that has not opened yet will open', async () => {
     t = await createTestApp();
-    const { network, path } = await openRound(t, { opensAt: '2026-03-09T06:00:00.000Z' });
+    const { network, path } = await openRound(t, { status: 'draft', opensAt: '2026-03-09T06:00:00.000Z' });
     await neighbours(network.id);
     const { response, html } = await page(path);
     expect(response.status).toBe(200);

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemTallies, measureTallies, networks, outgoingMail, questionnaireVersions } from '../../src/db/schema/index.js';
 import { postForm } from '../helpers/people.js';
-import { api, mailOf, openedRound, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
+import { fullAnswers, submit } from '../answering/fixture.js';
+import { LINK, START, api, mailOf, openedRound, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
 
 let w: RoundsWorld;
 afterEach(() => w?.t.database.dispose());
@@ -90,5 +91,26 @@ describe('closing a round', () => {
     const shown = await page(w, w.coordinator, `/rounds/${id}`);
     expect(shown.html).toContain('Suljettu 2.3.2026 klo 11.00');
     expect(shown.html).not.toContain('/retry-failed');
+  });
+});
+
+describe('a round opened by hand before its planned opening time', () => {
+  it('is answerable at once through the invitation it sent, and records when it really opened', async () => {
+    w = await roundsWorld();
+    // The planned opening is 12.00 in Helsinki; the clock says 11.00.
+    const id = await openedRound(w, { opensAt: '2026-03-02T12:00' });
+    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: START });
+    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 3 });
+    const [mail] = await mailOf(w, id);
+    const token = LINK.exec(mail!.textBody)![1]!;
+
+    const answerPage = await w.t.app.request(`/a/${token}`);
+    expect(answerPage.status).toBe(200);
+    expect(await answerPage.text()).not.toContain('ei ole vielä avoinna');
+    const version = w.t.deps.catalogue.find('network-rules', 1)!;
+    expect((await submit(w.t, token, { answers: fullAnswers(version), language: 'fi' })).status).toBe(201);
+
+    const edit = await page(w, w.coordinator, `/rounds/${id}/edit`);
+    expect(edit.html).toContain('<dt>Avattiin</dt><dd>2.3.2026 klo 11.00</dd>');
   });
 });

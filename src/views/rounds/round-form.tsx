@@ -92,8 +92,8 @@ function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) 
         <dl class="facts">
           <dt>{t.questionnaire}</dt>
           <dd>{`${version?.title[c.var.lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
-          <dt>{t.opensAt}</dt>
-          <dd>{when(round.opensAt, c)}</dd>
+          <dt>{t.openedAt}</dt>
+          <dd>{when(round.openedAt ?? round.opensAt, c)}</dd>
         </dl>
       ) : (
         <QuestionnaireSelect c={c} values={values} error={errors.questionnaireKey ?? errors.questionnaireVersion} />
