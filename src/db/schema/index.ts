@@ -5,3 +5,4 @@ export * from './rounds.js';
 export * from './responses.js';
 export * from './agenda.js';
 export * from './mail.js';
+export * from './audit.js';
