@@ -33,7 +33,7 @@ export async function benchStoreResponses(count = 2000, concurrency = 20) {
       .returning();
     await initialiseTallies(database.db, round!.id, version, true);
     const store = (i: number) =>
-      database.db.transaction((tx) => storeResponse(tx, { roundId: round!.id, version, answers: answersFor(version, i), language: 'fi', submittedOn: '2026-03-02', collectSegments: true }));
+      database.db.transaction((tx) => storeResponse(tx, { roundId: round!.id, version, answers: answersFor(version, i), collectSegments: true }));
 
     const sequentialStart = performance.now();
     for (let i = 0; i < count / 2; i++) await store(i);

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
+import { finishAnonymityUpgrade } from './db/upgrade.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startScheduler } from './scheduler/scheduler.js';
@@ -26,14 +27,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const log = options.log ?? createLogger(config.logLevel);
   const catalogue = loadCatalogue(options.surveysDir);
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  let secretKey: string;
   try {
     await applyMigrations(database.db);
     await assertUsedVersionsUnchanged(database.db, catalogue);
+    secretKey = resolveSecretKey(config.secretKey, config.secretKeyFile);
+    if (await finishAnonymityUpgrade(database.db, secretKey)) log.info('database upgraded: receipts keyed, mail sealed, file rewritten');
   } catch (error) {
     database.close();
     throw error;
   }
-  const secretKey = resolveSecretKey(config.secretKey, config.secretKeyFile);
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));

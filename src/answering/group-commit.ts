@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { invitations } from '../db/schema/index.js';
-import { storeResponses, type ResponseInput } from '../responses/store.js';
+import { answerReceipts, dailyResponseCounts, sealedResponses } from '../db/schema/index.js';
+import { randomResponseId } from '../responses/ids.js';
 
-/** One submission waiting for its turn: the invitation to use up and the response it brings. */
-export type Submission = { invitationId: number; usedDaySealed: string; response: ResponseInput };
+/**
+ * One submission waiting for its turn: the receipt that uses up its link, and
+ * the sealed response with the day it counts towards. Nothing in it names the
+ * invitation: the database relates neither to the member.
+ */
+export type Submission = { roundId: number; nullifier: string; answeredDaySealed: string; day: string; sealed: Buffer };
 
 type Waiting = Submission & { settle: (stored: boolean) => void; fail: (error: unknown) => void };
 
@@ -12,22 +16,36 @@ type Waiting = Submission & { settle: (stored: boolean) => void; fail: (error: u
 const MAX_PER_TRANSACTION = 200;
 
 /**
- * Uses up the invitations that are still unused and stores their responses;
- * returns the ids of the invitations claimed. Of two submissions with the same
- * invitation only the first is stored.
+ * Writes the receipts that do not exist yet and, for those alone, the sealed
+ * responses and the day counts; returns the nullifiers stored. Of two
+ * submissions with the same link only the first is stored.
  */
-async function storeClaimed(tx: Tx, submissions: Submission[]): Promise<Set<number>> {
-  const first = new Map<number, Submission>();
-  for (const submission of submissions) if (!first.has(submission.invitationId)) first.set(submission.invitationId, submission);
-  const claims = JSON.stringify([...first.values()].map((s) => [s.invitationId, s.usedDaySealed]));
-  const claimed = await tx.all<{ id: number }>(sql`
-    UPDATE ${invitations} SET used = 1, used_day_sealed = claim.value ->> 1
-    FROM json_each(${claims}) AS claim
-    WHERE ${invitations.id} = claim.value ->> 0 AND ${invitations.used} = 0
-    RETURNING ${invitations.id} AS id`);
-  const ids = new Set(claimed.map((row) => row.id));
-  await storeResponses(tx, [...first.values()].filter((s) => ids.has(s.invitationId)).map((s) => s.response));
-  return ids;
+async function storeReceipted(tx: Tx, submissions: Submission[]): Promise<Set<string>> {
+  const first = new Map<string, Submission>();
+  for (const submission of submissions) if (!first.has(submission.nullifier)) first.set(submission.nullifier, submission);
+  const receipts = JSON.stringify([...first.values()].map((s) => [s.nullifier, s.roundId, s.answeredDaySealed]));
+  // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+  const stored = await tx.all<{ nullifier: string }>(sql`
+    INSERT INTO ${answerReceipts} (nullifier, round_id, answered_day_sealed)
+    SELECT receipt.value ->> 0, receipt.value ->> 1, receipt.value ->> 2 FROM json_each(${receipts}) AS receipt WHERE true
+    ON CONFLICT DO NOTHING RETURNING nullifier`);
+  const nullifiers = new Set(stored.map((row) => row.nullifier));
+  const accepted = [...first.values()].filter((s) => nullifiers.has(s.nullifier));
+  if (accepted.length === 0) return nullifiers;
+  // Random ids: the sealed rows' keys, like their contents, follow nothing of the arrival.
+  await tx.insert(sealedResponses).values(accepted.map((s) => ({ id: randomResponseId(), roundId: s.roundId, sealed: s.sealed })));
+  const days = new Map<string, { roundId: number; day: string; n: number }>();
+  for (const s of accepted) {
+    const key = `${s.roundId} ${s.day}`;
+    days.set(key, { roundId: s.roundId, day: s.day, n: (days.get(key)?.n ?? 0) + 1 });
+  }
+  for (const { roundId, day, n } of days.values()) {
+    await tx
+      .insert(dailyResponseCounts)
+      .values({ roundId, day, responses: n })
+      .onConflictDoUpdate({ target: [dailyResponseCounts.roundId, dailyResponseCounts.day], set: { responses: sql`${dailyResponseCounts.responses} + ${n}` } });
+  }
+  return nullifiers;
 }
 
 /**
@@ -43,12 +61,12 @@ export function createGroupCommit(db: Db) {
 
   async function write(batch: Waiting[]): Promise<void> {
     try {
-      const claimed = await db.transaction((tx) => storeClaimed(tx, batch));
-      const settled = new Set<number>();
+      const stored = await db.transaction((tx) => storeReceipted(tx, batch));
+      const settled = new Set<string>();
       for (const waiting of batch) {
-        // A later duplicate of a claimed invitation finds it already used, as it would have alone.
-        waiting.settle(claimed.has(waiting.invitationId) && !settled.has(waiting.invitationId));
-        settled.add(waiting.invitationId);
+        // A later duplicate of a stored link finds it already used, as it would have alone.
+        waiting.settle(stored.has(waiting.nullifier) && !settled.has(waiting.nullifier));
+        settled.add(waiting.nullifier);
       }
     } catch (error) {
       if (batch.length === 1) return batch[0]!.fail(error);
@@ -62,7 +80,7 @@ export function createGroupCommit(db: Db) {
     writing = false;
   }
 
-  /** Resolves true when the response was stored, false when the invitation had already been used. */
+  /** Resolves true when the response was stored, false when its link had already been used. */
   return function commit(submission: Submission): Promise<boolean> {
     return new Promise((settle, fail) => {
       queue.push({ ...submission, settle, fail });

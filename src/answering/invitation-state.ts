@@ -1,14 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
-import { invitations, members, networks, rounds } from '../db/schema/index.js';
+import { answerReceipts, invitations, members, networks, rounds } from '../db/schema/index.js';
 import { hashToken, TOKEN_PATTERN } from '../accounts/tokens.js';
+import { receiptNullifier } from './receipts.js';
 import { openDay } from './seal.js';
 
 // Only what the answer page and the submission need: the lookup runs on every answer request.
 const answerLookup = {
-  invitation: { id: invitations.id, used: invitations.used, usedDaySealed: invitations.usedDaySealed },
+  invitation: { id: invitations.id },
+  answeredDaySealed: answerReceipts.answeredDaySealed,
   round: {
     id: rounds.id,
     title: rounds.title,
@@ -17,6 +19,7 @@ const answerLookup = {
     closesAt: rounds.closesAt,
     closedAt: rounds.closedAt,
     collectSegments: rounds.collectSegments,
+    anonymityThreshold: rounds.anonymityThreshold,
     questionnaireKey: rounds.questionnaireKey,
     questionnaireVersion: rounds.questionnaireVersion,
   },
@@ -31,6 +34,7 @@ function prepareLookup(db: Db) {
     .innerJoin(rounds, eq(rounds.id, invitations.roundId))
     .innerJoin(networks, eq(networks.id, rounds.networkId))
     .innerJoin(members, eq(members.id, invitations.memberId))
+    .leftJoin(answerReceipts, and(eq(answerReceipts.nullifier, sql.placeholder('nullifier')), eq(answerReceipts.roundId, rounds.id)))
     .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
     .prepare();
 }
@@ -42,6 +46,8 @@ type LookupRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareLookup>
 
 export type AnswerContext = {
   invitationId: number;
+  /** The keyed hash of the link that the answer's receipt is stored under. */
+  nullifier: string;
   used: boolean;
   answeredOn: string | null;
   memberLanguage: string;
@@ -57,13 +63,15 @@ export async function findAnswerContext(db: Db, catalogue: Catalogue, secretKey:
   if (!TOKEN_PATTERN.test(token)) return null;
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const row = await lookup.get({ tokenHash: hashToken(secretKey, token) });
+  const nullifier = receiptNullifier(secretKey, token);
+  const row = await lookup.get({ tokenHash: hashToken(secretKey, token), nullifier });
   const version = row && catalogue.find(row.round.questionnaireKey, row.round.questionnaireVersion);
   if (!row || !version) return null;
   return {
     invitationId: row.invitation.id,
-    used: row.invitation.used,
-    answeredOn: row.invitation.usedDaySealed ? openDay(token, row.invitation.usedDaySealed) : null,
+    nullifier,
+    used: row.answeredDaySealed !== null,
+    answeredOn: row.answeredDaySealed ? openDay(token, row.answeredDaySealed) : null,
     memberLanguage: row.memberLanguage,
     round: row.round,
     network: row.network,

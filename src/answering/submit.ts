@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import type { Language } from '../db/schema/networks.js';
+import { interpretAnswers } from '../responses/interpret.js';
+import { responseSealingKey, sealAnswers } from '../responses/sealed-responses.js';
 import { groupCommitFor } from './group-commit.js';
 import type { AnswerContext } from './invitation-state.js';
 import { linkState, type LinkState } from './invitation-state.js';
@@ -12,7 +13,7 @@ export type SubmitResult =
   | { outcome: 'refused'; state: Exclude<LinkState, 'open'> }
   | { outcome: 'invalid'; problems: AnswerProblem[] };
 
-/** The day in Finland: the finest time a response keeps. */
+/** The day in Finland: the finest time the response-rate curve keeps. */
 // Made once: building a formatter costs more than a whole submission's SQL.
 const HELSINKI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -21,20 +22,13 @@ export function helsinkiDay(now: Date): string {
 }
 
 /**
- * Stores an answer: checks the link and the answers first, then marks the
- * invitation used and stores the response in one transaction (shared with
- * other submissions arriving at the same time). The update only succeeds
- * while the invitation is unused, so of two simultaneous submissions exactly
- * one is stored.
+ * Stores an answer: checks the link and the answers first, then writes the
+ * link's receipt and the sealed response in one transaction (shared with
+ * other submissions arriving at the same time). The receipt's key is unique,
+ * so of two simultaneous submissions exactly one is stored. The response
+ * stays sealed until the round closes (see responses/mix.ts).
  */
-export async function submitAnswers(
-  db: Db,
-  clock: Clock,
-  context: AnswerContext | null,
-  token: string,
-  answers: unknown,
-  language: Language,
-): Promise<SubmitResult> {
+export async function submitAnswers(db: Db, clock: Clock, secretKey: string, context: AnswerContext | null, token: string, answers: unknown): Promise<SubmitResult> {
   const now = clock.now();
   const state = linkState(context, now);
   if (state !== 'open' || !context) return { outcome: 'refused', state: state === 'open' ? 'unknown' : state };
@@ -42,17 +36,13 @@ export async function submitAnswers(
   if (problems.length > 0) return { outcome: 'invalid', problems };
 
   const day = helsinkiDay(now);
+  const kept = interpretAnswers(context.version, answers as Record<string, unknown>, context.round.collectSegments).answers;
   const stored = await groupCommitFor(db)({
-    invitationId: context.invitationId,
-    usedDaySealed: sealDay(token, day),
-    response: {
-      roundId: context.round.id,
-      version: context.version,
-      answers: answers as Record<string, unknown>,
-      language,
-      submittedOn: day,
-      collectSegments: context.round.collectSegments,
-    },
+    roundId: context.round.id,
+    nullifier: context.nullifier,
+    answeredDaySealed: sealDay(token, day),
+    day,
+    sealed: sealAnswers(responseSealingKey(secretKey), context.round.id, context.version, kept),
   });
   return stored ? { outcome: 'stored', day } : { outcome: 'refused', state: 'answered' };
 }

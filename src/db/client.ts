@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
 import { expandConfig } from '@libsql/core/config';
+import { sql } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.js';
 import { createStatementKeeper } from './kept-statements.js';
@@ -15,6 +16,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 export type Database = { db: Db; client: Client; close: () => void };
 
+/** Gives the write-ahead log's pages back to the database file and empties the log file. */
+const CHECKPOINT = 'PRAGMA wal_checkpoint(TRUNCATE)';
+
 /*
  * SQLite settings, applied to every connection the pool opens (a PRAGMA sent
  * with execute() reaches only one pooled connection):
@@ -25,8 +29,19 @@ export type Database = { db: Db; client: Client; close: () => void };
  * - foreign_keys=ON: SQLite leaves them off unless asked, per connection.
  * - busy_timeout: a writer waits for another connection's write instead of
  *   failing at once with SQLITE_BUSY.
+ * - secure_delete=ON: deleted rows (delivered mail, responses once unsealed)
+ *   are overwritten with zeros, in their pages and in freed pages, so a copy
+ *   of the file cannot recover them from free space.
+ * - journal_size_limit: a log that was emptied by a checkpoint is cut back to
+ *   this size, so old frames do not linger at its end.
  */
-export const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000'];
+export const CONNECTION_PRAGMAS = [
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA secure_delete = ON',
+  'PRAGMA journal_size_limit = 1048576',
+];
 const BUSY_TIMEOUT_MS = 5000;
 
 type LibsqlConnection = ReturnType<ConnectionPool['acquireSync']>;
@@ -47,7 +62,7 @@ class ConfiguredPool extends ConnectionPool {
   }
 }
 
-function createFileClient(url: string): Client {
+function createFileClient(url: string): { client: Client; close: () => void } {
   const config = expandConfig({ url, intMode: 'number', timeout: BUSY_TIMEOUT_MS }, true);
   const inMemory = config.path === ':memory:' || config.path === '';
   if (!inMemory) mkdirSync(dirname(config.path), { recursive: true });
@@ -55,13 +70,43 @@ function createFileClient(url: string): Client {
   // An in-memory database lives on one connection only.
   const pool = new ConfiguredPool(path, { timeout: BUSY_TIMEOUT_MS }, inMemory ? 1 : Math.max(1, config.concurrency));
   pool.release(pool.acquireSync()); // fail fast if the file cannot be opened
-  return new Sqlite3Client(pool, config.intMode);
+  const client = new Sqlite3Client(pool, config.intMode);
+  const close = () => {
+    // On a clean stop the log is emptied first: a stopped server leaves its history in no -wal file.
+    if (!inMemory && !client.closed) {
+      const connection = pool.acquireSync();
+      try {
+        connection.exec(CHECKPOINT);
+      } finally {
+        pool.release(connection);
+      }
+    }
+    client.close();
+  };
+  return { client, close };
 }
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const isLocal = url.startsWith('file:') || url === ':memory:';
-  const client = isLocal ? serialiseWrites(createFileClient(url)) : createClient({ url, authToken, intMode: 'number' });
+  const local = isLocal ? createFileClient(url) : null;
+  const client = local ? serialiseWrites(local.client) : createClient({ url, authToken, intMode: 'number' });
   if (isLocal && url !== ':memory:') await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema });
-  return { db, client, close: () => client.close() };
+  localDatabases.add(db);
+  return { db, client, close: local?.close ?? (() => client.close()) };
+}
+
+// A libSQL server keeps its own log; only an embedded file is checkpointed from here.
+const localDatabases = new WeakSet<Db>();
+
+/**
+ * Empties the write-ahead log of an embedded database (after a round closes,
+ * and regularly): frames hold earlier states of pages, such as rows since
+ * deleted. Returns false when readers kept it from completing; the next call
+ * tries again.
+ */
+export async function checkpoint(db: Db): Promise<boolean> {
+  if (!localDatabases.has(db)) return true;
+  const [row] = await db.all<{ busy: number }>(sql.raw(CHECKPOINT));
+  return row?.busy === 0;
 }

@@ -4,8 +4,9 @@ import { recordVersionUse } from '../catalogue/immutability.js';
 import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
-import { invitations, members, networkRoles, networks, rounds, users } from '../db/schema/index.js';
-import { storeResponse } from '../responses/store.js';
+import { sealDay } from '../answering/seal.js';
+import { answerReceipts, dailyResponseCounts, invitations, members, networkRoles, networks, rounds, users } from '../db/schema/index.js';
+import { storeResponses } from '../responses/store.js';
 import { initialiseTallies } from '../responses/tallies.js';
 import { seededRandom, type Random } from './random.js';
 import { DEMO_ORGANISATIONS, demoPeople, type DemoPerson } from './roster.js';
@@ -40,6 +41,8 @@ function monthsBefore(now: Date, months: number): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, Math.min(now.getUTCDate(), 28), 6));
 }
 
+const DEMO_THRESHOLD = 5;
+
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 
 async function seedRound(ctx: Context, plan: PlannedRound, previousRoundId: number | null, biases: Map<string, number>) {
@@ -63,6 +66,9 @@ async function seedRound(ctx: Context, plan: PlannedRound, previousRoundId: numb
       openedAt: opens.toISOString(),
       closedAt: closes.toISOString(),
       reminderDaysBefore: REMINDER_DAYS_BEFORE,
+      reminderSentAt: reminded.toISOString(),
+      lastRemindedAt: reminded.toISOString(),
+      anonymityThreshold: DEMO_THRESHOLD,
       collectSegments: true,
       previousRoundId,
       createdAt: created,
@@ -77,31 +83,24 @@ async function seedRound(ctx: Context, plan: PlannedRound, previousRoundId: numb
   const answerDay = new Map(random.shuffle(invitees).slice(0, count).map((p) => [p.memberId, Math.floor(OPEN_DAYS * random.next() ** 2)]));
   await tx.insert(invitations).values(
     invitees.map((p) => {
-      const day = answerDay.get(p.memberId);
-      const remind = day === undefined || day >= OPEN_DAYS - REMINDER_DAYS_BEFORE;
       return {
         roundId,
         memberId: p.memberId,
         // Hashed under a key thrown away at once: demo invitations are not usable links.
         tokenHash: hashToken(ctx.tokenKey, newToken()),
         sentAt: opens.toISOString(),
-        remindersSent: remind ? 1 : 0,
-        lastRemindedAt: remind ? reminded.toISOString() : null,
-        used: day !== undefined,
         createdAt: created,
       };
     }),
   );
-  for (const person of random.shuffle(invitees.filter((p) => answerDay.has(p.memberId)))) {
-    await storeResponse(tx, {
-      roundId,
-      version,
-      answers: answerAs(person, version, plan.wave, biases, random),
-      language: person.organisation.language,
-      submittedOn: addDays(opens, answerDay.get(person.memberId)!).toISOString().slice(0, 10),
-      collectSegments: true,
-    });
-  }
+  // Receipts under throw-away links, as closed rounds keep them: the round page counts who answered.
+  const days = [...answerDay.values()].map((day) => addDays(opens, day).toISOString().slice(0, 10));
+  await tx.insert(answerReceipts).values(days.map((day) => ({ roundId, nullifier: newToken(), answeredDaySealed: sealDay(newToken(), day) })));
+  const perDay = new Map<string, number>();
+  for (const day of days) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  await tx.insert(dailyResponseCounts).values([...perDay].map(([day, responses]) => ({ roundId, day, responses })));
+  const answers = invitees.filter((p) => answerDay.has(p.memberId)).map((person) => ({ roundId, version, answers: answerAs(person, version, plan.wave, biases, random), collectSegments: true }));
+  await storeResponses(tx, random.shuffle(answers));
   return { roundId, summary: { title, opensAt: opens.toISOString(), closesAt: closes.toISOString(), invited: invitees.length, responses: count } };
 }
 
@@ -130,7 +129,7 @@ export async function seedDemo(db: Db, catalogue: Catalogue, clock: Clock, optio
     const joined = monthsBefore(now, 19).toISOString();
     const [network] = await tx
       .insert(networks)
-      .values({ name: DEMO_NETWORK_NAME, languages: ['fi', 'sv', 'en'], anonymityThreshold: 5, collectSegments: true, createdAt: joined })
+      .values({ name: DEMO_NETWORK_NAME, languages: ['fi', 'sv', 'en'], anonymityThreshold: DEMO_THRESHOLD, collectSegments: true, createdAt: joined })
       .returning({ id: networks.id });
     const networkId = network!.id;
     const inserted = await tx

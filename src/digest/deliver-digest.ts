@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
+import { mailSealingKey, sealMail } from '../mail/sealed-mail.js';
 import { MailSendError, type Mailer } from '../mail/mailer.js';
 import type { ComposedDigest } from './compose-digest.js';
 
@@ -18,20 +19,13 @@ export type Delivery = { networkId: number; networkName: string; to: string; rep
  * In outbox mode the digest waits in the local outbox like any other mail
  * (its text part is what the outbox shows; the charts are not stored).
  */
-export async function deliverDigest(deps: { db: Db; mailer: Mailer; clock: Clock }, delivery: Delivery): Promise<DeliveryResult> {
+export async function deliverDigest(deps: { db: Db; mailer: Mailer; clock: Clock; secretKey: string }, delivery: Delivery): Promise<DeliveryResult> {
   const { db, mailer, clock } = deps;
   const { digest } = delivery;
-  const row = {
-    networkId: delivery.networkId,
-    kind: DIGEST_MAIL_KIND,
-    recipient: delivery.to,
-    subject: digest.subject,
-    replyTo: delivery.replyTo,
-    senderName: delivery.networkName,
-    createdAt: clock.now().toISOString(),
-  };
+  const row = { networkId: delivery.networkId, kind: DIGEST_MAIL_KIND, createdAt: clock.now().toISOString() };
   if (mailer.mode === 'outbox') {
-    await db.insert(outgoingMail).values({ ...row, textBody: digest.text, htmlBody: digest.html, status: 'outbox' });
+    const content = { recipient: delivery.to, subject: digest.subject, textBody: digest.text, htmlBody: digest.html, replyTo: delivery.replyTo, senderName: delivery.networkName };
+    await db.insert(outgoingMail).values({ ...row, sealed: sealMail(mailSealingKey(deps.secretKey), DIGEST_MAIL_KIND, content), status: 'outbox' });
     return 'inOutbox';
   }
   let lastError: string | null = null;
@@ -52,6 +46,6 @@ export async function deliverDigest(deps: { db: Db; mailer: Mailer; clock: Clock
   const status = lastError === null ? 'sent' : 'failed';
   await db
     .insert(outgoingMail)
-    .values({ ...row, textBody: '', htmlBody: '', status, attempts: 1, lastError, sentAt: lastError === null ? clock.now().toISOString() : null });
+    .values({ ...row, status, attempts: 1, lastError, sentAt: lastError === null ? clock.now().toISOString() : null });
   return status;
 }

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { MAIL_STATUSES, outgoingMail } from '../db/schema/index.js';
+import { mailSealingKey, openMail, type MailContent } from './sealed-mail.js';
 
 export type MailError = {
   kind: string;
-  /** Null for reminders: they go only to members who have not answered, so the address would tell who has. */
+  /** Null once the round has closed and the sealed content is gone. */
   recipient: string | null;
   status: 'queued' | 'failed';
   attempts: number;
@@ -17,31 +18,39 @@ export type RoundMailStatus = Record<(typeof MAIL_STATUSES)[number], number> & {
 
 const RECENT_ERRORS = 10;
 
-/** Delivery counts of a round's mail, and the latest problems still unresolved, for the round page. */
-export async function mailStatusForRound(db: Db, roundId: number): Promise<RoundMailStatus> {
+/*
+ * Reminders are left out of every count and list: they go only to those who
+ * have not answered, so how many were queued, sent or failed, and to whom,
+ * would tell a coordinator who answered (e.g. after deactivating all but one).
+ */
+const notReminder = ne(outgoingMail.kind, 'reminder');
+
+/** Delivery counts of a round's invitation mail, and the latest problems still unresolved, for the round page. */
+export async function mailStatusForRound(db: Db, secretKey: string, roundId: number): Promise<RoundMailStatus> {
   const counts = await db
     .select({ status: outgoingMail.status, n: count() })
     .from(outgoingMail)
-    .where(eq(outgoingMail.roundId, roundId))
+    .where(and(eq(outgoingMail.roundId, roundId), notReminder))
     .groupBy(outgoingMail.status);
   const errors = await db
     .select({
       kind: outgoingMail.kind,
-      recipient: outgoingMail.recipient,
+      sealed: outgoingMail.sealed,
       status: outgoingMail.status,
       attempts: outgoingMail.attempts,
       error: outgoingMail.lastError,
       nextAttemptAt: outgoingMail.nextAttemptAt,
     })
     .from(outgoingMail)
-    .where(and(eq(outgoingMail.roundId, roundId), inArray(outgoingMail.status, ['queued', 'failed']), isNotNull(outgoingMail.lastError)))
+    .where(and(eq(outgoingMail.roundId, roundId), notReminder, inArray(outgoingMail.status, ['queued', 'failed']), isNotNull(outgoingMail.lastError)))
     .orderBy(desc(outgoingMail.id))
     .limit(RECENT_ERRORS);
   const status: RoundMailStatus = { queued: 0, sent: 0, failed: 0, outbox: 0, recentErrors: [] };
   for (const { status: s, n } of counts) status[s] = n;
+  const key = mailSealingKey(secretKey);
   status.recentErrors = errors.map((e) => ({
     kind: e.kind,
-    recipient: e.kind === 'reminder' ? null : e.recipient,
+    recipient: e.sealed ? openMail(key, e.kind, e.sealed).recipient : null,
     status: e.status === 'failed' ? 'failed' : 'queued',
     attempts: e.attempts,
     error: e.error ?? '',
@@ -50,38 +59,20 @@ export async function mailStatusForRound(db: Db, roundId: number): Promise<Round
   return status;
 }
 
-export type OutboxItem = {
-  id: number;
-  kind: string;
-  recipient: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  senderName: string | null;
-  replyTo: string | null;
-  createdAt: string;
-};
+export type OutboxItem = MailContent & { id: number; kind: string; createdAt: string };
 
-/** One page of a network's local outbox, newest first. */
-export async function listOutbox(db: Db, networkId: number, { limit, offset }: { limit: number; offset: number }): Promise<{ total: number; items: OutboxItem[] }> {
-  const inOutbox = and(eq(outgoingMail.networkId, networkId), eq(outgoingMail.status, 'outbox'));
+/** One page of a network's local outbox, newest first, opened for the coordinator to read. */
+export async function listOutbox(db: Db, secretKey: string, networkId: number, { limit, offset }: { limit: number; offset: number }): Promise<{ total: number; items: OutboxItem[] }> {
+  const inOutbox = and(eq(outgoingMail.networkId, networkId), eq(outgoingMail.status, 'outbox'), notReminder);
   const [total] = await db.select({ n: count() }).from(outgoingMail).where(inOutbox);
-  const items = await db
-    .select({
-      id: outgoingMail.id,
-      kind: outgoingMail.kind,
-      recipient: outgoingMail.recipient,
-      subject: outgoingMail.subject,
-      textBody: outgoingMail.textBody,
-      htmlBody: outgoingMail.htmlBody,
-      senderName: outgoingMail.senderName,
-      replyTo: outgoingMail.replyTo,
-      createdAt: outgoingMail.createdAt,
-    })
+  const rows = await db
+    .select({ id: outgoingMail.id, kind: outgoingMail.kind, sealed: outgoingMail.sealed, createdAt: outgoingMail.createdAt })
     .from(outgoingMail)
     .where(inOutbox)
     .orderBy(desc(outgoingMail.id))
     .limit(limit)
     .offset(offset);
+  const key = mailSealingKey(secretKey);
+  const items = rows.flatMap(({ sealed, ...row }) => (sealed ? [{ ...row, ...openMail(key, row.kind, sealed) }] : []));
   return { total: total?.n ?? 0, items };
 }

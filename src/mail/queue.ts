@@ -3,21 +3,21 @@ import type { Clock } from '../clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
 import { MailSendError, type Mailer } from './mailer.js';
+import { mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
 
 export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
-export type MailToQueue = {
+export type MailToQueue = MailContent & {
   networkId?: number | undefined;
   roundId?: number | undefined;
   kind: MailKind;
-  recipient: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  replyTo?: string | undefined;
-  senderName?: string | undefined;
+  /** Pad the sealed row to this length, e.g. one length for all of a round's reminders. */
+  paddedLength?: number | undefined;
 };
+
+/** What queues mail: the clock, the secret key it is sealed with, and whether it is sent or kept in the outbox. */
+export type MailQueueDeps = { clock: Clock; secretKey: string; mailer: Pick<Mailer, 'mode'> };
 
 /** After this many failed attempts a message is 'failed' and waits for retryFailed. */
 export const MAX_ATTEMPTS = 8;
@@ -36,24 +36,21 @@ export function retryDelayMs(failedAttempts: number): number {
 }
 
 /**
- * Stores a message to send ('queued', due now) or, in outbox mode, to read
- * in the local outbox. Takes a transaction, so the mail and what it announces
- * (e.g. an invitation) are written together or not at all.
+ * Stores a message, sealed, to send ('queued', due now) or, in outbox mode, to
+ * read in the local outbox. Takes a transaction, so the mail and what it
+ * announces (e.g. an invitation) are written together or not at all.
  */
-export async function enqueueMail(db: DbOrTx, clock: Clock, mail: MailToQueue, mode: Mailer['mode']): Promise<number> {
+export async function enqueueMail(db: DbOrTx, { clock, secretKey, mailer }: MailQueueDeps, mail: MailToQueue): Promise<number> {
   const now = clock.now().toISOString();
+  const mode = mailer.mode;
+  const { networkId, roundId, kind, paddedLength, ...content } = mail;
   const [row] = await db
     .insert(outgoingMail)
     .values({
-      networkId: mail.networkId ?? null,
-      roundId: mail.roundId ?? null,
-      kind: mail.kind,
-      recipient: mail.recipient,
-      subject: mail.subject,
-      textBody: mail.textBody,
-      htmlBody: mail.htmlBody,
-      replyTo: mail.replyTo ?? null,
-      senderName: mail.senderName ?? null,
+      networkId: networkId ?? null,
+      roundId: roundId ?? null,
+      kind,
+      sealed: sealMail(mailSealingKey(secretKey), kind, content, paddedLength),
       status: mode === 'smtp' ? 'queued' : 'outbox',
       nextAttemptAt: mode === 'smtp' ? now : null,
       createdAt: now,
@@ -90,31 +87,36 @@ async function claimNext(db: Db, now: Date): Promise<QueuedRow | undefined> {
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
+/*
+ * A reminder's row goes as soon as it is delivered or given up: the set of
+ * reminder rows is the set of those who had not answered. Other mail keeps a
+ * row with its status (for the round page's counts), but not its content.
+ */
+const leavesNoRow = (kind: string) => kind === 'reminder';
+
 /** Sends due mail one message at a time, at most batchSize; outbox mode sends nothing. */
-export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, { batchSize = 20 }: { batchSize?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20 }: { batchSize?: number } = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (mailer.mode === 'outbox') return report;
+  const key = mailSealingKey(secretKey);
   for (let i = 0; i < batchSize; i++) {
     const row = await claimNext(db, clock.now());
     if (!row) break;
     try {
-      await mailer.send({
-        to: row.recipient,
-        subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
-        fromName: row.senderName ?? undefined,
-        replyTo: row.replyTo ?? undefined,
-      });
+      if (!row.sealed) throw new MailSendError('the message has no content');
+      const mail = openMail(key, row.kind, row.sealed);
+      await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo });
     } catch (error) {
       report[await recordFailure(db, row, error, clock.now())]++;
       continue;
     }
-    // The bodies may hold single-use links: once delivered they must not stay readable in the database.
-    await db
-      .update(outgoingMail)
-      .set({ status: 'sent', sentAt: clock.now().toISOString(), textBody: '', htmlBody: '', nextAttemptAt: null, lastError: null })
-      .where(eq(outgoingMail.id, row.id));
+    if (leavesNoRow(row.kind)) await db.delete(outgoingMail).where(eq(outgoingMail.id, row.id));
+    else {
+      await db
+        .update(outgoingMail)
+        .set({ status: 'sent', sentAt: clock.now().toISOString(), sealed: null, nextAttemptAt: null, lastError: null })
+        .where(eq(outgoingMail.id, row.id));
+    }
     report.sent++;
   }
   return report;
@@ -124,6 +126,10 @@ async function recordFailure(db: Db, row: QueuedRow, error: unknown, now: Date):
   // Only MailSendError messages are known to be free of credentials.
   const lastError = error instanceof MailSendError ? error.message : 'unexpected error while sending';
   const gaveUp = row.attempts >= MAX_ATTEMPTS;
+  if (gaveUp && leavesNoRow(row.kind)) {
+    await db.delete(outgoingMail).where(eq(outgoingMail.id, row.id));
+    return 'failed';
+  }
   await db
     .update(outgoingMail)
     .set({

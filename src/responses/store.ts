@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
-import type { Language } from '../db/schema/networks.js';
 import { responses } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { randomResponseId } from './ids.js';
@@ -10,11 +9,8 @@ import { addToTallies, createTallyIncrements } from './tally-increments.js';
 export type ResponseInput = {
   roundId: number;
   version: QuestionnaireVersion;
-  /** SurveyJS data keyed by question name. */
+  /** SurveyJS data keyed by question name; background answers count in the segment tallies and are not kept. */
   answers: Record<string, unknown>;
-  language: Language;
-  /** The day only (YYYY-MM-DD): a finer time could be matched against invitation activity. */
-  submittedOn: string;
   collectSegments: boolean;
 };
 
@@ -27,7 +23,7 @@ export class TalliesNotInitialisedError extends Error {
 
 const ID_ATTEMPTS = 5;
 
-type ResponseRow = [roundId: number, key: string, version: number, submittedOn: string, language: Language, segments: object, answers: object];
+type ResponseRow = [roundId: number, key: string, version: number, answers: object];
 
 /**
  * Inserts rows under fresh random ids; a row whose id is taken gets another
@@ -40,8 +36,8 @@ async function insertUnderRandomIds(tx: DbOrTx, rows: ResponseRow[]): Promise<vo
     const withIds = pending.map((row) => [randomResponseId(), ...row] as const);
     // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
     const inserted = await tx.all<{ id: number }>(sql`
-      INSERT INTO ${responses} (id, round_id, questionnaire_key, questionnaire_version, submitted_on, language, segments, answers)
-      SELECT row.value ->> 0, row.value ->> 1, row.value ->> 2, row.value ->> 3, row.value ->> 4, row.value ->> 5, row.value -> 6, row.value -> 7
+      INSERT INTO ${responses} (id, round_id, questionnaire_key, questionnaire_version, answers)
+      SELECT row.value ->> 0, row.value ->> 1, row.value ->> 2, row.value ->> 3, row.value -> 4
       FROM json_each(${JSON.stringify(withIds)}) AS row WHERE true
       ON CONFLICT DO NOTHING RETURNING id`);
     const stored = new Set(inserted.map((row) => row.id));
@@ -50,11 +46,18 @@ async function insertUnderRandomIds(tx: DbOrTx, rows: ResponseRow[]): Promise<vo
   if (pending.length > 0) throw new Error('no free response id found; the random source may be broken');
 }
 
+/** The answers a response row keeps: a self-reported background would join against the roster. */
+function withoutBackground(version: QuestionnaireVersion, answers: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...answers };
+  for (const item of version.items) if (item.kind === 'segment') delete kept[item.name];
+  return kept;
+}
+
 /**
- * Stores anonymous responses and adds them to their rounds' tallies. Returns
- * nothing: the caller has no id to keep next to the invitation it just used.
- * Many responses at once cost little more than one: the tallies they share
- * are each updated once, by their summed increments.
+ * Stores anonymous responses, in the order given, and adds them to their
+ * rounds' tallies. Returns nothing: no id leaves this function. Many responses
+ * at once cost little more than one: the tallies they share are each updated
+ * once, by their summed increments.
  */
 export async function storeResponses(tx: DbOrTx, inputs: ResponseInput[]): Promise<void> {
   const increments = createTallyIncrements();
@@ -62,7 +65,7 @@ export async function storeResponses(tx: DbOrTx, inputs: ResponseInput[]): Promi
     const interpreted = interpretAnswers(input.version, input.answers, input.collectSegments);
     increments.add(input.roundId, interpreted);
     const { key, version } = input.version;
-    return [input.roundId, key, version, input.submittedOn, input.language, interpreted.segments, interpreted.answers];
+    return [input.roundId, key, version, withoutBackground(input.version, interpreted.answers)];
   });
   if (rows.length === 0) return;
   await insertUnderRandomIds(tx, rows);

@@ -6,7 +6,6 @@ import type { Language } from '../db/schema/networks.js';
 import { responses } from '../db/schema/index.js';
 import { fill } from '../i18n/messages.js';
 import { spreadsheetCsv } from './export-csv.js';
-import { segmentCells } from './export-segments.js';
 import { exportText } from './export-text.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies } from './tallies-read.js';
@@ -40,18 +39,13 @@ function compareRows(a: RawValue[], b: RawValue[]): number {
 }
 
 /**
- * The answers of a closed round with at least k responses, and nothing else:
- * no id, no day, no language, so no row can be matched to invitation activity.
- * Rows are sorted by their content, which makes their order a function of the
- * answers alone, never of storage or arrival.
- */
-/**
- * Scored and background answers only: free text beside a person's scores could
- * name them and so expose all their answers; comments are read, unlinked, in
- * the open-answers list.
+ * Scored answers only: free text beside a person's scores could name them and
+ * so expose all their answers (comments are read, unlinked, in the open-answers
+ * list), and responses keep no background answers (they are counted only in
+ * the segment tallies, which obey k).
  */
 function rawColumns(version: QuestionnaireVersion) {
-  return version.items.filter((item) => item.kind !== 'open');
+  return version.items.filter((item) => item.kind === 'scored');
 }
 
 export async function rawResponses(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RawResponses> {
@@ -62,13 +56,15 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
   const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };
   if (withheld) return { ...base, rows: [] };
 
-  const stored = await db.select({ segments: responses.segments, answers: responses.answers }).from(responses).where(eq(responses.roundId, round.id));
-  const segmentQuestions = version.items.filter((item) => item.kind === 'segment' && item.segment);
-  const segments = segmentCells(segmentQuestions, stored.map((row) => row.segments), k);
-  const rows = stored.map(({ answers }, r) =>
+  /**
+   * The answers of a closed round with at least k responses, and nothing else:
+   * no id, no day, no language, no background. Rows are sorted by their
+   * content, which makes their order a function of the answers alone, never
+   * of storage or arrival.
+   */
+  const stored = await db.select({ answers: responses.answers }).from(responses).where(eq(responses.roundId, round.id));
+  const rows = stored.map(({ answers }) =>
     rawColumns(version).map((item): RawValue => {
-      // Background answers come from the validated segments, only where disclosable.
-      if (item.kind === 'segment') return segments[r]![segmentQuestions.indexOf(item)] ?? null;
       const value = answers[item.name];
       return typeof value === 'number' || typeof value === 'string' ? value : null;
     }),
@@ -96,7 +92,7 @@ export function responsesJson(raw: RawResponses, lang: Language) {
       kind: q.kind,
       measure: q.measure ?? null,
       title: q.title[lang],
-      ...(q.kind === 'scored' ? { values: scale } : q.kind === 'segment' ? { values: q.segmentValues ?? [] } : {}),
+      values: scale,
     })),
     responses: raw.rows.map((row) => Object.fromEntries(rawColumns(version).map((q, i) => [q.name, row[i]]))),
   };

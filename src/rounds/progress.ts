@@ -1,6 +1,6 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { invitations, responses } from '../db/schema/index.js';
+import { answerReceipts, dailyResponseCounts, invitations } from '../db/schema/index.js';
 
 export type DailyProgress = { day: string; responses: number; cumulative: number; rate: number | null };
 
@@ -9,34 +9,32 @@ export type RoundProgress = {
   answered: number;
   /** answered / invited, 0–1; null before anyone is invited. */
   responseRate: number | null;
-  /** Cumulative responses per day (Helsinki days, as responses keep them). */
+  /** Cumulative responses per day (Helsinki days). */
   daily: DailyProgress[];
 };
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /**
- * How many were invited and how many answered, as counts only. Which
- * invitations were used is never returned: in a small network that alone
- * could reveal who wrote an answer.
+ * How many were invited and how many answered, as counts only: receipts are
+ * counted, and they say nothing of which invitations they belong to.
  */
 export async function roundProgress(db: Db, roundId: number): Promise<RoundProgress> {
-  const [totals] = await db
-    .select({ invited: count(), answered: sql<number>`coalesce(sum(${invitations.used}), 0)` })
-    .from(invitations)
-    .where(eq(invitations.roundId, roundId));
-  const perDay = await db
-    .select({ day: responses.submittedOn, n: count() })
-    .from(responses)
-    .where(eq(responses.roundId, roundId))
-    .groupBy(responses.submittedOn)
-    .orderBy(asc(responses.submittedOn));
-  const invited = totals?.invited ?? 0;
+  const [[invitedRow], [answeredRow], perDay] = await Promise.all([
+    db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, roundId)),
+    db.select({ n: count() }).from(answerReceipts).where(eq(answerReceipts.roundId, roundId)),
+    db
+      .select({ day: dailyResponseCounts.day, n: sql<number>`${dailyResponseCounts.responses}` })
+      .from(dailyResponseCounts)
+      .where(eq(dailyResponseCounts.roundId, roundId))
+      .orderBy(asc(dailyResponseCounts.day)),
+  ]);
+  const invited = invitedRow?.n ?? 0;
   let cumulative = 0;
   const daily = perDay.map(({ day, n }) => {
     cumulative += n;
     return { day, responses: n, cumulative, rate: rate(cumulative, invited) };
   });
-  const answered = Number(totals?.answered ?? 0);
+  const answered = answeredRow?.n ?? 0;
   return { invited, answered, responseRate: rate(answered, invited), daily };
 }

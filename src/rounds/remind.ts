@@ -1,14 +1,17 @@
-import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { invitations, members, rounds } from '../db/schema/index.js';
+import { answerReceipts, invitations, members, rounds } from '../db/schema/index.js';
+import { receiptNullifier } from '../answering/receipts.js';
 import type { Network } from '../networks/networks.js';
+import { invitationToken } from './invitation-links.js';
 import { assertTakesMail } from './invite.js';
-import { queueRoundMail, type RoundMailDeps, type Sender } from './round-mail.js';
+import { RoundRefused } from './refusals.js';
+import { queueRoundMail, roundMailLength, type RoundMailDeps, type Sender } from './round-mail.js';
 import type { Round } from './rounds.js';
 
 type Deps = RoundMailDeps & { db: Db };
 
-/** No member gets two reminders within this time, whether sent by hand, twice by a double click, or by the schedule. */
+/** A round sends no two reminders within this time, whether by hand, by a double click, or by the schedule. */
 export const REMINDER_GAP_HOURS = 24;
 
 /**
@@ -25,40 +28,43 @@ async function claimScheduledReminder(tx: Tx, roundId: number, now: string): Pro
   return claimed.length > 0;
 }
 
+/** Refuses a reminder within a day of the round's previous one; the refusal says when that was. */
+async function assertNotRemindedRecently(tx: Tx, roundId: number, now: Date): Promise<void> {
+  const [round] = await tx.select({ lastRemindedAt: rounds.lastRemindedAt }).from(rounds).where(eq(rounds.id, roundId));
+  const last = round?.lastRemindedAt;
+  if (last && now.getTime() - new Date(last).getTime() < REMINDER_GAP_HOURS * 3_600_000) throw new RoundRefused('reminded_recently', { at: new Date(last) });
+}
+
 /**
- * Reminds every invited, still active member whose link is unused, with the
- * same link as the invitation. Returns how many were reminded, or null when
- * the scheduled reminder had already been sent. The coordinator learns only
- * this count, never to whom.
+ * Reminds every invited, still active member who has not answered, with the
+ * same link as the invitation. Who has answered is known only to the server:
+ * each link's receipt key is recomputed with the secret key. Nothing records
+ * whom a reminder went to, or how many: the queued rows are sealed, padded to
+ * one length and gone once delivered, and the round keeps only when it
+ * reminded. In outbox mode no reminder is written at all, since the outbox is
+ * read by coordinators. Returns false when the scheduled reminder had already been sent.
  */
-export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, { scheduled = false } = {}): Promise<number | null> {
+export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, { scheduled = false } = {}): Promise<boolean> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   if (!scheduled) await assertTakesMail(deps.db, round.id, now);
+  const paddedLength = await roundMailLength(deps, 'reminder', round, network, sender);
   return deps.db.transaction(async (tx) => {
-    if (scheduled && !(await claimScheduledReminder(tx, round.id, nowIso))) return null;
+    if (scheduled && !(await claimScheduledReminder(tx, round.id, nowIso))) return false;
     await assertTakesMail(tx, round.id, now);
-    const recentlyReminded = new Date(now.getTime() - REMINDER_GAP_HOURS * 3_600_000).toISOString();
-    const unused = await tx
+    if (!scheduled) await assertNotRemindedRecently(tx, round.id, now);
+    await tx.update(rounds).set({ lastRemindedAt: nowIso }).where(eq(rounds.id, round.id));
+    if (deps.mailer.mode !== 'smtp') return true;
+    const answered = new Set(
+      (await tx.select({ nullifier: answerReceipts.nullifier }).from(answerReceipts).where(eq(answerReceipts.roundId, round.id))).map((r) => r.nullifier),
+    );
+    const invited = await tx
       .select({ invitationId: invitations.id, email: members.email, language: members.language })
       .from(invitations)
       .innerJoin(members, eq(members.id, invitations.memberId))
-      .where(
-        and(
-          eq(invitations.roundId, round.id),
-          eq(invitations.used, false),
-          eq(members.active, true),
-          or(isNull(invitations.lastRemindedAt), lte(invitations.lastRemindedAt, recentlyReminded)),
-        ),
-      );
-    for (const recipient of unused) await queueRoundMail(tx, deps, 'reminder', round, network, sender, recipient);
-    const ids = unused.map((r) => r.invitationId);
-    for (let i = 0; i < ids.length; i += 500) {
-      await tx
-        .update(invitations)
-        .set({ remindersSent: sql`${invitations.remindersSent} + 1`, lastRemindedAt: nowIso })
-        .where(inArray(invitations.id, ids.slice(i, i + 500)));
-    }
-    return unused.length;
+      .where(and(eq(invitations.roundId, round.id), eq(members.active, true)));
+    const unanswered = invited.filter((i) => !answered.has(receiptNullifier(deps.secretKey, invitationToken(deps.secretKey, i.invitationId))));
+    for (const recipient of unanswered) await queueRoundMail(tx, deps, 'reminder', round, network, sender, recipient, paddedLength);
+    return true;
   });
 }

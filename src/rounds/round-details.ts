@@ -22,10 +22,10 @@ export type RoundDetails = {
  * leave out the recipient: a failed invitation's address next to a count of
  * answers narrows down who has answered.
  */
-export async function roundDetails(db: Db, network: Network, round: Round): Promise<RoundDetails> {
+export async function roundDetails(db: Db, secretKey: string, network: Network, round: Round): Promise<RoundDetails> {
   const [progress, status, uninvited, next, previous] = await Promise.all([
     roundProgress(db, round.id),
-    mailStatusForRound(db, round.id),
+    mailStatusForRound(db, secretKey, round.id),
     uninvitedMembers(db, network, round.id),
     findNextRound(db, round.id),
     round.previousRoundId === null ? null : findRound(db, network.id, round.previousRoundId),

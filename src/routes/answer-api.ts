@@ -23,7 +23,7 @@ answerApi.post('/:token/submit', async (c) => {
   const t = answerApiText(lang);
   if (!body.success) return c.json({ status: 'invalid', error: t.badBody }, 400);
 
-  const result = await submitAnswers(db, clock, context, token, body.data.answers, lang);
+  const result = await submitAnswers(db, clock, secretKey, context, token, body.data.answers);
   if (result.outcome === 'stored') return c.json({ status: 'stored', day: result.day, message: t.stored }, 201);
   if (result.outcome === 'refused') return c.json({ status: result.state, error: t[result.state] }, STATUS[result.state]);
   const problems = result.problems.map((problem) => ({

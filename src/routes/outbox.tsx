@@ -17,7 +17,7 @@ outboxRoutes.get('/', async (c) => {
   if (mailer.mode === 'smtp') return c.html(<SmtpMailPage c={c} counts={await networkMailCounts(db, c.var.network.id)} />);
   const asked = Number(c.req.query('page') ?? '1');
   const page = Number.isSafeInteger(asked) && asked > 0 ? asked : 1;
-  const { total, items } = await listOutbox(db, c.var.network.id, { limit: OUTBOX_PAGE_SIZE, offset: (page - 1) * OUTBOX_PAGE_SIZE });
+  const { total, items } = await listOutbox(db, c.var.deps.secretKey, c.var.network.id, { limit: OUTBOX_PAGE_SIZE, offset: (page - 1) * OUTBOX_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   if (page > pages) return c.redirect(`/networks/${c.var.network.id}/outbox?page=${pages}`, 303);
   return c.html(<OutboxPage c={c} items={items} total={total} page={page} pages={pages} />);

@@ -63,7 +63,7 @@ passwordResetRoutes.post('/', async (c) => {
   if (user) {
     const token = await issueAccountLink(db, clock, secretKey, 'password_reset', VALID_HOURS * 3_600_000, { userId: user.id });
     const mail = await passwordResetMail({ lang: user.language, name: user.name, link: `${baseUrl}/reset/${token}`, validHours: VALID_HOURS });
-    await enqueueMail(db, clock, { kind: 'password-reset', recipient: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html }, mailer.mode);
+    await enqueueMail(db, c.var.deps, { kind: 'password-reset', recipient: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html });
     deliverSoon(c.var.deps);
   }
   return c.html(<RequestForm c={c} message={fill(t.resetSent, { hours: VALID_HOURS })} />);

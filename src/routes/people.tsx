@@ -101,13 +101,13 @@ peopleRoutes.post('/invite', async (c) => {
   const t = networkText(c.var.lang);
   const parsed = parseInput(inviteSchema(t), await readInput(c));
   if (!parsed.ok) return c.html(await peoplePage(c, undefined, parsed.fields), 422);
-  const { db, clock, secretKey, mailer, baseUrl } = c.var.deps;
+  const { db, clock, secretKey, baseUrl } = c.var.deps;
   const { user } = currentSession(c);
   const { email, role } = parsed.data;
   const network = c.var.network;
   const token = await issueAccountLink(db, clock, secretKey, 'account_invite', INVITE_DAYS * 86_400_000, { networkId: network.id, role, email });
   const mail = await accountInviteMail({ lang: c.var.lang, networkName: network.name, inviterName: user.name, role, link: `${baseUrl}/join/${token}`, validDays: INVITE_DAYS });
-  await enqueueMail(db, clock, { networkId: network.id, kind: 'account-invite', recipient: email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: user.email, senderName: network.name }, mailer.mode);
+  await enqueueMail(db, c.var.deps, { networkId: network.id, kind: 'account-invite', recipient: email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: user.email, senderName: network.name });
   deliverSoon(c.var.deps);
   return c.html(await peoplePage(c, fill(t.invited, { email })));
 });

@@ -8,6 +8,7 @@ import { currentSession } from '../http/session.js';
 import { fill } from '../i18n/messages.js';
 import { roundText } from '../i18n/rounds.js';
 import { deliverSoon } from '../mail/deliver-soon.js';
+import { formatDateTime } from '../mail/format-date.js';
 import { retryFailed } from '../mail/queue.js';
 import { assertTakesMail, sendInvitations, uninvitedMembers } from '../rounds/invite.js';
 import { RoundRefused } from '../rounds/refusals.js';
@@ -40,7 +41,10 @@ export function senderOf(c: Context<NetworkEnv>): Sender {
   return { name: user.name, email: user.email };
 }
 
-export const refusalMessage = (lang: Language, error: RoundRefused) => roundText(lang)[`refused_${error.reason}`];
+export function refusalMessage(lang: Language, error: RoundRefused): string {
+  const values = Object.fromEntries(Object.entries(error.values).map(([name, value]) => [name, value instanceof Date ? formatDateTime(value, lang) : value]));
+  return fill(roundText(lang)[`refused_${error.reason}`], values);
+}
 
 const currentInput = (r: Round) => ({
   questionnaireKey: r.questionnaireKey,
@@ -74,8 +78,8 @@ const base = (c: Context<NetworkEnv>) => `/networks/${c.var.network.id}/rounds`;
 function noticeFrom(c: Context<NetworkEnv>): string | undefined {
   const t = roundText(c.var.lang);
   const done = c.req.query('done');
-  if (done === 'created' || done === 'saved' || done === 'deleted' || done === 'opened' || done === 'closed') return t[`done_${done}`];
-  for (const key of ['invited', 'reminded', 'retried'] as const) {
+  if (done === 'created' || done === 'saved' || done === 'deleted' || done === 'opened' || done === 'closed' || done === 'reminded') return t[`done_${done}`];
+  for (const key of ['invited', 'retried'] as const) {
     const count = c.req.query(key);
     if (count && /^\d+$/.test(count)) return fill(t[`${key}Notice`], { count });
   }
@@ -83,7 +87,7 @@ function noticeFrom(c: Context<NetworkEnv>): string | undefined {
 }
 
 async function roundPage(c: Context<NetworkEnv>, round: Round, error?: string) {
-  const details = await roundDetails(c.var.deps.db, c.var.network, round);
+  const details = await roundDetails(c.var.deps.db, c.var.deps.secretKey, c.var.network, round);
   return <RoundPage c={c} details={details} notice={error ? undefined : noticeFrom(c)} error={error} />;
 }
 
@@ -185,9 +189,9 @@ roundRoutes.post('/:roundId/invite', async (c) => {
 roundRoutes.post('/:roundId/remind', async (c) => {
   const round = await roundFrom(c);
   return acting(c, round, async () => {
-    const reminded = await sendReminders(c.var.deps, round, c.var.network, senderOf(c));
+    await sendReminders(c.var.deps, round, c.var.network, senderOf(c));
     deliverSoon(c.var.deps);
-    return `${base(c)}/${round.id}?reminded=${reminded ?? 0}`;
+    return `${base(c)}/${round.id}?done=reminded`;
   });
 });
 

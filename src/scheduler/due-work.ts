@@ -2,11 +2,12 @@ import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import { onRoundClosed } from '../digest/send-digest.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
+import { checkpoint, type Db } from '../db/client.js';
 import { networks, rounds } from '../db/schema/index.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
+import { mixRound, roundsLeftSealed } from '../responses/mix.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
 import { RoundRefused } from '../rounds/refusals.js';
 import { sendInvitations } from '../rounds/invite.js';
@@ -66,7 +67,7 @@ async function remindDue(deps: SchedulerDeps, now: Date): Promise<number> {
   return eachRound(deps, 'remind', due, async (round) => {
     const network = await networkOf(deps.db, round);
     const sender = await roundSender(deps.db, round, network);
-    return (await sendReminders(deps, round, network, sender, { scheduled: true })) !== null;
+    return sendReminders(deps, round, network, sender, { scheduled: true });
   });
 }
 
@@ -80,6 +81,13 @@ async function closeDue(deps: SchedulerDeps, now: string): Promise<number> {
   });
 }
 
+/** Closed rounds whose unsealing a crash interrupted: their figures appear once it is done. */
+async function unsealLeftovers(deps: SchedulerDeps): Promise<number> {
+  const left = await roundsLeftSealed(deps.db);
+  for (const roundId of left) await mixRound(deps, roundId);
+  return left.length;
+}
+
 async function recurDue(deps: SchedulerDeps): Promise<number> {
   return eachRound(deps, 'recur', await roundsDueToRecur(deps.db), async (round) => (await createNextRound(deps.db, deps.catalogue, deps.clock, round)) !== null);
 }
@@ -88,7 +96,7 @@ async function recurDue(deps: SchedulerDeps): Promise<number> {
 async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
-    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, { batchSize: MAIL_BATCH });
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH });
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;
@@ -109,7 +117,10 @@ export async function runDueWork(deps: SchedulerDeps, stopping: () => boolean = 
   // A reminder before closing: if both fell due while the server was down, the round closes without one.
   report.reminded = await remindDue(deps, deps.clock.now());
   report.closed = await closeDue(deps, deps.clock.now().toISOString());
+  await unsealLeftovers(deps);
   report.created = await recurDue(deps);
   if (!stopping()) report.mail = await deliver(deps, stopping);
+  // Delivered mail and unsealed responses were deleted: their earlier pages leave the log at each run.
+  await checkpoint(deps.db);
   return report;
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { networks } from './networks.js';
 import { rounds } from './rounds.js';
 
@@ -6,7 +6,8 @@ export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'outbox'] as const;
 
 /**
  * Outgoing mail: a queue with retries when SMTP is configured, and the local
- * outbox (status "outbox") that a coordinator reads when it is not.
+ * outbox (status "outbox") that a coordinator reads when it is not. A
+ * delivered reminder leaves no row: its recipients are those who had not answered.
  */
 export const outgoingMail = sqliteTable(
   'outgoing_mail',
@@ -15,15 +16,14 @@ export const outgoingMail = sqliteTable(
     networkId: integer('network_id').references(() => networks.id, { onDelete: 'cascade' }),
     /** The round an invitation or reminder belongs to, so the round page can show failures. */
     roundId: integer('round_id').references(() => rounds.id, { onDelete: 'cascade' }),
-    /** Reply-To, e.g. the coordinator who sent the round. */
-    replyTo: text('reply_to'),
-    /** Display name of the sender, e.g. the network's name. */
-    senderName: text('sender_name'),
+    /**
+     * Recipient, subject, bodies, Reply-To and sender name, sealed with a key
+     * derived from the secret key (see mail/sealed-mail.ts): a copy of the
+     * database shows neither the links nor to whom a reminder went. Emptied
+     * once delivered.
+     */
+    sealed: blob('sealed', { mode: 'buffer' }),
     kind: text('kind').notNull(),
-    recipient: text('recipient').notNull(),
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    htmlBody: text('html_body').notNull(),
     status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),

@@ -1,11 +1,11 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { LANGUAGES } from './networks.js';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { rounds } from './rounds.js';
 
 /**
- * An anonymous answer. No column refers to an invitation or a member, the
- * day is the finest time kept, and the id is random (the app assigns it) so
- * that neither the key nor the storage order follows the order of arrival.
+ * An anonymous answer, written only when its round closes, with all of the
+ * round's answers in one random order (see responses/mix.ts). No column refers
+ * to an invitation, a member, a time, the answering language or a self-reported
+ * background: those would join against the roster. The id is random.
  */
 export const responses = sqliteTable(
   'responses',
@@ -14,14 +14,52 @@ export const responses = sqliteTable(
     roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
     questionnaireKey: text('questionnaire_key').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
-    submittedOn: text('submitted_on').notNull(),
-    language: text('language', { enum: LANGUAGES }).notNull(),
-    /** Coarse self-reported segments, e.g. {"organisationType":"vocational"}; only when the network collects them. */
-    segments: text('segments', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
-    /** The answers as SurveyJS data. */
+    /** The answers as SurveyJS data, without background (segment) answers. */
     answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('responses_round').on(t.roundId)],
+);
+
+/**
+ * A response acknowledged while its round is open, sealed with a key derived
+ * from the secret key (not in the database) and padded to one size per
+ * questionnaire version, so that neither its content nor its length can be
+ * matched with the plaintext response it becomes when the round closes.
+ */
+export const sealedResponses = sqliteTable(
+  'sealed_responses',
+  {
+    id: integer('id').primaryKey(),
+    roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('sealed_responses_round').on(t.roundId)],
+);
+
+/**
+ * "This invitation has been answered", as a keyed hash of the invitation that
+ * only the secret key relates to it. The day answered is sealed with the
+ * member's own link, so only that member can read it back.
+ */
+export const answerReceipts = sqliteTable(
+  'answer_receipts',
+  {
+    nullifier: text('nullifier').primaryKey(),
+    roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    answeredDaySealed: text('answered_day_sealed').notNull(),
+  },
+  (t) => [index('answer_receipts_round').on(t.roundId)],
+);
+
+/** Responses per round and Helsinki day: the response-rate curve, counted without any row per response. */
+export const dailyResponseCounts = sqliteTable(
+  'daily_response_counts',
+  {
+    roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    responses: integer('responses').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.day] })],
 );
 
 /** The measure_tallies row that counts responses, so each group's size is read without counting rows. */

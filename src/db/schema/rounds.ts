@@ -40,6 +40,10 @@ export const rounds = sqliteTable(
     previousRoundId: integer('previous_round_id'),
     /** When the scheduled reminder went out; set once, so a restart never sends it twice. */
     reminderSentAt: text('reminder_sent_at'),
+    /** When the round's latest reminder went out, by hand or on schedule; kept per round, never per member. */
+    lastRemindedAt: text('last_reminded_at'),
+    /** The network's anonymity threshold, fixed when the round opens: lowering it later cannot reveal this round. */
+    anonymityThreshold: integer('anonymity_threshold'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
@@ -51,8 +55,9 @@ export const rounds = sqliteTable(
 
 /**
  * One member in one round. The token is stored only as a hash. Nothing here
- * says when the member answered: the day shown back to the member is sealed
- * with a key derived from the member's own token.
+ * changes when the member answers, and nothing records reminders per member:
+ * whether an invitation was used is known only through its answer receipt,
+ * which only the secret key relates to it (see answering/receipts.ts).
  */
 export const invitations = sqliteTable(
   'invitations',
@@ -62,10 +67,6 @@ export const invitations = sqliteTable(
     memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash'),
     sentAt: text('sent_at'),
-    remindersSent: integer('reminders_sent').notNull().default(0),
-    lastRemindedAt: text('last_reminded_at'),
-    used: integer('used', { mode: 'boolean' }).notNull().default(false),
-    usedDaySealed: text('used_day_sealed'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

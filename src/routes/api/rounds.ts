@@ -69,7 +69,7 @@ roundApi.post('/', async (c) => {
 
 // GET /api/networks/:networkId/rounds/:roundId — with counts and mail status, never who answered.
 roundApi.get('/:roundId', async (c) => {
-  const { round, ...details } = await roundDetails(c.var.deps.db, c.var.network, await roundFrom(c));
+  const { round, ...details } = await roundDetails(c.var.deps.db, c.var.deps.secretKey, c.var.network, await roundFrom(c));
   return c.json({ round: view(round), ...details });
 });
 
@@ -118,12 +118,12 @@ roundApi.post('/:roundId/invite', async (c) => {
   return c.json({ invited });
 });
 
-// POST /api/networks/:networkId/rounds/:roundId/remind — to unused links only; answers with the count alone.
+// POST /api/networks/:networkId/rounds/:roundId/remind — to unused links only; says that it went, never to how many.
 roundApi.post('/:roundId/remind', async (c) => {
   const round = await roundFrom(c);
-  const reminded = await refusing(c, () => sendReminders(c.var.deps, round, c.var.network, senderOf(c)));
+  await refusing(c, () => sendReminders(c.var.deps, round, c.var.network, senderOf(c)));
   deliverSoon(c.var.deps);
-  return c.json({ reminded: reminded ?? 0 });
+  return c.json({ reminded: true, at: c.var.deps.clock.now().toISOString() });
 });
 
 // POST /api/networks/:networkId/rounds/:roundId/retry-failed

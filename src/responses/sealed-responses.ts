@@ -1,0 +1,60 @@
+import { deserialize, serialize } from 'node:v8';
+import { answerRules } from '../answering/answer-rules.js';
+import type { QuestionnaireVersion } from '../catalogue/types.js';
+import { open, seal, sealingKey, type SealingKey } from '../crypto/sealing.js';
+
+/*
+ * A response is sealed from its acknowledgement until its round closes. Every
+ * sealed response of a questionnaire version has the same length, the longest
+ * any valid answer can take, so that a sealed row written at a known moment
+ * cannot be matched by its size with the plaintext response it becomes.
+ * v8's serialisation is used because its worst case is tight and computable:
+ * at most two bytes per character of text.
+ */
+
+export type SealedAnswers = Record<string, unknown>;
+
+const MARGIN_BYTES = 16;
+
+/** The largest serialisation any valid answer to this version can have: each question at its longest value. */
+function worstCaseAnswers(version: QuestionnaireVersion): SealedAnswers {
+  const worst: SealedAnswers = {};
+  for (const [name, rule] of answerRules(version).questions) {
+    if (rule.kind === 'text') {
+      // A character outside Latin-1 makes v8 store the whole string in two bytes a character.
+      worst[name] = '\u0100'.repeat(rule.maxLength);
+      continue;
+    }
+    let longest: unknown = null;
+    for (const value of rule.values) if (serialize({ [name]: value }).length > serialize({ [name]: longest }).length) longest = value;
+    worst[name] = longest;
+  }
+  return worst;
+}
+
+const paddedLengths = new WeakMap<QuestionnaireVersion, number>();
+
+export function sealedPaddedLength(version: QuestionnaireVersion): number {
+  let length = paddedLengths.get(version);
+  if (length === undefined) paddedLengths.set(version, (length = serialize(worstCaseAnswers(version)).length + MARGIN_BYTES));
+  return length;
+}
+
+const keys = new Map<string, SealingKey>();
+
+/** Derived once per secret key: the submission path seals every answer. */
+export function responseSealingKey(secretKey: string): SealingKey {
+  let key = keys.get(secretKey);
+  if (!key) keys.set(secretKey, (key = sealingKey(secretKey, 'responses')));
+  return key;
+}
+
+const contextOf = (roundId: number) => `round:${roundId}`;
+
+export function sealAnswers(key: SealingKey, roundId: number, version: QuestionnaireVersion, answers: SealedAnswers): Buffer {
+  return seal(key, serialize(answers), sealedPaddedLength(version), contextOf(roundId));
+}
+
+export function openAnswers(key: SealingKey, roundId: number, sealed: Uint8Array): SealedAnswers {
+  return deserialize(open(key, sealed, contextOf(roundId))) as SealedAnswers;
+}
