@@ -2,12 +2,12 @@ import type { Catalogue } from '../catalogue/types.js';
 import type { Localized } from '../catalogue/measures.js';
 import { findMeasure } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
-import { CANNOT_SAY } from '../db/schema/responses.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
-import { compareMeans, momentsOfCounts, type Comparison, type Moments } from './statistics.js';
-import { bandLimits, roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
-import { figures, itemFigures, pooledCounts, type Figures } from './figures.js';
+import { compareMeans, type Comparison, type Moments } from './statistics.js';
+import { bandLimits, measureResults, roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
+import { scaleMoments, type Figures } from './figures.js';
 import { emptyGroup, groupId, readTallies, type GroupTallies } from './tallies-read.js';
+import { withheldFigures } from './withheld-figures.js';
 
 export type ComparedRow = { key: string; name: Localized; before: Figures | null; after: Figures | null; change: Comparison | null };
 
@@ -24,8 +24,6 @@ export type RoundComparison = {
 };
 
 export const COMPARISON_METHOD = "Welch's t-test; the change is called only when its 95 % confidence interval excludes zero";
-
-const scaleOnly = (counts: ReadonlyMap<number, number>): Moments => momentsOfCounts(new Map([...counts].filter(([v]) => v !== CANNOT_SAY)));
 
 /** Two rounds side by side by rule, area and shared item; rounds on different versions meet on what they share. */
 export async function compareRounds(db: Db, catalogue: Catalogue, network: Network, before: Round, after: Round): Promise<RoundComparison> {
@@ -44,26 +42,24 @@ export async function compareRounds(db: Db, catalogue: Catalogue, network: Netwo
   if (sides.some((side) => side.withheld)) return result;
 
   const [b, a] = sides;
-  const scale = a.version.scale?.choices.map((c) => c.value) ?? [];
-  const itemsOf = (side: Side) => new Map(scoredItems(side.version).map((item) => [item.itemKey, item]));
-  const beforeItems = itemsOf(b);
-  const afterItems = itemsOf(a);
-  const side = (s: Side, measure: string, items: Map<string, { measure: string }>) => {
-    const moments = s.group.measures.get(measure);
-    const counts = pooledCounts([...items].filter(([, item]) => item.measure === measure).map(([key]) => s.group.items.get(key)));
-    return moments ? { moments, figures: figures(moments, counts, scale, k, limits) } : null;
+  // Each side shows what its own round page shows, withheld figures included.
+  const shownOf = (s: Side) => {
+    const measures = measureResults(s.version, s.group, limits, withheldFigures(s.version, [s.group], k)[0]!);
+    return new Map(measures.flatMap((m) => [[m.measure, m.figures] as const, ...m.items.map((item) => [item.itemKey, item.figures] as const)]));
   };
+  const [shownBefore, shownAfter] = [shownOf(b), shownOf(a)];
+  const row = (key: string, name: Localized, moments: (s: Side) => Moments): ComparedRow => {
+    const [before, after] = [shownBefore.get(key) ?? null, shownAfter.get(key) ?? null];
+    return { key, name, before, after, change: before && after ? compareMeans(moments(b), moments(a)) : null };
+  };
+  const zero: Moments = { n: 0, sum: 0, sumSquares: 0 };
+  const beforeItems = new Map(scoredItems(b.version).map((item) => [item.itemKey, item]));
+  const afterItems = new Map(scoredItems(a.version).map((item) => [item.itemKey, item]));
   const shared = scoredMeasures(a.version).filter((m) => scoredMeasures(b.version).includes(m));
-  result.measures = shared.map((measure) => {
-    const [x, y] = [side(b, measure, beforeItems), side(a, measure, afterItems)];
-    const change = x?.figures && y?.figures ? compareMeans(x.moments, y.moments) : null;
-    return { key: measure, name: findMeasure(measure)!.name, before: x?.figures ?? null, after: y?.figures ?? null, change };
-  });
-  result.items = [...afterItems].filter(([key]) => beforeItems.has(key)).map(([key, item]) => {
-    const [x, y] = [b.group.items.get(key) ?? new Map<number, number>(), a.group.items.get(key) ?? new Map<number, number>()];
-    const [fx, fy] = [itemFigures(x, scale, k, limits), itemFigures(y, scale, k, limits)];
-    return { key, name: item.title, before: fx, after: fy, change: fx && fy ? compareMeans(scaleOnly(x), scaleOnly(y)) : null };
-  });
+  result.measures = shared.map((measure) => row(measure, findMeasure(measure)!.name, (s) => s.group.measures.get(measure) ?? zero));
+  result.items = [...afterItems]
+    .filter(([key]) => beforeItems.has(key))
+    .map(([key, item]) => row(key, item.title, (s) => scaleMoments(s.group.items.get(key) ?? new Map<number, number>())));
   result.onlyBefore = [...beforeItems].filter(([key]) => !afterItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
   result.onlyAfter = [...afterItems].filter(([key]) => !beforeItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
   return result;

@@ -20,12 +20,8 @@ function distributionOf(counts: ReadonlyMap<number, number>, scale: number[]): D
   });
 }
 
-/**
- * Figures for a group of answers, or null below the anonymity threshold: the
- * server withholds them, whatever a page would do with them.
- */
-export function figures(moments: Moments, counts: ReadonlyMap<number, number>, scale: number[], k: number, limits: BandLimits): Figures | null {
-  if (moments.n < k) return null;
+/** Figures for a group of answers; withheldFigures decides whether they may be shown. */
+export function figures(moments: Moments, counts: ReadonlyMap<number, number>, scale: number[], limits: BandLimits): Figures {
   const summary = summarise(moments);
   return {
     ...summary,
@@ -36,10 +32,12 @@ export function figures(moments: Moments, counts: ReadonlyMap<number, number>, s
 }
 
 /** An item's own counts give its moments. */
-export function itemFigures(counts: ReadonlyMap<number, number>, scale: number[], k: number, limits: BandLimits): Figures | null {
-  const scaleOnly = new Map([...counts].filter(([value]) => value !== CANNOT_SAY));
-  return figures(momentsOfCounts(scaleOnly), counts, scale, k, limits);
+export function itemFigures(counts: ReadonlyMap<number, number>, scale: number[], limits: BandLimits): Figures {
+  return figures(scaleMoments(counts), counts, scale, limits);
 }
+
+/** The moments of an item's scale answers, "cannot say" left out. */
+export const scaleMoments = (counts: ReadonlyMap<number, number>): Moments => momentsOfCounts(new Map([...counts].filter(([value]) => value !== CANNOT_SAY)));
 
 /** Adds the counts of several items, for a rule's distribution. */
 export function pooledCounts(itemCounts: Array<ReadonlyMap<number, number> | undefined>): Map<number, number> {

@@ -6,6 +6,7 @@ import { invitations, networks, rounds } from '../db/schema/index.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
 import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
 import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
+import { withheldFigures } from './withheld-figures.js';
 
 export type Round = typeof rounds.$inferSelect;
 export type Network = typeof networks.$inferSelect;
@@ -38,19 +39,21 @@ export function withheldReason(round: Round, responses: number, k: number): With
   return responses < k ? 'below_threshold' : null;
 }
 
-export function measureResults(version: QuestionnaireVersion, group: GroupTallies, k: number, limits: BandLimits): MeasureResult[] {
+/** A group's figures per measure and item; those in `withheld` (see withheldFigures) are null. */
+export function measureResults(version: QuestionnaireVersion, group: GroupTallies, limits: BandLimits, withheld: ReadonlySet<string>): MeasureResult[] {
   const scale = version.scale?.choices.map((c) => c.value) ?? [];
   const items = scoredItems(version);
   return scoredMeasures(version).map((measure) => {
     const own = items.filter((item) => item.measure === measure);
     const meta = findMeasure(measure)!;
     const moments = group.measures.get(measure) ?? { n: 0, sum: 0, sumSquares: 0 };
+    const shown = (key: string, make: () => Figures) => (withheld.has(key) ? null : make());
     return {
       measure,
       kind: meta.kind,
       name: meta.name,
-      figures: figures(moments, pooledCounts(own.map((item) => group.items.get(item.itemKey))), scale, k, limits),
-      items: own.map((item) => ({ itemKey: item.itemKey, title: item.title, figures: itemFigures(group.items.get(item.itemKey) ?? new Map(), scale, k, limits) })),
+      figures: shown(measure, () => figures(moments, pooledCounts(own.map((item) => group.items.get(item.itemKey))), scale, limits)),
+      items: own.map((item) => ({ itemKey: item.itemKey, title: item.title, figures: shown(item.itemKey, () => itemFigures(group.items.get(item.itemKey) ?? new Map(), scale, limits)) })),
     };
   });
 }
@@ -79,6 +82,6 @@ export async function roundResults(db: Db, catalogue: Catalogue, network: Networ
     responses: totals.responses,
     responseRate: invited === 0 ? null : totals.responses / invited,
     withheld,
-    measures: withheld ? [] : measureResults(version, totals, k, bandLimits(network)),
+    measures: withheld ? [] : measureResults(version, totals, bandLimits(network), withheldFigures(version, [totals], k)[0]!),
   };
 }

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type MeasureResult, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies, subtractGroups, type GroupTallies } from './tallies-read.js';
+import { withheldFigures } from './withheld-figures.js';
 
 /** The merged remainder; not a questionnaire value ("other" is one, as an organisation type or a role). */
 export const OTHER = '*rest';
@@ -47,12 +48,11 @@ export async function segmentResults(db: Db, catalogue: Catalogue, network: Netw
   const disclosable = disclosableGroups(sizes, totals.responses, k);
   if (!disclosable) return { ...base, withheld: 'too_few_groups' };
 
-  const limits = bandLimits(network);
   const shown = disclosable.shown.map((value) => ({ value, tallies: byValue.get(value)! }));
-  const result: SegmentGroupResult[] = shown.map(({ value, tallies }) => ({ value, responses: tallies.responses, measures: measureResults(version, tallies, k, limits) }));
-  if (disclosable.other > 0) {
-    const other = subtractGroups(totals, shown.map((s) => s.tallies));
-    result.push({ value: OTHER, responses: other.responses, measures: measureResults(version, other, k, limits) });
-  }
+  if (disclosable.other > 0) shown.push({ value: OTHER, tallies: subtractGroups(totals, shown.map((s) => s.tallies)) });
+  // The groups partition the totals, so a figure is withheld across them all, not group by group.
+  const withheldByGroup = withheldFigures(version, [totals, ...shown.map((s) => s.tallies)], k);
+  const limits = bandLimits(network);
+  const result: SegmentGroupResult[] = shown.map(({ value, tallies }, i) => ({ value, responses: tallies.responses, measures: measureResults(version, tallies, limits, withheldByGroup[i + 1]!) }));
   return { ...base, withheld: null, groups: result };
 }

@@ -3,10 +3,11 @@ import type { Catalogue } from '../catalogue/types.js';
 import { findMeasure, type Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
 import { rounds } from '../db/schema/index.js';
-import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
-import { figures, pooledCounts, type Figures } from './figures.js';
-import { bandLimits, withheldReason, type Network } from './round-results.js';
+import { scoredMeasures } from '../responses/tally-keys.js';
+import type { Figures } from './figures.js';
+import { bandLimits, measureResults, withheldReason, type Network } from './round-results.js';
 import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+import { withheldFigures } from './withheld-figures.js';
 
 export type TrendRound = { id: number; title: string; closesAt: string; version: number; responses: number; shown: boolean };
 export type TrendPoint = { roundId: number; figures: Figures | null };
@@ -43,16 +44,16 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
   }));
   const measures = new Set<string>();
   for (const round of closed) for (const m of scoredMeasures(catalogue.find(questionnaireKey, round.questionnaireVersion)!)) measures.add(m);
+  // Each round shows what its own page shows, withheld figures included.
+  const shown = closed.map((round, i) => {
+    if (!trendRounds[i]!.shown) return new Map<string, Figures | null>();
+    const version = catalogue.find(questionnaireKey, round.questionnaireVersion)!;
+    const group = totals(round.id);
+    return new Map(measureResults(version, group, limits, withheldFigures(version, [group], k)[0]!).map((m) => [m.measure, m.figures]));
+  });
   const series = [...measures].map((measure) => {
     const meta = findMeasure(measure)!;
-    const points = closed.map((round, i) => {
-      const version = catalogue.find(questionnaireKey, round.questionnaireVersion)!;
-      const group = totals(round.id);
-      const moments = group.measures.get(measure);
-      const scale = version.scale?.choices.map((c) => c.value) ?? [];
-      const counts = pooledCounts(scoredItems(version).filter((item) => item.measure === measure).map((item) => group.items.get(item.itemKey)));
-      return { roundId: round.id, figures: trendRounds[i]!.shown && moments ? figures(moments, counts, scale, k, limits) : null };
-    });
+    const points = closed.map((round, i) => ({ roundId: round.id, figures: shown[i]!.get(measure) ?? null }));
     return { measure, kind: meta.kind, name: meta.name, points };
   });
   const versionChanges = closed.slice(1).flatMap((round, i) =>

@@ -12,7 +12,7 @@ type BlockProps = { figures: Figures | null; lang: Language; k: number; cannotSa
 
 /** A rule's distribution is in the chart above; a statement's is given here, as counts. */
 function FigureBlock({ figures, lang, k, cannotSay, distribution }: BlockProps) {
-  if (!figures || figures.mean === null) return <p class="hint">{fill(resultsText(lang).fewerThanK, { k })}</p>;
+  if (!figures || figures.mean === null) return <p class="hint">{fill(resultsText(lang).withheldFigure, { k })}</p>;
   return (
     <>
       <StatLine figures={figures} lang={lang} cannotSay={cannotSay} />
