@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
+import { createAnswerRequestLog } from './http/answer-request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startScheduler } from './scheduler/scheduler.js';
@@ -25,6 +26,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const catalogue = loadCatalogue(options.surveysDir);
+  // Before the database is opened: a key placed beside the data stops the start.
+  const secretKey = resolveSecretKey(config);
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await applyMigrations(database.db);
@@ -33,7 +36,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     database.close();
     throw error;
   }
-  const secretKey = resolveSecretKey(config.secretKey, config.secretKeyFile);
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));
@@ -42,7 +44,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
-  const deps = { db: database.db, catalogue, clock, log, mailer: createMailer(config), baseUrl: url, secretKey };
+  const answerRequestLog = createAnswerRequestLog(log, clock);
+  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });
@@ -52,6 +55,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await new Promise<void>((resolve) => {
       // close() stops accepting and resolves once requests in flight have finished.
       server.close(() => {
+        answerRequestLog.flush();
         database.close();
         resolve();
       });

@@ -58,6 +58,13 @@ function createFileClient(url: string): Client {
   return new Sqlite3Client(pool, config.intMode);
 }
 
+/** The file of an embedded database (a `file:` URL); undefined for :memory: and for a libSQL server. */
+export function databaseFilePath(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  const { path } = expandConfig({ url }, true);
+  return path === ':memory:' || path === '' ? undefined : path;
+}
+
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const isLocal = url.startsWith('file:') || url === ':memory:';
   const client = isLocal ? serialiseWrites(createFileClient(url)) : createClient({ url, authToken, intMode: 'number' });
