@@ -4,7 +4,7 @@
  */
 
 /** Routes whose first segment after the prefix is a secret token: answer, report, setup, reset and join links. */
-const SECRET_LINK = /\/(a|r|setup|reset|join)\/[^/?#\s"'<>]+/g;
+const SECRET_LINK = /\/(a|r|setup|reset|join)\/[^/?#\s"'<>()[\]{},;]+/g;
 
 /** A run of URL-safe characters as long as our shortest token (22, see accounts/tokens.ts). */
 const TOKEN_LIKE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22,}(?![A-Za-z0-9_-])/g;
