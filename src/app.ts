@@ -9,7 +9,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { HASHED_ASSET } from './http/assets.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { DomainError } from './http/errors.js';
-import { requestLog } from './http/request-log.js';
+import { minuteTime } from './http/answer-request-log.js';
+import { isAnsweringPath, requestLog } from './http/request-log.js';
 import { errorPage } from './views/error-page.js';
 import { LANGUAGE_COOKIE, pickLanguage } from './i18n/language.js';
 import { commonText } from './i18n/common.js';
@@ -121,7 +122,9 @@ export function createApp(deps: AppDeps) {
       return c.html(errorPage(c, error.message, ''), status);
     }
     const id = c.var.requestId;
-    deps.log.error('unhandled error', { requestId: id, path: c.req.path, error: String(error?.stack ?? error) });
+    // On the answering routes the line says only the minute, like their request counts.
+    const time = isAnsweringPath(c.req.path) ? { time: minuteTime(deps.clock.now()) } : {};
+    deps.log.error('unhandled error', { ...time, requestId: id, path: c.req.path, error });
     const t = commonText(lang);
     const body = fill(t.errorBody, { requestId: id });
     if (json) return c.json({ error: body, requestId: id }, 500);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Outside ./data and its backups: a copy of the data folder must not carry the key that recomputes every link. */
+export const DEFAULT_SECRET_KEY_FILE = './keys/secret.key';
+
 /** The only module that reads process.env. A bad value stops the start with a message naming the variable. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,7 +21,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
-  SECRET_KEY_FILE: z.string().min(1).default('./data/secret.key'),
+  SECRET_KEY_FILE: z.string().min(1).default(DEFAULT_SECRET_KEY_FILE),
+  BACKUP_DIR: z.string().min(1).default('./data/backups'),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
 });
 
@@ -32,6 +36,7 @@ export type Config = Readonly<{
   mailFrom: string;
   secretKey: string | undefined;
   secretKeyFile: string;
+  backupDir: string;
   logLevel: 'silent' | 'info' | 'debug';
 }>;
 
@@ -57,6 +62,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,
     secretKeyFile: e.SECRET_KEY_FILE,
+    backupDir: e.BACKUP_DIR,
     logLevel: e.LOG_LEVEL,
   });
 }

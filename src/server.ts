@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { finishAnonymityUpgrade } from './db/upgrade.js';
+import { createAnswerRequestLog } from './http/answer-request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startScheduler } from './scheduler/scheduler.js';
@@ -26,12 +27,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const catalogue = loadCatalogue(options.surveysDir);
+  // Before the database is opened: a key placed beside the data stops the start.
+  const secretKey = resolveSecretKey(config);
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
-  let secretKey: string;
   try {
     await applyMigrations(database.db);
     await assertUsedVersionsUnchanged(database.db, catalogue);
-    secretKey = resolveSecretKey(config.secretKey, config.secretKeyFile);
     if (await finishAnonymityUpgrade(database.db, secretKey)) log.info('database upgraded: receipts keyed, mail sealed, file rewritten');
   } catch (error) {
     database.close();
@@ -45,7 +46,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
-  const deps = { db: database.db, catalogue, clock, log, mailer: createMailer(config), baseUrl: url, secretKey };
+  const answerRequestLog = createAnswerRequestLog(log, clock);
+  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });
@@ -55,6 +57,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await new Promise<void>((resolve) => {
       // close() stops accepting and resolves once requests in flight have finished.
       server.close(() => {
+        answerRequestLog.flush();
         database.close();
         resolve();
       });

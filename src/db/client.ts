@@ -86,6 +86,13 @@ function createFileClient(url: string): { client: Client; close: () => void } {
   return { client, close };
 }
 
+/** The file of an embedded database (a `file:` URL); undefined for :memory: and for a libSQL server. */
+export function databaseFilePath(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  const { path } = expandConfig({ url }, true);
+  return path === ':memory:' || path === '' ? undefined : path;
+}
+
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const isLocal = url.startsWith('file:') || url === ':memory:';
   const local = isLocal ? createFileClient(url) : null;

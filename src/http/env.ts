@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import type { Logger } from '../logger.js';
+import type { AnswerRequestLog } from './answer-request-log.js';
 import type { Session } from '../accounts/sessions.js';
 import type { Mailer } from '../mail/mailer.js';
 
@@ -12,6 +13,8 @@ export type AppDeps = {
   catalogue: Catalogue;
   clock: Clock;
   log: Logger;
+  /** Counts the answering routes per minute instead of logging each request. */
+  answerRequestLog: AnswerRequestLog;
   /** SMTP, or the local outbox when no SMTP server is configured. */
   mailer: Mailer;
   baseUrl: string;

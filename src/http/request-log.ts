@@ -1,21 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
-/** Paths whose last segments are secrets: the log shows the route, never the token. */
-const SECRET_PATHS: RegExp[] = [/^(\/setup)\/[^/]+/, /^(\/a)\/[^/]+/, /^(\/r)\/[^/]+/, /^(\/reset)\/[^/]+/, /^(\/join)\/[^/]+/];
+/** The answering routes: counted per minute, never logged one by one (see answer-request-log.ts). */
+export const isAnsweringPath = (path: string) => /^\/a(\/|$)/.test(path);
 
-export function redactPath(path: string): string {
-  for (const pattern of SECRET_PATHS) if (pattern.test(path)) return path.replace(pattern, '$1/:token');
-  return path;
-}
-
-/** One canonical line per request: no query string, no client address, no token. */
+/** One canonical line per request: no query string, no client address; the logger redacts tokens. */
 export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   await next();
-  c.var.deps.log.info('request', {
+  const { log, answerRequestLog } = c.var.deps;
+  if (isAnsweringPath(c.req.path)) {
+    answerRequestLog.count(c.req.method, c.req.path, c.res.status);
+    return;
+  }
+  log.info('request', {
     method: c.req.method,
-    path: redactPath(c.req.path),
+    path: c.req.path,
     status: c.res.status,
     ms: Math.round(performance.now() - started),
     requestId: c.var.requestId,

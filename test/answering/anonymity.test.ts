@@ -66,10 +66,13 @@ describe('a stored response cannot be linked to its invitation or member', () =>
     expect(firstIds.every((id, i) => i === 0 || id > firstIds[i - 1]!)).toBe(false);
     expect((everything.sqlite_sequence ?? []).map((r) => r.name)).not.toContain('responses');
 
-    // The request log names no token and no address.
+    // The log has no line per answer, only counts per minute that tell no finer time; it names no token and no address.
+    expect(lines.filter((line) => line.includes('/a/'))).toEqual([]);
+    t.deps.answerRequestLog.flush();
     const answerLines = lines.filter((line) => line.includes('/a/'));
     expect(answerLines.length).toBe(12);
     for (const line of answerLines) {
+      expect(JSON.parse(line)).toMatchObject({ message: 'answer requests', time: expect.stringMatching(/T\d\d:17:00\.000Z$/), counts: { 'POST /a/:token/submit 201': 1 } });
       for (const token of tokens) expect(line).not.toContain(token);
       expect(line).not.toMatch(/127\.0\.0\.1|::1|address|agent/i);
     }

@@ -2,6 +2,7 @@ import { createApp } from '../../src/app.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
+import { createAnswerRequestLog } from '../../src/http/answer-request-log.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { silentLogger } from '../../src/logger.js';
 import { outboxMailer } from '../../src/mail/mailer.js';
@@ -31,11 +32,14 @@ export type TestApp = { app: ReturnType<typeof createApp>; deps: AppDeps; databa
 /** The whole app in-process over a fresh database; override any dependency. */
 export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const clock = overrides.clock ?? fixedClock();
+  const log = overrides.log ?? silentLogger;
   const deps: AppDeps = {
     db: database.db,
     catalogue: realCatalogue(),
-    clock: fixedClock(),
-    log: silentLogger,
+    clock,
+    log,
+    answerRequestLog: createAnswerRequestLog(log, clock),
     mailer: outboxMailer,
     baseUrl: 'http://127.0.0.1:3000',
     secretKey: TEST_SECRET_KEY,

@@ -5,6 +5,8 @@ describe('configuration from the environment', () => {
   it('needs nothing: an embedded file database on port 3000', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ port: 3000, databaseUrl: 'file:./data/verkostopulssi.db', baseUrl: 'http://127.0.0.1:3000', smtpUrl: undefined });
+    // The key's default lies outside ./data and its backups.
+    expect(config).toMatchObject({ secretKeyFile: './keys/secret.key', backupDir: './data/backups' });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -18,8 +20,11 @@ describe('configuration from the environment', () => {
       SMTP_URL: 'smtp://user:pw@mail.example.fi:587',
       MAIL_FROM: 'Pulssi <pulssi@example.fi>',
       SECRET_KEY: 'x'.repeat(40),
+      SECRET_KEY_FILE: '/run/secrets/pulssi.key',
+      BACKUP_DIR: '/srv/backups/pulssi',
       LOG_LEVEL: 'silent',
     });
+    expect(config).toMatchObject({ secretKeyFile: '/run/secrets/pulssi.key', backupDir: '/srv/backups/pulssi' });
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', baseUrl: 'https://pulssi.example.fi', databaseUrl: 'libsql://db.example.fi', databaseAuthToken: 'tok', logLevel: 'silent' });
     expect(parseConfig({ DATABASE_URL: ':memory:' }).databaseUrl).toBe(':memory:');
     expect(parseConfig({ HOST: '0.0.0.0', PORT: '4000' }).baseUrl).toBe('http://localhost:4000');

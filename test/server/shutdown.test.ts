@@ -25,7 +25,7 @@ describe('npm start process', () => {
     // The test runner puts its own BASE_URL ("/") into the environment; the server must not see it.
     const { BASE_URL: _runnerBase, ...env } = process.env;
     const child = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...env, PORT: '0', DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, SECRET_KEY_FILE: join(dir, 'secret.key'), LOG_LEVEL: 'silent' },
+      env: { ...env, PORT: '0', DATABASE_URL: `file:${join(dir, 'data', 'db.sqlite')}`, SECRET_KEY_FILE: join(dir, 'keys', 'secret.key'), BACKUP_DIR: join(dir, 'backups'), LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const waitForLine = collect(child.stdout!);

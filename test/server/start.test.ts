@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,18 +40,21 @@ describe('server start', () => {
     expect(page.status).toBe(200);
   });
 
-  it('generates the secret key into a private file beside the data, never into the database, and reuses it', async () => {
+  it('generates the secret key into a private file apart from the data and the backups, never into the database, and reuses it', async () => {
     const dir = tempDir();
     const keyFile = join(dir, 'keys', 'secret.key');
-    const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PORT: '0', SECRET_KEY_FILE: keyFile });
+    const databaseFile = join(dir, 'data', 'db.sqlite');
+    const config = parseConfig({ DATABASE_URL: `file:${databaseFile}`, PORT: '0', SECRET_KEY_FILE: keyFile, BACKUP_DIR: join(dir, 'data', 'backups') });
     running.push(await startServer(config, { log: silentLogger }));
     const key = readFileSync(keyFile, 'utf8').trim();
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(keyFile).mode & 0o077).toBe(0);
+    expect(statSync(join(dir, 'keys')).mode & 0o077).toBe(0);
+    expect(readdirSync(join(dir, 'data')).some((name) => name.includes('key'))).toBe(false);
     await running.pop()!.stop();
     running.push(await startServer(config, { log: silentLogger }));
     expect(readFileSync(keyFile, 'utf8').trim()).toBe(key);
-    expect(readFileSync(join(dir, 'db.sqlite')).includes(Buffer.from(key))).toBe(false);
+    expect(readFileSync(databaseFile).includes(Buffer.from(key))).toBe(false);
   });
 
   it('refuses to start when a used questionnaire version changed, naming the file', async () => {
