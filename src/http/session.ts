@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor } from '../audit/record.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findSession, SESSION_HOURS } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
@@ -70,6 +71,12 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** The signed-in user as the audit trail names them; only call behind requireUser. */
+export function actorOf(c: PageContext): Actor {
+  const { user } = currentSession(c);
+  return { userId: user.id, name: user.name };
+}
 
 /** The signed-in user; only call behind requireUser. */
 export function currentSession(c: PageContext) {

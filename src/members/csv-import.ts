@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { members } from '../db/schema/index.js';
@@ -25,7 +26,7 @@ const INSERT_CHUNK = 500;
  * it is applied to. Lines with problems are written never; with `skipInvalid`
  * the others are.
  */
-export async function importMembers(db: Db, clock: Clock, network: Network, text: string, options: { confirm: boolean; skipInvalid: boolean }): Promise<ImportOutcome> {
+export async function importMembers(db: Db, clock: Clock, network: Network, actor: Actor, text: string, options: { confirm: boolean; skipInvalid: boolean }): Promise<ImportOutcome> {
   const read = readCsv(text);
   if (!read.ok) return { kind: 'file_problem', problem: read.problem };
   if (!options.confirm) return { kind: 'preview', plan: planImport(read.table, await allMembers(db, network.id), network.languages) };
@@ -38,6 +39,10 @@ export async function importMembers(db: Db, clock: Clock, network: Network, text
     const updated = plan.rows.filter((row) => row.action === 'update');
     for (const row of updated) await tx.update(members).set({ ...row.values, updatedAt: now }).where(eq(members.id, row.member!.id));
     const counts = { added: added.length, updated: updated.length, unchanged: plan.rows.length - added.length - updated.length, skipped: plan.bad.length };
+    if (added.length + updated.length > 0) {
+      const addedMembers = added.map(({ name, email }) => ({ name, email }));
+      await recordAudit(tx, { networkId: network.id, actor, at: clock.now(), action: 'members_imported', details: { added: added.length, updated: updated.length, addedMembers } });
+    }
     return { kind: 'written', plan, counts };
   });
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { networkRoles, networks, type Role } from '../db/schema/index.js';
-import type { NetworkSettings } from './settings.js';
+import { settingChanges, type NetworkSettings } from './settings.js';
 
 export type Network = typeof networks.$inferSelect;
 
@@ -15,9 +16,15 @@ export async function createNetwork(db: Db, clock: Clock, creatorId: number, set
   });
 }
 
-export async function updateNetwork(db: Db, networkId: number, settings: NetworkSettings): Promise<Network> {
-  const [network] = await db.update(networks).set(settings).where(eq(networks.id, networkId)).returning();
-  return network!;
+/** Replaces the settings; what changed (a lower threshold, segments switched on) goes into the audit trail in the same transaction. */
+export async function updateNetwork(db: Db, clock: Clock, actor: Actor, networkId: number, settings: NetworkSettings): Promise<Network> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(networks).where(eq(networks.id, networkId));
+    const [network] = await tx.update(networks).set(settings).where(eq(networks.id, networkId)).returning();
+    const changes = settingChanges(before!, network!);
+    if (changes.length > 0) await recordAudit(tx, { networkId, actor, at: clock.now(), action: 'settings_changed', details: { changes } });
+    return network!;
+  });
 }
 
 export async function networksOf(db: Db, userId: number): Promise<Array<{ network: Network; role: Role }>> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SettingChange } from '../audit/entries.js';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
 import { networkText } from '../i18n/networks.js';
 
@@ -27,3 +28,14 @@ export function networkSettingsSchema(lang: Language) {
 }
 
 export type NetworkSettings = z.output<ReturnType<typeof networkSettingsSchema>>;
+
+export const SETTING_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern'] as const;
+export type SettingField = (typeof SETTING_FIELDS)[number];
+export type SettingValue = NetworkSettings[SettingField];
+
+const same = (a: SettingValue, b: SettingValue) => (Array.isArray(a) && Array.isArray(b) ? a.join() === b.join() : a === b);
+
+/** The settings that differ, each old → new, for the audit trail. */
+export function settingChanges(before: NetworkSettings, after: NetworkSettings): SettingChange[] {
+  return SETTING_FIELDS.filter((field) => !same(before[field], after[field])).map((field) => ({ field, from: before[field], to: after[field] }));
+}

@@ -2,14 +2,16 @@ import { Hono, type Context } from 'hono';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
+import { actorOf } from '../http/session.js';
 import { memberText } from '../i18n/members.js';
 import { fill } from '../i18n/messages.js';
 import { decodeCsvBytes, MAX_IMPORT_BYTES } from '../members/csv-format.js';
 import { membersCsv } from '../members/csv-export.js';
 import { importMembers } from '../members/csv-import.js';
 import { fileProblemMessage } from '../members/import-report.js';
+import * as memberActions from '../members/actions.js';
 import { memberInputSchema } from '../members/member-input.js';
-import { addMember, allMembers, findMember, MEMBER_STATUSES, searchMembers, setMemberActive, updateMember, type Member, type MemberStatus } from '../members/members.js';
+import { allMembers, findMember, MEMBER_STATUSES, searchMembers, type Member, type MemberStatus } from '../members/members.js';
 import { ImportPage } from '../views/members/import-page.js';
 import { ImportPreviewPage } from '../views/members/import-preview.js';
 import { MemberListPage } from '../views/members/member-list.js';
@@ -64,7 +66,7 @@ memberRoutes.get('/new', coordinatorOnly, (c) => c.html(<AddMemberPage c={c} val
 memberRoutes.post('/new', coordinatorOnly, async (c) => {
   const parsed = parseInput(memberInputSchema(c.var.lang, c.var.network.languages), await readInput(c));
   if (!parsed.ok) return c.html(<AddMemberPage c={c} values={parsed.values} errors={parsed.fields} />, 422);
-  const saved = await addMember(c.var.deps.db, c.var.deps.clock, c.var.network.id, parsed.data);
+  const saved = await memberActions.add(c.var.deps, c.var.network.id, actorOf(c), parsed.data);
   if (!saved.ok) return c.html(<AddMemberPage c={c} values={parsed.data} errors={{ email: memberText(c.var.lang).emailTaken }} />, 422);
   return c.redirect(`${base(c)}/${saved.member.id}?done=added`, 303);
 });
@@ -89,7 +91,7 @@ memberRoutes.post('/import', coordinatorOnly, async (c) => {
   const refuse = (message: string, status: 413 | 422, pasted = '') => c.html(<ImportPage c={c} error={message} pasted={pasted} />, status);
   if (input === 'too_large') return refuse(fileProblemMessage({ code: 'too_large' }, c.var.lang), 413);
   const options = { confirm: fields.confirm === 'true', skipInvalid: fields.skipInvalid === 'true' };
-  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, input.text, options);
+  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, actorOf(c), input.text, options);
   switch (outcome.kind) {
     case 'file_problem': {
       const tooLarge = outcome.problem.code === 'too_large';
@@ -119,7 +121,7 @@ memberRoutes.post('/:memberId', coordinatorOnly, async (c) => {
   const member = await memberFrom(c);
   const parsed = parseInput(memberInputSchema(c.var.lang, c.var.network.languages), await readInput(c));
   if (!parsed.ok) return c.html(<EditMemberPage c={c} member={member} values={parsed.values} errors={parsed.fields} />, 422);
-  const saved = await updateMember(c.var.deps.db, c.var.deps.clock, c.var.network.id, member.id, parsed.data);
+  const saved = await memberActions.edit(c.var.deps, c.var.network.id, actorOf(c), member.id, parsed.data);
   if (!saved.ok) return c.html(<EditMemberPage c={c} member={member} values={parsed.data} errors={{ email: memberText(c.var.lang).emailTaken }} />, 422);
   return c.redirect(`${base(c)}/${member.id}?done=saved`, 303);
 });
@@ -128,7 +130,7 @@ for (const [action, active] of [['deactivate', false], ['reactivate', true]] as 
   // POST /networks/:networkId/members/:memberId/deactivate and /reactivate
   memberRoutes.post(`/:memberId/${action}`, coordinatorOnly, async (c) => {
     const member = await memberFrom(c);
-    await setMemberActive(c.var.deps.db, c.var.deps.clock, c.var.network.id, member.id, active);
+    await memberActions.setActive(c.var.deps, c.var.network.id, actorOf(c), member.id, active);
     return c.redirect(`${base(c)}/${member.id}?done=${action}d`, 303);
   });
 }

@@ -19,6 +19,8 @@ import { resultsExports } from './api/results-exports.js';
 import { agendaRoutes } from './agenda.js';
 import { reportLinkRoutes } from './report-links.js';
 import { leaderReportRoutes } from './report-page.js';
+import { auditRoutes } from './audit.js';
+import { auditApi } from './api/audit.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -31,13 +33,13 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes]]));
   return pages;
 }
 
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/results', resultsExports], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/results', resultsExports], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi], ['/audit', auditApi]]));
   return api;
 }

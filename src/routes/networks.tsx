@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/env.js';
 import { DomainError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { currentSession, requireUser } from '../http/session.js';
+import { actorOf, currentSession, requireUser } from '../http/session.js';
 import { networkText } from '../i18n/networks.js';
 import { createNetwork, networksOf, updateNetwork } from '../networks/networks.js';
 import { networkSettingsSchema } from '../networks/settings.js';
@@ -133,7 +133,7 @@ scoped.get('/settings', coordinatorOnly, (c) => c.html(settingsPage(c, c.var.net
 scoped.post('/settings', coordinatorOnly, async (c) => {
   const parsed = parseInput(networkSettingsSchema(c.var.lang), await readInput(c));
   if (!parsed.ok) return c.html(settingsPage(c, parsed.values, parsed.fields), 422);
-  const network = await updateNetwork(c.var.deps.db, c.var.network.id, parsed.data);
+  const network = await updateNetwork(c.var.deps.db, c.var.deps.clock, actorOf(c), c.var.network.id, parsed.data);
   return c.html(settingsPage(c, network, {}, true));
 });
 

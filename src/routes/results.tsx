@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { roundAudit } from '../audit/network-log.js';
 import { SEGMENT_VALUES } from '../catalogue/validate.js';
 import { NotFoundError } from '../http/errors.js';
 import { anyNetworkRole, type NetworkEnv } from '../http/network-access.js';
@@ -56,14 +57,17 @@ resultsRoutes.get('/', async (c) => {
   return c.html(<ResultsIndexPage c={c} rounds={await closedRounds(c, trends)} trends={links} />);
 });
 
+/** The round page lists the newest of the events bearing on the round and links to the rest. */
+const ROUND_AUDIT_SHOWN = 10;
+
 // GET /networks/:networkId/results/rounds/:roundId?segment=organisationType
 resultsRoutes.get('/rounds/:roundId', async (c) => {
   const { db, catalogue } = c.var.deps;
   const network = c.var.network;
   const round = await roundOr404(c, c.req.param('roundId'));
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
-  const results = await roundResults(db, catalogue, network, round);
-  if (results.withheld) return c.html(<RoundPage c={c} results={results} version={version} previous={null} segments={null} />);
+  const [results, audit] = await Promise.all([roundResults(db, catalogue, network, round), roundAudit(c.var.deps, round, 1, ROUND_AUDIT_SHOWN)]);
+  if (results.withheld) return c.html(<RoundPage c={c} results={results} version={version} previous={null} segments={null} audit={audit} />);
 
   const keys = Object.keys(SEGMENT_VALUES).filter((key) => version.items.some((item) => item.kind === 'segment' && item.segment === key));
   const asked = c.req.query('segment') ?? '';
@@ -73,7 +77,7 @@ resultsRoutes.get('/rounds/:roundId', async (c) => {
     round.collectSegments && segmentKey ? segmentResults(db, catalogue, network, round, segmentKey) : null,
   ]);
   const previous = previousSeries(trend, round.id, c.var.lang);
-  return c.html(<RoundPage c={c} results={results} version={version} previous={previous} segments={segments && { results: segments, keys }} />);
+  return c.html(<RoundPage c={c} results={results} version={version} previous={previous} segments={segments && { results: segments, keys }} audit={audit} />);
 });
 
 // GET /networks/:networkId/results/rounds/:roundId/open-answers?q=

@@ -54,6 +54,9 @@ beforeAll(async () => {
     { method: 'GET', path: `${api}/results/rounds/${round.id}/aggregates.csv`, access: 'reader' },
     { method: 'POST', path: `${api}/digest`, access: 'coordinator' },
     { method: 'POST', path: `${api}/report-links`, access: 'coordinator' },
+    { method: 'GET', path: `${n}/audit`, access: 'reader' },
+    { method: 'GET', path: `${n}/audit?round=${round.id}`, access: 'reader' },
+    { method: 'GET', path: `${api}/audit`, access: 'reader' },
   ];
 });
 afterAll(() => t.database.dispose());

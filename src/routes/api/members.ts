@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
+import { actorOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { memberText } from '../../i18n/members.js';
 import { importMembers } from '../../members/csv-import.js';
 import { fileProblemMessage, importReport } from '../../members/import-report.js';
+import * as memberActions from '../../members/actions.js';
 import { memberInputSchema, type MemberInput } from '../../members/member-input.js';
-import { addMember, allMembers, searchMembers, setMemberActive, updateMember, type Member, type SaveResult } from '../../members/members.js';
+import { allMembers, searchMembers, type Member, type SaveResult } from '../../members/members.js';
 import { exportResponse, memberFrom, statusFrom } from '../members.js';
 
 /** The roster's JSON API, mounted at /api/networks/:networkId/members. */
@@ -42,7 +44,7 @@ memberApi.get('/', coordinatorOnly, async (c) => {
 
 // POST /api/networks/:networkId/members
 memberApi.post('/', coordinatorOnly, async (c) => {
-  const member = saved(c, await addMember(c.var.deps.db, c.var.deps.clock, c.var.network.id, await validMember(c)));
+  const member = saved(c, await memberActions.add(c.var.deps, c.var.network.id, actorOf(c), await validMember(c)));
   return c.json({ member: view(member) }, 201);
 });
 
@@ -59,7 +61,7 @@ function importSchema(c: Context<NetworkEnv>) {
 memberApi.post('/import', coordinatorOnly, async (c) => {
   const lang = c.var.lang;
   const { csv, ...options } = requireValid(importSchema(c), await readInput(c), commonText(lang).checkForm);
-  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, csv, options);
+  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, actorOf(c), csv, options);
   if (outcome.kind === 'file_problem') {
     const error = fileProblemMessage(outcome.problem, lang);
     return c.json({ error, fields: { csv: error } }, outcome.problem.code === 'too_large' ? 413 : 422);
@@ -79,7 +81,7 @@ memberApi.get('/:memberId', coordinatorOnly, async (c) => c.json({ member: view(
 // PUT /api/networks/:networkId/members/:memberId — replaces the member's details.
 memberApi.put('/:memberId', coordinatorOnly, async (c) => {
   const { id } = await memberFrom(c);
-  const member = saved(c, await updateMember(c.var.deps.db, c.var.deps.clock, c.var.network.id, id, await validMember(c)));
+  const member = saved(c, await memberActions.edit(c.var.deps, c.var.network.id, actorOf(c), id, await validMember(c)));
   return c.json({ member: view(member) });
 });
 
@@ -87,7 +89,7 @@ for (const [action, active] of [['deactivate', false], ['reactivate', true]] as 
   // POST /api/networks/:networkId/members/:memberId/deactivate and /reactivate
   memberApi.post(`/:memberId/${action}`, coordinatorOnly, async (c) => {
     const { id } = await memberFrom(c);
-    const member = await setMemberActive(c.var.deps.db, c.var.deps.clock, c.var.network.id, id, active);
+    const member = await memberActions.setActive(c.var.deps, c.var.network.id, actorOf(c), id, active);
     return c.json({ member: view(member!) });
   });
 }

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/env.js';
 import { DomainError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
-import { currentSession, requireUser } from '../../http/session.js';
+import { actorOf, currentSession, requireUser } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { networkText } from '../../i18n/networks.js';
 import { createNetwork, networksOf, updateNetwork, type Network } from '../../networks/networks.js';
@@ -50,6 +50,6 @@ scoped.get('/', anyNetworkRole, (c) => c.json({ network: { ...view(c.var.network
 // PUT /api/networks/:networkId — replaces the settings.
 scoped.put('/', coordinatorOnly, async (c) => {
   const settings = requireValid(networkSettingsSchema(c.var.lang), await readInput(c), commonText(c.var.lang).checkForm);
-  return c.json({ network: view(await updateNetwork(c.var.deps.db, c.var.network.id, settings)) });
+  return c.json({ network: view(await updateNetwork(c.var.deps.db, c.var.deps.clock, actorOf(c), c.var.network.id, settings)) });
 });
 

@@ -1,18 +1,35 @@
 import type { Context } from 'hono';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
-import { networkText } from '../../i18n/networks.js';
-import { resultsText } from '../../i18n/results.js';
 import { agendaText } from '../../i18n/agenda.js';
+import { auditText } from '../../i18n/audit.js';
+import { networkText } from '../../i18n/networks.js';
 import { reportText } from '../../i18n/reports.js';
+import { resultsText } from '../../i18n/results.js';
 
-export type NetworkSection = 'overview' | 'members' | 'rounds' | 'results' | 'agenda' | 'reports' | 'people' | 'outbox' | 'settings';
+export type NetworkSection = 'overview' | 'members' | 'rounds' | 'results' | 'agenda' | 'reports' | 'people' | 'outbox' | 'audit' | 'settings';
 
-const COORDINATOR_SECTIONS: NetworkSection[] = ['overview', 'members', 'rounds', 'results', 'agenda', 'reports', 'people', 'outbox', 'settings'];
-const LEADER_SECTIONS: NetworkSection[] = ['overview', 'results', 'agenda'];
+const COORDINATOR_SECTIONS: NetworkSection[] = ['overview', 'members', 'rounds', 'results', 'agenda', 'reports', 'people', 'outbox', 'audit', 'settings'];
+/** Leaders read the activity log too: it is how they see what coordinators did to the roster. */
+const LEADER_SECTIONS: NetworkSection[] = ['overview', 'results', 'agenda', 'audit'];
+
+function label(section: NetworkSection, lang: Language): string {
+  switch (section) {
+    case 'results':
+      return resultsText(lang).section;
+    case 'agenda':
+      return agendaText(lang).section_agenda;
+    case 'reports':
+      return reportText(lang).section_reports;
+    case 'audit':
+      return auditText(lang).title;
+    default:
+      return networkText(lang)[`section_${section}`];
+  }
+}
 
 /** The network's sections; leaders see only what they may read. */
 export function NetworkNav({ c, current }: { c: Context<NetworkEnv>; current: NetworkSection }) {
-  const t = networkText(c.var.lang);
   const { network, role } = c.var;
   const sections = role === 'coordinator' ? COORDINATOR_SECTIONS : LEADER_SECTIONS;
   const href = (section: NetworkSection) => `/networks/${network.id}${section === 'overview' ? '' : `/${section}`}`;
@@ -23,13 +40,7 @@ export function NetworkNav({ c, current }: { c: Context<NetworkEnv>; current: Ne
         {sections.map((section) => (
           <li>
             <a href={href(section)} aria-current={section === current ? 'page' : undefined}>
-              {section === 'results'
-                ? resultsText(c.var.lang).section
-                : section === 'agenda'
-                  ? agendaText(c.var.lang).section_agenda
-                  : section === 'reports'
-                    ? reportText(c.var.lang).section_reports
-                    : t[`section_${section}`]}
+              {label(section, c.var.lang)}
             </a>
           </li>
         ))}

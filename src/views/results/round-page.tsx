@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AuditLog } from '../../audit/network-log.js';
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { fill } from '../../i18n/messages.js';
@@ -9,6 +10,7 @@ import { scaleOf } from './chart-specs.js';
 import { formats } from './format.js';
 import { MeasureList } from './measure-list.js';
 import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results-shell.js';
+import { RoundAuditSection } from './round-audit-section.js';
 import { DistributionChart, ProfileChart, type ProfileSeries } from './round-charts.js';
 import { SegmentSection } from './segment-section.js';
 
@@ -19,10 +21,12 @@ export type RoundPageProps = {
   /** The previous closed round of the same questionnaire, if its figures are shown. */
   previous: (ProfileSeries & { id: number }) | null;
   segments: { results: SegmentResults; keys: string[] } | null;
+  /** The roster changes and invitations bearing on the round. */
+  audit: AuditLog;
 };
 
 /** A round's summary: response rate, then (once closed, with at least k responses) the profile, distributions, rules and groups. */
-export function RoundPage({ c, results, version, previous, segments }: RoundPageProps) {
+export function RoundPage({ c, results, version, previous, segments, audit }: RoundPageProps) {
   const lang = c.var.lang;
   const t = resultsText(lang);
   const f = formats(lang);
@@ -97,6 +101,7 @@ export function RoundPage({ c, results, version, previous, segments }: RoundPage
           {segments && <SegmentSection c={c} version={version} segments={segments.results} keys={segments.keys} />}
         </>
       )}
+      <RoundAuditSection lang={lang} networkId={c.var.network.id} audit={audit} />
     </ResultsShell>
   );
 }

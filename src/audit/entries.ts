@@ -1,0 +1,21 @@
+import type { MemberField } from '../members/actions.js';
+import type { SettingField, SettingValue } from '../networks/settings.js';
+
+/** A member as they were named at the time, so the entry reads the same after later edits. */
+export type MemberRef = { memberId: number; name: string; email: string };
+export type MemberChange = { field: MemberField; from: string; to: string };
+export type SettingChange = { field: SettingField; from: SettingValue; to: SettingValue };
+
+/**
+ * What each action records. Only what a coordinator did, never anything that
+ * depends on who has answered: no reminder counts, no per-member answer state.
+ */
+export type AuditEntry =
+  | { action: 'member_added' | 'member_deactivated' | 'member_reactivated'; details: { member: MemberRef } }
+  | { action: 'member_changed'; details: { member: MemberRef; changes: MemberChange[] } }
+  /** The addresses an import added are listed: padding a round by import must be as visible as by hand. */
+  | { action: 'members_imported'; details: { added: number; updated: number; addedMembers: Array<{ name: string; email: string }> } }
+  | { action: 'settings_changed'; details: { changes: SettingChange[] } }
+  | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
+  /** `to`: every active member not yet invited, or a group the coordinator chose. */
+  | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };
