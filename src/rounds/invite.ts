@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import type { Db, Tx } from '../db/client.js';
 import { invitations, members, rounds } from '../db/schema/index.js';
 import type { Member } from '../members/members.js';
@@ -51,7 +52,7 @@ async function assertLargeEnough(tx: Tx, round: Round, network: Network, adding:
  * transaction, so there is never an invitation without its mail or the
  * reverse; the unique (round, member) index stops a second invitation.
  */
-export async function sendInvitations(deps: Deps, round: Round, network: Network, sender: Sender, only?: readonly number[]): Promise<number> {
+export async function sendInvitations(deps: Deps, round: Round, network: Network, sender: Sender, actor: Actor, only?: readonly number[]): Promise<number> {
   const now = deps.clock.now();
   await assertTakesMail(deps.db, round.id, now);
   const paddedLength = await roundMailLength(deps, 'invitation', round, network, sender);
@@ -72,6 +73,7 @@ export async function sendInvitations(deps: Deps, round: Round, network: Network
       await queueRoundMail(tx, deps, 'invitation', round, network, sender, { invitationId: row.id, email: member.email, language: member.language }, paddedLength);
       invited++;
     }
+    if (invited > 0) await recordAudit(tx, { networkId: network.id, actor, at: now, action: 'invitations_sent', roundId: round.id, details: { count: invited, to: only ? 'chosen' : 'all' } });
     return invited;
   });
 }

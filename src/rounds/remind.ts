@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import type { Db, Tx } from '../db/client.js';
 import { answerReceipts, invitations, members, rounds } from '../db/schema/index.js';
 import { receiptNullifier } from '../answering/receipts.js';
@@ -44,7 +45,7 @@ async function assertNotRemindedRecently(tx: Tx, roundId: number, now: Date): Pr
  * reminded. In outbox mode no reminder is written at all, since the outbox is
  * read by coordinators. Returns false when the scheduled reminder had already been sent.
  */
-export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, { scheduled = false } = {}): Promise<boolean> {
+export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, actor: Actor, { scheduled = false } = {}): Promise<boolean> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   if (!scheduled) await assertTakesMail(deps.db, round.id, now);
@@ -54,6 +55,8 @@ export async function sendReminders(deps: Deps, round: Round, network: Network, 
     await assertTakesMail(tx, round.id, now);
     if (!scheduled) await assertNotRemindedRecently(tx, round.id, now);
     await tx.update(rounds).set({ lastRemindedAt: nowIso }).where(eq(rounds.id, round.id));
+    // Recorded whether or not anyone was left to remind: an entry only when someone was would tell that all had answered.
+    await recordAudit(tx, { networkId: network.id, actor, at: now, action: 'reminders_sent', roundId: round.id, details: {} });
     if (deps.mailer.mode !== 'smtp') return true;
     const answered = new Set(
       (await tx.select({ nullifier: answerReceipts.nullifier }).from(answerReceipts).where(eq(answerReceipts.roundId, round.id))).map((r) => r.nullifier),

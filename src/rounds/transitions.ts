@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import { recordVersionUse } from '../catalogue/immutability.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
@@ -23,7 +24,7 @@ async function current(db: Db, roundId: number): Promise<Round> {
  * collected and the anonymity threshold, and creates the round's zeroed tallies; the conditional UPDATE
  * makes a second opener, in this process or another, change nothing.
  */
-export async function openRound({ db, catalogue, clock }: Deps, roundId: number): Promise<Round> {
+export async function openRound({ db, catalogue, clock }: Deps, roundId: number, actor: Actor): Promise<Round> {
   const round = await current(db, roundId);
   if (round.status !== 'draft') throw new RoundRefused(round.status === 'open' ? 'already_open' : 'closed');
   const now = clock.now();
@@ -43,6 +44,7 @@ export async function openRound({ db, catalogue, clock }: Deps, roundId: number)
       .returning();
     if (!opened) throw new RoundRefused('changed');
     await recordVersionUse(tx, version, now);
+    await recordAudit(tx, { networkId: opened.networkId, actor, at: now, action: 'round_opened', roundId: opened.id, details: {} });
     await initialiseTallies(tx, opened.id, version, collectSegments);
     return opened;
   });
@@ -56,7 +58,7 @@ export async function openRound({ db, catalogue, clock }: Deps, roundId: number)
  * and the write-ahead log is emptied, so that no earlier state of a page stays
  * in it.
  */
-export async function closeRound(deps: Deps & { secretKey: string }, roundId: number): Promise<Round> {
+export async function closeRound(deps: Deps & { secretKey: string }, roundId: number, actor: Actor): Promise<Round> {
   const { db, clock } = deps;
   const round = await current(db, roundId);
   if (round.status !== 'open') throw new RoundRefused(round.status === 'closed' ? 'closed' : 'not_open');
@@ -67,6 +69,7 @@ export async function closeRound(deps: Deps & { secretKey: string }, roundId: nu
       .where(and(eq(rounds.id, round.id), eq(rounds.status, 'open')))
       .returning();
     if (!closed) throw new RoundRefused('changed');
+    await recordAudit(tx, { networkId: closed.networkId, actor, at: clock.now(), action: 'round_closed', roundId: closed.id, details: {} });
     const roundMail = and(eq(outgoingMail.roundId, round.id), inArray(outgoingMail.kind, ['invitation', 'reminder']));
     await tx.delete(outgoingMail).where(and(roundMail, inArray(outgoingMail.status, ['outbox', 'queued'])));
     // Failed mail stays for the round page's counts, but without the sealed links and addresses.

@@ -4,7 +4,7 @@ import type { Language } from '../db/schema/networks.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput, type Parsed } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { currentSession } from '../http/session.js';
+import { actorOf, currentSession } from '../http/session.js';
 import { fill } from '../i18n/messages.js';
 import { roundText } from '../i18n/rounds.js';
 import { deliverSoon } from '../mail/deliver-soon.js';
@@ -143,14 +143,14 @@ roundRoutes.post('/:roundId/delete', async (c) => {
 // POST /networks/:networkId/rounds/:roundId/open
 roundRoutes.post('/:roundId/open', async (c) => {
   const round = await roundFrom(c);
-  return acting(c, round, async () => (await openRound(c.var.deps, round.id), `${base(c)}/${round.id}?done=opened`));
+  return acting(c, round, async () => (await openRound(c.var.deps, round.id, actorOf(c)), `${base(c)}/${round.id}?done=opened`));
 });
 
 // POST /networks/:networkId/rounds/:roundId/close
 roundRoutes.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
   return acting(c, round, async () => {
-    await closeRound(c.var.deps, round.id);
+    await closeRound(c.var.deps, round.id, actorOf(c));
     // The leaders' digest is composed and sent in the background; it never throws.
     void onRoundClosed(c.var.deps, round.id);
     return `${base(c)}/${round.id}?done=closed`;
@@ -179,7 +179,7 @@ roundRoutes.post('/:roundId/invite', async (c) => {
     return c.html(<InvitePage c={c} round={round} members={await uninvitedMembers(c.var.deps.db, c.var.network, round.id)} error={chosen} />, 422);
   }
   return acting(c, round, async () => {
-    const invited = await sendInvitations(c.var.deps, round, c.var.network, senderOf(c), chosen);
+    const invited = await sendInvitations(c.var.deps, round, c.var.network, senderOf(c), actorOf(c), chosen);
     deliverSoon(c.var.deps);
     return `${base(c)}/${round.id}?invited=${invited}`;
   });
@@ -189,7 +189,7 @@ roundRoutes.post('/:roundId/invite', async (c) => {
 roundRoutes.post('/:roundId/remind', async (c) => {
   const round = await roundFrom(c);
   return acting(c, round, async () => {
-    await sendReminders(c.var.deps, round, c.var.network, senderOf(c));
+    await sendReminders(c.var.deps, round, c.var.network, senderOf(c), actorOf(c));
     deliverSoon(c.var.deps);
     return `${base(c)}/${round.id}?done=reminded`;
   });

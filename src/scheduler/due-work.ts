@@ -49,10 +49,10 @@ async function networkOf(db: Db, round: Round) {
 async function openDue(deps: SchedulerDeps, now: string): Promise<number> {
   const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'draft'), lte(rounds.opensAt, now), gt(rounds.closesAt, now)));
   return eachRound(deps, 'open', due, async (round) => {
-    const opened = await openRound(deps, round.id);
+    const opened = await openRound(deps, round.id, null);
     // A round that opens on its schedule invites the active roster itself, as a coordinator would on opening it by hand.
     const network = await networkOf(deps.db, opened);
-    await sendInvitations(deps, opened, network, await roundSender(deps.db, opened, network));
+    await sendInvitations(deps, opened, network, await roundSender(deps.db, opened, network), null);
     return true;
   });
 }
@@ -67,14 +67,14 @@ async function remindDue(deps: SchedulerDeps, now: Date): Promise<number> {
   return eachRound(deps, 'remind', due, async (round) => {
     const network = await networkOf(deps.db, round);
     const sender = await roundSender(deps.db, round, network);
-    return sendReminders(deps, round, network, sender, { scheduled: true });
+    return sendReminders(deps, round, network, sender, null, { scheduled: true });
   });
 }
 
 async function closeDue(deps: SchedulerDeps, now: string): Promise<number> {
   const due = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now)));
   return eachRound(deps, 'close', due, async (round) => {
-    await closeRound(deps, round.id);
+    await closeRound(deps, round.id, null);
     // The leaders' digest goes out with the final figures; it never throws.
     await onRoundClosed(deps, round.id);
     return true;

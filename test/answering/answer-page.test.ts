@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newToken } from '../../src/accounts/tokens.js';
-import { sealDay } from '../../src/answering/seal.js';
-import { invitations, members, rounds } from '../../src/db/schema/index.js';
+import { members, rounds } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addCoordinator, openRound } from '../helpers/open-round.js';
+import { markAnswered } from '../helpers/receipts.js';
 import { assetUrl } from '../../src/http/assets.js';
 
 let t: TestApp;
@@ -122,9 +121,9 @@ describe('GET /a/:token', () => {
 
   it('tells a member who answered on which day, without the survey', async () => {
     t = await createTestApp();
-    const { network, member, token, path } = await openRound(t, { memberLanguage: 'sv' });
+    const { network, round, token, path } = await openRound(t, { memberLanguage: 'sv' });
     await neighbours(network.id);
-    await t.deps.db.update(invitations).set({ used: true, usedDaySealed: sealDay(token, '2026-03-01') }).where(eq(invitations.memberId, member.id));
+    await markAnswered(t.deps, round.id, token, '2026-03-01');
     const { response, html } = await page(path);
     expect(response.status).toBe(200);
     expect(html).toContain('<h1 id="state-heading">Du har redan svarat på den här enkäten</h1>');

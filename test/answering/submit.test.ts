@@ -1,36 +1,51 @@
-import { count, eq, sum } from 'drizzle-orm';
+import { and, count, eq, sum } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { invitations, itemTallies, responses } from '../../src/db/schema/index.js';
+import { itemTallies, measureTallies, responses, sealedResponses } from '../../src/db/schema/index.js';
+import { closeRound } from '../../src/rounds/transitions.js';
+import { receiptCount } from '../helpers/receipts.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import { fullAnswers, roundWithInvitations, submit } from './fixture.js';
 
 let t: TestApp;
 afterEach(() => t?.database.dispose());
 
+/** While a round is open its answers are sealed; `responses` counts them there, `unsealed` after the close. */
 async function storedCounts() {
-  const [r] = await t.deps.db.select({ n: count() }).from(responses);
-  const [used] = await t.deps.db.select({ n: count() }).from(invitations).where(eq(invitations.used, true));
+  const [sealed] = await t.deps.db.select({ n: count() }).from(sealedResponses);
+  const [unsealed] = await t.deps.db.select({ n: count() }).from(responses);
   const [tallied] = await t.deps.db.select({ n: sum(itemTallies.count) }).from(itemTallies);
-  return { responses: r!.n, used: used!.n, tallied: Number(tallied!.n ?? 0) };
+  return { responses: sealed!.n, unsealed: unsealed!.n, used: await receiptCount(t.deps.db), tallied: Number(tallied!.n ?? 0) };
 }
 
 describe('POST /a/:token/submit', () => {
-  it('stores a valid answer once: the response, its tallies and the used invitation', async () => {
+  it('stores a valid answer once, sealed until the round closes, then as a response without day, language or background', async () => {
     t = await createTestApp();
     const { round, version, tokens } = await roundWithInvitations(t, 1);
-    const response = await submit(t, tokens[0]!, { answers: fullAnswers(version), language: 'sv' });
+    const answers = fullAnswers(version);
+    const response = await submit(t, tokens[0]!, { answers, language: 'sv' });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ status: 'stored', day: '2026-03-02', message: 'Tack! Dina svar har sparats.' });
-    const [stored] = await t.deps.db.select().from(responses);
-    expect(stored).toMatchObject({ roundId: round.id, questionnaireKey: 'network-rules', questionnaireVersion: 1, submittedOn: '2026-03-02', language: 'sv' });
-    expect(stored!.answers.r1_comment).toBe('Tavoitteet voisi kirjata näkyvämmin.');
-    expect(await storedCounts()).toMatchObject({ responses: 1, used: 1 });
-    expect((await storedCounts()).tallied).toBeGreaterThan(40);
+    expect(await storedCounts()).toEqual({ responses: 1, unsealed: 0, used: 1, tallied: 0 });
 
     const again = await submit(t, tokens[0]!, { answers: fullAnswers(version) });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ status: 'answered', error: 'Olet jo vastannut tähän kyselyyn.' });
     expect((await storedCounts()).responses).toBe(1);
+
+    await closeRound(t.deps, round.id, null);
+    const [stored, ...more] = await t.deps.db.select().from(responses);
+    expect(more).toEqual([]);
+    expect(Object.keys(stored!).sort()).toEqual(['answers', 'id', 'questionnaireKey', 'questionnaireVersion', 'roundId']);
+    expect(stored).toMatchObject({ roundId: round.id, questionnaireKey: 'network-rules', questionnaireVersion: 1 });
+    expect(stored!.answers.r1_comment).toBe('Tavoitteet voisi kirjata näkyvämmin.');
+    const background = version.items.filter((item) => item.kind === 'segment').map((item) => item.name);
+    expect(background.length).toBeGreaterThan(0);
+    for (const name of background) expect(stored!.answers).not.toHaveProperty(name);
+    expect(await storedCounts()).toMatchObject({ responses: 0, unsealed: 1, used: 1 });
+    // The background answers count in the segment tallies, which obey k.
+    const segmented = await t.deps.db.select().from(measureTallies).where(and(eq(measureTallies.roundId, round.id), eq(measureTallies.segmentKey, 'organisationType')));
+    expect(segmented.reduce((total, row) => total + (row.measure === '*' ? row.n : 0), 0)).toBe(1);
+    expect((await storedCounts()).tallied).toBeGreaterThan(40);
   });
 
   it.each([
@@ -51,7 +66,7 @@ describe('POST /a/:token/submit', () => {
     const body = await response.json();
     expect(body.error).toBe('The answers were not saved. Correct the marked items and send them again.');
     expect(body.problems).toEqual([expect.objectContaining({ code, message: expect.any(String) })]);
-    expect(await storedCounts()).toEqual({ responses: 0, used: 0, tallied: 0 });
+    expect(await storedCounts()).toEqual({ responses: 0, unsealed: 0, used: 0, tallied: 0 });
   });
 
   it('refuses a body that is not the expected JSON', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError, InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
+import { actorOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { roundText } from '../../i18n/rounds.js';
 import { deliverSoon } from '../../mail/deliver-soon.js';
@@ -91,13 +92,13 @@ roundApi.delete('/:roundId', async (c) => {
 // POST /api/networks/:networkId/rounds/:roundId/open
 roundApi.post('/:roundId/open', async (c) => {
   const round = await roundFrom(c);
-  return c.json({ round: view(await refusing(c, () => openRound(c.var.deps, round.id))) });
+  return c.json({ round: view(await refusing(c, () => openRound(c.var.deps, round.id, actorOf(c)))) });
 });
 
 // POST /api/networks/:networkId/rounds/:roundId/close
 roundApi.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
-  const closed = await refusing(c, () => closeRound(c.var.deps, round.id));
+  const closed = await refusing(c, () => closeRound(c.var.deps, round.id, actorOf(c)));
   void onRoundClosed(c.var.deps, round.id);
   return c.json({ round: view(closed) });
 });
@@ -113,7 +114,7 @@ function inviteSchema(c: Context<NetworkEnv>) {
 roundApi.post('/:roundId/invite', async (c) => {
   const round = await roundFrom(c);
   const { memberIds } = requireValid(inviteSchema(c), await optionalBody(c), commonText(c.var.lang).checkForm);
-  const invited = await refusing(c, () => sendInvitations(c.var.deps, round, c.var.network, senderOf(c), memberIds));
+  const invited = await refusing(c, () => sendInvitations(c.var.deps, round, c.var.network, senderOf(c), actorOf(c), memberIds));
   deliverSoon(c.var.deps);
   return c.json({ invited });
 });
@@ -121,7 +122,7 @@ roundApi.post('/:roundId/invite', async (c) => {
 // POST /api/networks/:networkId/rounds/:roundId/remind — to unused links only; says that it went, never to how many.
 roundApi.post('/:roundId/remind', async (c) => {
   const round = await roundFrom(c);
-  await refusing(c, () => sendReminders(c.var.deps, round, c.var.network, senderOf(c)));
+  await refusing(c, () => sendReminders(c.var.deps, round, c.var.network, senderOf(c), actorOf(c)));
   deliverSoon(c.var.deps);
   return c.json({ reminded: true, at: c.var.deps.clock.now().toISOString() });
 });
