@@ -16,7 +16,7 @@ export function copyFiles(dbPath: string, targetDir: string, name: string): File
     return new Uint8Array(readFileSync(join(targetDir, `copy.db${suffix}`)));
   };
   const [db, wal, shm] = SUFFIXES.map(read);
-  return { name, dir: targetDir, db: db!, wal, shm };
+  return { name, dir: targetDir, db: db!, wal: wal ?? null, shm: shm ?? null };
 }
 
 /**
