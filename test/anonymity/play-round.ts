@@ -134,9 +134,10 @@ export async function playRound(sink: SmtpSink, seed = 1): Promise<PlayedRound> 
   const take = (n: number) => queue.splice(0, n);
   const copies: FileCopy[] = [];
   const copy = (name: string) => copies.push(copyFiles(dbPath, join(copiesDir, name), name));
+  // The service does not say how many it reminded; the ground truth does: everyone who has not answered yet.
   const remind = async () => {
-    const { reminded } = await call('POST', `/rounds/${round.id}/remind`);
-    await collectMail(reminded);
+    await call('POST', `/rounds/${round.id}/remind`);
+    await collectMail(members.filter((m) => m.answeredAs === null || m.answeredAs === -1).length);
   };
 
   // Day 1: singles, half an hour to an hour apart.
