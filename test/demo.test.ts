@@ -2,9 +2,10 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/load.js';
 import type { Clock } from '../src/clock.js';
-import { CANNOT_SAY, invitations, itemTallies, measureTallies, members, networkRoles, networks, questionnaireVersions, responses, rounds, users } from '../src/db/schema/index.js';
+import { answerReceipts, CANNOT_SAY, dailyResponseCounts, invitations, itemTallies, measureTallies, members, networkRoles, networks, questionnaireVersions, responses, rounds, sealedResponses, users } from '../src/db/schema/index.js';
 import { DEMO_NETWORK_NAME, grantDemoAccess, seedDemo } from '../src/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { receiptCount } from './helpers/receipts.js';
 
 const catalogue = loadCatalogue();
 const clock: Clock = { now: () => new Date('2025-09-15T10:00:00.000Z') };
@@ -61,10 +62,15 @@ describe('demo data', () => {
       const invited = await database.db.select().from(invitations).where(eq(invitations.roundId, round.id));
       expect(invited).toHaveLength(roster[0]!.n);
       const answered = await database.db.select().from(responses).where(eq(responses.roundId, round.id));
-      expect(answered).toHaveLength(invited.filter((i) => i.used).length);
+      // As a real closed round: one receipt per used link, none of them naming an invitation, and nothing left sealed.
+      expect(answered).toHaveLength(await receiptCount(database.db, round.id));
       expect(answered.length / invited.length).toBeGreaterThanOrEqual(0.55);
       expect(answered.length / invited.length).toBeLessThanOrEqual(0.9);
-      expect(answered.every((r) => r.submittedOn >= round.opensAt.slice(0, 10) && r.submittedOn <= round.closesAt.slice(0, 10))).toBe(true);
+      expect(await database.db.select().from(sealedResponses).where(eq(sealedResponses.roundId, round.id))).toEqual([]);
+      // The response-rate curve: day counts that add up to the responses, all within the round's open days.
+      const daily = await database.db.select().from(dailyResponseCounts).where(eq(dailyResponseCounts.roundId, round.id));
+      expect(daily.reduce((n, d) => n + d.responses, 0)).toBe(answered.length);
+      expect(daily.every((d) => d.day >= round.opensAt.slice(0, 10) && d.day <= round.closesAt.slice(0, 10))).toBe(true);
 
       const totals = await database.db
         .select()
@@ -104,7 +110,7 @@ describe('demo data', () => {
 
   it('changes nothing when run again', async () => {
     const first = await seedDemo(database.db, catalogue, clock);
-    const tables = [networks, members, rounds, invitations, responses] as const;
+    const tables = [networks, members, rounds, invitations, responses, answerReceipts, dailyResponseCounts] as const;
     const countAll = () => Promise.all(tables.map(async (t) => (await database.db.select({ n: count() }).from(t))[0]!.n));
     const before = await countAll();
     const second = await seedDemo(database.db, catalogue, clock);

@@ -63,7 +63,7 @@ export type OutboxItem = MailContent & { id: number; kind: string; createdAt: st
 
 /** One page of a network's local outbox, newest first, opened for the coordinator to read. */
 export async function listOutbox(db: Db, secretKey: string, networkId: number, { limit, offset }: { limit: number; offset: number }): Promise<{ total: number; items: OutboxItem[] }> {
-  const inOutbox = and(eq(outgoingMail.networkId, networkId), eq(outgoingMail.status, 'outbox'), notReminder);
+  const inOutbox = and(eq(outgoingMail.networkId, networkId), eq(outgoingMail.status, 'outbox'), notReminder, isNotNull(outgoingMail.sealed));
   const [total] = await db.select({ n: count() }).from(outgoingMail).where(inOutbox);
   const rows = await db
     .select({ id: outgoingMail.id, kind: outgoingMail.kind, sealed: outgoingMail.sealed, createdAt: outgoingMail.createdAt })

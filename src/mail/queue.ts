@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
@@ -146,6 +146,6 @@ export async function retryFailed(db: Db, clock: Clock, roundId: number): Promis
   const result = await db
     .update(outgoingMail)
     .set({ status: 'queued', attempts: 0, nextAttemptAt: clock.now().toISOString() })
-    .where(and(eq(outgoingMail.roundId, roundId), eq(outgoingMail.status, 'failed')));
+    .where(and(eq(outgoingMail.roundId, roundId), eq(outgoingMail.status, 'failed'), isNotNull(outgoingMail.sealed)));
   return result.rowsAffected;
 }

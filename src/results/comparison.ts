@@ -8,6 +8,7 @@ import { bandLimits, measureResults, roundHeader, withheldReason, type Network, 
 import { scaleMoments, type Figures } from './figures.js';
 import { emptyGroup, groupId, readTallies, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 export type ComparedRow = { key: string; name: Localized; before: Figures | null; after: Figures | null; change: Comparison | null };
 
@@ -27,7 +28,8 @@ export const COMPARISON_METHOD = "Welch's t-test; the change is called only when
 
 /** Two rounds side by side by rule, area and shared item; rounds on different versions meet on what they share. */
 export async function compareRounds(db: Db, catalogue: Catalogue, network: Network, before: Round, after: Round): Promise<RoundComparison> {
-  const k = network.anonymityThreshold;
+  // Each round keeps the threshold it opened with; side by side, the stricter one holds for both.
+  const k = Math.max(roundThreshold(before, network), roundThreshold(after, network));
   const limits = bandLimits(network);
   const tallies = await readTallies(db, [before.id, after.id]);
   const totals = (round: Round): GroupTallies => tallies.get(round.id)!.get(groupId('', '')) ?? emptyGroup();

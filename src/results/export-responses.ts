@@ -5,10 +5,12 @@ import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import { responses } from '../db/schema/index.js';
 import { fill } from '../i18n/messages.js';
+import { roundThreshold } from '../rounds/threshold.js';
 import { spreadsheetCsv } from './export-csv.js';
 import { exportText } from './export-text.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+import { withheldFigures } from './withheld-figures.js';
 
 export type RawValue = string | number | null;
 
@@ -50,8 +52,9 @@ function rawColumns(version: QuestionnaireVersion) {
 
 export async function rawResponses(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RawResponses> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
-  const k = network.anonymityThreshold;
-  const total = ((await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup()).responses;
+  const k = roundThreshold(round, network);
+  const totals = (await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup();
+  const total = totals.responses;
   const withheld = withheldReason(round, total, k);
   const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };
   if (withheld) return { ...base, rows: [] };
@@ -63,8 +66,11 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
    * of storage or arrival.
    */
   const stored = await db.select({ answers: responses.answers }).from(responses).where(eq(responses.roundId, round.id));
+  // A statement the round's figures withhold is blank here too: its few answers would otherwise be read off the rows.
+  const [withheldItems] = withheldFigures(version, [totals], k);
   const rows = stored.map(({ answers }) =>
     rawColumns(version).map((item): RawValue => {
+      if (withheldItems!.has(item.itemKey)) return null;
       const value = answers[item.name];
       return typeof value === 'number' || typeof value === 'string' ? value : null;
     }),

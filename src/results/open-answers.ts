@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { responses } from '../db/schema/index.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
 import { readTallies, groupId, emptyGroup } from './tallies-read.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 export type OpenAnswerList = { itemKey: string; title: Localized; measure: string | null; answers: string[] };
 export type OpenAnswers = { round: ReturnType<typeof roundHeader>; threshold: number; withheld: Withheld; filter: string; items: OpenAnswerList[] };
@@ -18,9 +19,10 @@ const collator = new Intl.Collator('fi', { sensitivity: 'base' });
 export async function openAnswers(db: Db, catalogue: Catalogue, network: Network, round: Round, filter = ''): Promise<OpenAnswers> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
   const total = ((await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup()).responses;
-  const withheld = withheldReason(round, total, network.anonymityThreshold);
+  const k = roundThreshold(round, network);
+  const withheld = withheldReason(round, total, k);
   const needle = filter.trim().toLocaleLowerCase('fi');
-  const base = { round: roundHeader(round), threshold: network.anonymityThreshold, withheld, filter: filter.trim() };
+  const base = { round: roundHeader(round), threshold: k, withheld, filter: filter.trim() };
   if (withheld) return { ...base, items: [] };
   const open = version.items.filter((item) => item.kind === 'open');
   const texts = new Map<string, string[]>(open.map((item) => [item.name, []]));

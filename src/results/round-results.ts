@@ -7,6 +7,7 @@ import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
 import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
 import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 export type Round = typeof rounds.$inferSelect;
 export type Network = typeof networks.$inferSelect;
@@ -73,7 +74,7 @@ export async function roundResults(db: Db, catalogue: Catalogue, network: Networ
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
   const [tallies, invited] = await Promise.all([readTallies(db, [round.id]), invitedCount(db, round.id)]);
   const totals = tallies.get(round.id)!.get(groupId('', '')) ?? { responses: 0, measures: new Map(), items: new Map() };
-  const k = network.anonymityThreshold;
+  const k = roundThreshold(round, network);
   const withheld = withheldReason(round, totals.responses, k);
   return {
     round: roundHeader(round),

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type MeasureResult, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies, subtractGroups, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 /** The merged remainder; not a questionnaire value ("other" is one, as an organisation type or a role). */
 export const OTHER = '*rest';
@@ -33,7 +34,7 @@ export function disclosableGroups(sizes: Map<string, number>, total: number, k: 
 
 export async function segmentResults(db: Db, catalogue: Catalogue, network: Network, round: Round, segmentKey: string): Promise<SegmentResults> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
-  const k = network.anonymityThreshold;
+  const k = roundThreshold(round, network);
   const base = { round: roundHeader(round), segmentKey, threshold: k, groups: [] };
   const segmentItem = version.items.find((item) => item.kind === 'segment' && item.segment === segmentKey);
   if (!round.collectSegments || !segmentItem) return { ...base, withheld: 'not_collected' };

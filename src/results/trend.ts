@@ -8,6 +8,7 @@ import type { Figures } from './figures.js';
 import { bandLimits, measureResults, withheldReason, type Network } from './round-results.js';
 import { emptyGroup, groupId, readTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 export type TrendRound = { id: number; title: string; closesAt: string; version: number; responses: number; shown: boolean };
 export type TrendPoint = { roundId: number; figures: Figures | null };
@@ -30,7 +31,9 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     .orderBy(asc(rounds.closesAt));
   // A report link may be limited to some rounds; the trend then shows only those.
   const closed = onlyRounds ? all.filter((round) => onlyRounds.includes(round.id)) : all;
-  const k = network.anonymityThreshold;
+  // Each round keeps the threshold it opened with; the trend states the strictest of them.
+  const kOf = (round: (typeof closed)[number]) => roundThreshold(round, network);
+  const k = Math.max(network.anonymityThreshold, ...closed.map(kOf));
   const limits = bandLimits(network);
   const tallies = await readTallies(db, closed.map((r) => r.id));
   const totals = (id: number) => tallies.get(id)!.get(groupId('', '')) ?? emptyGroup();
@@ -40,7 +43,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     closesAt: round.closesAt,
     version: round.questionnaireVersion,
     responses: totals(round.id).responses,
-    shown: withheldReason(round, totals(round.id).responses, k) === null,
+    shown: withheldReason(round, totals(round.id).responses, kOf(round)) === null,
   }));
   const measures = new Set<string>();
   for (const round of closed) for (const m of scoredMeasures(catalogue.find(questionnaireKey, round.questionnaireVersion)!)) measures.add(m);
@@ -49,7 +52,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     if (!trendRounds[i]!.shown) return new Map<string, Figures | null>();
     const version = catalogue.find(questionnaireKey, round.questionnaireVersion)!;
     const group = totals(round.id);
-    return new Map(measureResults(version, group, limits, withheldFigures(version, [group], k)[0]!).map((m) => [m.measure, m.figures]));
+    return new Map(measureResults(version, group, limits, withheldFigures(version, [group], kOf(round))[0]!).map((m) => [m.measure, m.figures]));
   });
   const series = [...measures].map((measure) => {
     const meta = findMeasure(measure)!;

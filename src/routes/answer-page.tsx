@@ -10,6 +10,7 @@ import { fill } from '../i18n/messages.js';
 import { formatDateTime } from '../mail/format-date.js';
 import { OpenPage } from '../views/answer/open-page.js';
 import { StatePage, type StateCopy } from '../views/answer/state-page.js';
+import { roundThreshold } from '../rounds/threshold.js';
 
 export const answerPage = new Hono<AppEnv>();
 
@@ -76,7 +77,7 @@ answerPage.get('/:token', async (c) => {
     coordinators: await coordinatorNames(db, network.id),
     estimatedMinutes: version.estimatedMinutes,
     closesAt: round.closesAt,
-    anonymityThreshold: network.anonymityThreshold,
+    anonymityThreshold: roundThreshold(round, network),
   };
   return c.html(<OpenPage lang={lang} languages={languages} path={path} facts={facts} surveyJson={version.json} />);
 });

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations, responses } from '../../src/db/schema/index.js';
+import { invitations, responses, sealedResponses } from '../../src/db/schema/index.js';
+import { closeRound } from '../../src/rounds/transitions.js';
 import type { TestApp } from '../helpers/app.js';
 import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { openRound } from '../helpers/open-round.js';
+import { markAnswered, receiptCount } from '../helpers/receipts.js';
 
 let testApp: TestApp;
 let server: BrowserWorld['server'];
@@ -77,6 +79,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('answering in Chromium', { timeout: 90_000 }, () => {
   it('answers every page in Finnish, keeps progress over a reload, sends once and then says "already answered"', async () => {
     const { path, token, round, version } = await openRound(testApp, { memberLanguage: 'fi' });
+    const invitationBefore = await testApp.deps.db.select().from(invitations).where(eq(invitations.roundId, round.id));
     const { page, problems, posts } = await openPage(path);
     await page.locator('.sd-root-modern').waitFor();
     await page.screenshot({ path: '/tmp/answer-desktop.png', fullPage: true });
@@ -119,14 +122,21 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
     await page.close();
 
+    // The answer used up the link (its receipt) and waits sealed; the invitation row is untouched, nothing is readable yet.
+    expect(await receiptCount(testApp.deps.db, round.id)).toBe(1);
+    expect(await testApp.deps.db.select().from(sealedResponses).where(eq(sealedResponses.roundId, round.id))).toHaveLength(1);
+    expect(await testApp.deps.db.select().from(responses).where(eq(responses.roundId, round.id))).toEqual([]);
+    expect(await testApp.deps.db.select().from(invitations).where(eq(invitations.roundId, round.id))).toEqual(invitationBefore);
+
+    await closeRound(testApp.deps, round.id, null);
     const stored = await testApp.deps.db.select().from(responses).where(eq(responses.roundId, round.id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.answers.r1_comment).toBe('Tavoitteet voisi kirjata näkyvämmin.');
     // Background answers are dropped in a network that does not collect segments.
     const kept = version.items.filter((item) => item.kind !== 'segment').map((item) => item.name);
     for (const name of kept.filter((n) => n in chosen)) expect(String(stored[0]!.answers[name]), name).toBe(chosen[name]);
-    const [invitation] = await testApp.deps.db.select().from(invitations).where(eq(invitations.roundId, round.id));
-    expect(invitation!.used).toBe(true);
+    for (const name of version.items.filter((item) => item.kind === 'segment').map((item) => item.name)) expect(stored[0]!.answers, name).not.toHaveProperty(name);
+    expect(await testApp.deps.db.select().from(sealedResponses).where(eq(sealedResponses.roundId, round.id))).toEqual([]);
   });
 
   it('answers in Swedish on a phone', async () => {
@@ -174,7 +184,7 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
   it('has no serious accessibility problems on the answer page and on every state page', async () => {
     const open = await openRound(testApp, { networkName: 'Avoin verkosto' });
     const answered = await openRound(testApp, { networkName: 'Vastattu verkosto' });
-    await testApp.deps.db.update(invitations).set({ used: true }).where(eq(invitations.memberId, answered.member.id));
+    await markAnswered(testApp.deps, answered.round.id, answered.token);
     const closed = await openRound(testApp, { closesAt: '2026-03-01T16:00:00.000Z' });
     const notOpen = await openRound(testApp, { opensAt: '2026-03-09T06:00:00.000Z' });
     const pages = { open: open.path, answered: answered.path, closed: closed.path, 'not-open': notOpen.path, unknown: '/a/tuntematon-linkki-0123456789' };

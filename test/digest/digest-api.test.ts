@@ -41,7 +41,7 @@ describe('POST /api/networks/:networkId/digest', () => {
     const mails = await receivedMail(sink, 2);
     expect(mails.map((mail) => mail.subject).sort()).toEqual(['Results digest: Testiverkosto', 'Tuloskooste: Testiverkosto']);
     expect(mails.every((mail) => mail.replyTo?.text === 'koordinaattori@kunta.example')).toBe(true);
-    expect((await recorded(2)).map((row) => row.status)).toEqual(['sent', 'sent']);
+    expect((await recorded(2)).map((row) => [row.status, row.sealed])).toEqual([['sent', null], ['sent', null]]);
     const [link] = await t.deps.db.select().from(reportLinks);
     expect(link).toMatchObject({ label: 'Tuloskooste 2.3.2026', createdByUserId: coordinator.userId, roundIds: null });
     expect(link!.expiresAt.slice(0, 10)).toBe('2026-05-01');

@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAction } from '../../src/agenda/actions.js';
 import { outgoingMail, users } from '../../src/db/schema/index.js';
 import { onRoundClosed, sendDigest } from '../../src/digest/send-digest.js';
+import { listOutbox } from '../../src/mail/mail-status.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { createTestApp, fixedClock, realCatalogue, type TestApp } from '../helpers/app.js';
+import { openedMailRows } from '../helpers/mail-rows.js';
 import { networkWithPeople } from '../helpers/people.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { roundWithResponses } from '../results/fixture.js';
@@ -106,10 +108,11 @@ describe('the emailed digest over real SMTP', () => {
     expect(decimals(sv.text!)).toEqual(decimals(textOf(sv.html as string)));
     expect(decimals(sv.text!).size).toBeGreaterThan(5);
 
-    // Outcomes are recorded without the bodies, which carry the report link.
+    // Replies go to the coordinator.
+    expect(mails.map((mail) => mail.replyTo?.text)).toEqual(['koordinaattori@kunta.example', 'koordinaattori@kunta.example']);
+    // Outcomes are recorded with no content at all: the bodies carry the report link, and the row names no one.
     const rows = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
-    expect(rows.map((r) => [r.status, r.textBody, r.htmlBody])).toEqual([['sent', '', ''], ['sent', '', '']]);
-    expect(rows[0]!.replyTo).toBe('koordinaattori@kunta.example');
+    expect(rows.map((r) => [r.status, r.sealed, r.sentAt])).toEqual([['sent', null, t.deps.clock.now().toISOString()], ['sent', null, t.deps.clock.now().toISOString()]]);
   });
 
   it('says only that there are too few answers when the latest round is below k: no figures, no images', async () => {
@@ -149,7 +152,7 @@ describe('the emailed digest over real SMTP', () => {
     sink.rejectWith(550, 'No such user');
     expect(await sendDigest(t.deps, network, {})).toMatchObject({ sent: 0, failed: 1 });
     const [failed] = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
-    expect(failed).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null, textBody: '' });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null, sealed: null, sentAt: null });
     expect(failed!.lastError).toContain('550');
 
     const outbox = await createTestApp({ clock: fixedClock('2026-03-02T09:00:00.000Z') });
@@ -157,9 +160,18 @@ describe('the emailed digest over real SMTP', () => {
       const people = await networkWithPeople(outbox);
       await roundWithResponses(outbox, people.network.id, answers(6, () => 0));
       expect(await sendDigest(outbox.deps, people.network, { extraRecipients: [EXTRA] })).toMatchObject({ recipients: 2, inOutbox: 2 });
-      const rows = await outbox.deps.db.select().from(outgoingMail).where(eq(outgoingMail.status, 'outbox'));
+      // Kept sealed in the outbox: readable with the key, the link not in the stored bytes.
+      const rows = (await openedMailRows(outbox.deps)).filter((row) => row.status === 'outbox');
       expect(rows).toHaveLength(2);
+      expect(rows.map((row) => row.kind)).toEqual(['digest', 'digest']);
+      expect(rows.map((row) => row.recipient).sort()).toEqual([EXTRA, 'rehtori@kunta.example']);
       expect(rows[0]!.textBody).toContain('/r/');
+      expect(rows[0]!.replyTo).toBe('koordinaattori@kunta.example');
+      expect(rows[0]!.sealed!.toString('latin1')).not.toContain('/r/');
+      // The coordinator reads them in the network's outbox.
+      const page = await listOutbox(outbox.deps.db, outbox.deps.secretKey, people.network.id, { limit: 10, offset: 0 });
+      expect(page.total).toBe(2);
+      expect(page.items.map((item) => item.recipient).sort()).toEqual([EXTRA, 'rehtori@kunta.example']);
     } finally {
       outbox.database.dispose();
     }

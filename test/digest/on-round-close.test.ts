@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { outgoingMail, rounds } from '../../src/db/schema/index.js';
+import { rounds } from '../../src/db/schema/index.js';
 import { runDueWork } from '../../src/scheduler/due-work.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
+import { openedMailRows } from '../helpers/mail-rows.js';
 import { networkWithPeople } from '../helpers/people.js';
 import { roundWithResponses, uniformAnswers } from '../results/fixture.js';
 
@@ -18,7 +19,7 @@ describe('when the scheduler closes a round', () => {
     await runDueWork(t.deps);
     const [closed] = await t.deps.db.select().from(rounds).where(eq(rounds.id, round.id));
     expect(closed!.status).toBe('closed');
-    const digests = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
-    expect(digests.map((d) => d.recipient)).toEqual(['rehtori@kunta.example']);
+    const digests = (await openedMailRows(t.deps)).filter((row) => row.kind === 'digest');
+    expect(digests.map((d) => [d.status, d.recipient])).toEqual([['outbox', 'rehtori@kunta.example']]);
   });
 });

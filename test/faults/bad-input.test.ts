@@ -1,7 +1,8 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations, members, networks, responses } from '../../src/db/schema/index.js';
+import { dailyResponseCounts, members, networks, responses, sealedResponses } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { receiptCount } from '../helpers/receipts.js';
 import { signedInUser, type SignedIn } from '../helpers/people.js';
 import { fullAnswers, roundWithInvitations } from '../answering/fixture.js';
 
@@ -98,12 +99,17 @@ describe('a thousand malformed, oversized, wrongly typed, wrongly encoded and ho
       expect((await response.text()).length, `request ${i} has a message`).toBeGreaterThan(10);
     }
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([400, 401, 413, 422, 429]));
+    // No answer got through: nothing sealed, no link used up, no day counted.
     expect((await t.deps.db.select({ n: count() }).from(responses))[0]!.n).toBe(0);
-    expect((await t.deps.db.select({ n: count() }).from(invitations).where((await import('drizzle-orm')).eq(invitations.used, true)))[0]!.n).toBe(0);
+    expect((await t.deps.db.select({ n: count() }).from(sealedResponses))[0]!.n).toBe(0);
+    expect(await receiptCount(t.deps.db)).toBe(0);
+    expect(await t.deps.db.select().from(dailyResponseCounts)).toEqual([]);
     expect((await t.deps.db.select({ n: count() }).from(networks))[0]!.n).toBe(before.networks);
     expect((await t.deps.db.select({ n: count() }).from(members))[0]!.n).toBe(before.members);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await t.app.request('/healthz')).status).toBe(200);
     expect((await t.app.request(`/a/${tokens[0]}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: good }) })).status).toBe(201);
+    expect(await receiptCount(t.deps.db)).toBe(1);
+    expect((await t.deps.db.select({ n: count() }).from(sealedResponses))[0]!.n).toBe(1);
   }, 120_000);
 });

@@ -8,14 +8,16 @@ import { hashToken, newToken } from '../../src/accounts/tokens.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { openDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrate.js';
-import { invitations, members, networks, responses, rounds } from '../../src/db/schema/index.js';
+import { receiptNullifier } from '../../src/answering/receipts.js';
+import { answerReceipts, dailyResponseCounts, invitations, members, networks, responses, rounds, sealedResponses } from '../../src/db/schema/index.js';
 import { initialiseTallies } from '../../src/responses/tallies.js';
+import { closeRound } from '../../src/rounds/transitions.js';
 import { fullAnswers } from '../answering/fixture.js';
 
 const SECRET_KEY = 'crash-test-secret-key-0123456789abcdef0123';
 const INVITED = 400;
 
-async function prepare(url: string): Promise<string[]> {
+async function prepare(url: string): Promise<{ roundId: number; tokens: string[] }> {
   const database = await openDatabase(url);
   await applyMigrations(database.db);
   const version = loadCatalogue().find('network-rules', 1)!;
@@ -34,7 +36,7 @@ async function prepare(url: string): Promise<string[]> {
     }
   });
   database.close();
-  return tokens;
+  return { roundId: round!.id, tokens };
 }
 
 function startServer(url: string, dir: string): Promise<{ child: ChildProcess; base: string }> {
@@ -64,11 +66,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 describe('crash safety', () => {
-  it('keeps every acknowledged response exactly once, and no invitation is used without its response, across SIGKILL', async () => {
+  it('keeps every acknowledged response exactly once, and no link is used up without its response, across SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vp-crash-'));
     const url = `file:${join(dir, 'db.sqlite')}`;
     try {
-      const tokens = await prepare(url);
+      const { roundId, tokens } = await prepare(url);
       const answers = JSON.stringify({ answers: fullAnswers(loadCatalogue().find('network-rules', 1)!), language: 'fi' });
       const first = await startServer(url, dir);
       const acknowledged: string[] = [];
@@ -104,13 +106,29 @@ describe('crash safety', () => {
       await secondExit;
 
       const database = await openDatabase(url);
-      const [stored] = await database.db.select({ n: count() }).from(responses);
-      const [used] = await database.db.select({ n: count() }).from(invitations).where(eq(invitations.used, true));
-      database.close();
-      expect(used!.n).toBe(stored!.n);
-      expect(stored!.n).toBeGreaterThanOrEqual(acknowledged.length);
-      // At most the requests in flight at the kill were stored without being acknowledged.
-      expect(stored!.n - acknowledged.length).toBeLessThanOrEqual(16);
+      const rowCount = async (table: typeof answerReceipts | typeof sealedResponses | typeof responses) => (await database.db.select({ n: count() }).from(table))[0]!.n;
+      try {
+        const receipts = await rowCount(answerReceipts);
+        const sealed = await rowCount(sealedResponses);
+        // While the round is open every response is sealed: a receipt without its response would be a lost answer.
+        expect(await rowCount(responses)).toBe(0);
+        expect(sealed).toBe(receipts);
+        const nullifiers = new Set((await database.db.select({ nullifier: answerReceipts.nullifier }).from(answerReceipts)).map((row) => row.nullifier));
+        for (const token of acknowledged) expect(nullifiers.has(receiptNullifier(SECRET_KEY, token)), 'acknowledged link has its receipt').toBe(true);
+        expect(receipts).toBeGreaterThanOrEqual(acknowledged.length);
+        // At most the requests in flight at the kill were stored without being acknowledged.
+        expect(receipts - acknowledged.length).toBeLessThanOrEqual(16);
+        const daily = await database.db.select().from(dailyResponseCounts).where(eq(dailyResponseCounts.roundId, roundId));
+        expect(daily.reduce((n, d) => n + d.responses, 0)).toBe(receipts);
+
+        // Closing opens every one of them: as many responses as receipts, none left sealed.
+        await closeRound({ db: database.db, catalogue: loadCatalogue(), clock: { now: () => new Date() }, secretKey: SECRET_KEY }, roundId, null);
+        expect(await rowCount(sealedResponses)).toBe(0);
+        expect(await rowCount(responses)).toBe(receipts);
+        expect(await rowCount(answerReceipts)).toBe(receipts);
+      } finally {
+        database.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

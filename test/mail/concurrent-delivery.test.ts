@@ -4,7 +4,7 @@ import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { deliverDueMail } from '../../src/mail/queue.js';
 import { fixedClock } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { mailRow, networkWithRound, queueInvitation } from './fixtures.js';
+import { SECRET_KEY, mailRow, networkWithRound, queueInvitation } from './fixtures.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 const FROM = 'Verkostopulssi <no-reply@pulssi.example>';
@@ -34,13 +34,13 @@ it('two deliverers running at once send each message exactly once', async () => 
   const mailer = createSmtpMailer(sink.url, FROM);
 
   const reports = await Promise.all([
-    deliverDueMail(database.db, mailer, clock, { batchSize: COUNT }),
-    deliverDueMail(second.db, mailer, clock, { batchSize: COUNT }),
-    deliverDueMail(database.db, mailer, clock, { batchSize: COUNT }),
+    deliverDueMail(database.db, mailer, clock, SECRET_KEY, { batchSize: COUNT }),
+    deliverDueMail(second.db, mailer, clock, SECRET_KEY, { batchSize: COUNT }),
+    deliverDueMail(database.db, mailer, clock, SECRET_KEY, { batchSize: COUNT }),
   ]);
 
   expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(COUNT);
   const received = sink.messages.flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((to) => to.text));
   expect(received.sort()).toEqual([...recipients].sort());
-  for (const id of rowIds) expect(await mailRow(database.db, id)).toMatchObject({ status: 'sent', attempts: 1 });
+  for (const id of rowIds) expect(await mailRow(database.db, id)).toMatchObject({ status: 'sent', attempts: 1, sealed: null });
 });

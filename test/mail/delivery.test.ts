@@ -4,7 +4,7 @@ import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { MAX_ATTEMPTS, deliverDueMail, retryDelayMs, retryFailed } from '../../src/mail/queue.js';
 import { fixedClock } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { COORDINATOR, NETWORK_NAME, linkFor, mailRow, networkWithRound, queueInvitation } from './fixtures.js';
+import { COORDINATOR, NETWORK_NAME, SECRET_KEY, linkFor, mailRow, mailRowIfAny, networkWithRound, queueInvitation } from './fixtures.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 const FROM = 'Verkostopulssi <no-reply@pulssi.example>';
@@ -31,12 +31,12 @@ async function closedPort(): Promise<number> {
 }
 
 describe('deliverDueMail over SMTP', () => {
-  it('delivers with the network as sender and the coordinator as Reply-To, then blanks the bodies', async () => {
+  it('delivers with the network as sender and the coordinator as Reply-To, then empties the sealed content', async () => {
     const clock = fixedClock();
     const ids = await networkWithRound(database.db, clock);
     const id = await queueInvitation(database.db, clock, ids, MEMBER, 'smtp');
 
-    const report = await deliverDueMail(database.db, createSmtpMailer(sink.url, FROM), clock, { batchSize: 10 });
+    const report = await deliverDueMail(database.db, createSmtpMailer(sink.url, FROM), clock, SECRET_KEY, { batchSize: 10 });
 
     expect(report).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(sink.messages).toHaveLength(1);
@@ -50,7 +50,7 @@ describe('deliverDueMail over SMTP', () => {
     expect(message.html).toContain('Koulut &quot;Itä&quot; &amp; Co');
 
     const row = await mailRow(database.db, id);
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, textBody: '', htmlBody: '', lastError: null, sentAt: clock.now().toISOString() });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, sealed: null, content: null, lastError: null, sentAt: clock.now().toISOString() });
   });
 
   it('keeps a rejected message queued, waits out the back-off, then delivers it', async () => {
@@ -60,21 +60,25 @@ describe('deliverDueMail over SMTP', () => {
     const mailer = createSmtpMailer(sink.url, FROM);
     sink.rejectWith(451, 'Mailbox busy, try later');
 
-    expect(await deliverDueMail(database.db, mailer, clock)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 0, retrying: 1, failed: 0 });
     const failed = await mailRow(database.db, id);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1 });
     expect(failed.lastError).toContain('451');
     expect(failed.lastError).toContain('Mailbox busy');
     expect(failed.nextAttemptAt).toBe(new Date(clock.now().getTime() + retryDelayMs(1)).toISOString());
-    expect(failed.textBody).toContain(linkFor(MEMBER));
+    // The content waits for the next attempt, sealed: readable with the key, not in the stored bytes.
+    expect(failed.content?.recipient).toBe(MEMBER);
+    expect(failed.content?.textBody).toContain(linkFor(MEMBER));
+    expect(failed.sealed!.toString('latin1')).not.toContain(MEMBER);
+    expect(failed.sealed!.toString('latin1')).not.toContain('-token');
 
     sink.rejectWith(null);
     clock.advance(retryDelayMs(1) - 1_000);
-    expect(await deliverDueMail(database.db, mailer, clock)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 0, retrying: 0, failed: 0 });
     clock.advance(1_000);
-    expect(await deliverDueMail(database.db, mailer, clock)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(sink.messages).toHaveLength(1);
-    expect(await mailRow(database.db, id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(await mailRow(database.db, id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null, sealed: null });
   });
 
   it('records a dead server as a retryable failure', async () => {
@@ -82,7 +86,7 @@ describe('deliverDueMail over SMTP', () => {
     const ids = await networkWithRound(database.db, clock);
     const id = await queueInvitation(database.db, clock, ids, MEMBER, 'smtp');
 
-    const report = await deliverDueMail(database.db, createSmtpMailer(`smtp://127.0.0.1:${await closedPort()}`, FROM), clock);
+    const report = await deliverDueMail(database.db, createSmtpMailer(`smtp://127.0.0.1:${await closedPort()}`, FROM), clock, SECRET_KEY);
 
     expect(report.retrying).toBe(1);
     const row = await mailRow(database.db, id);
@@ -99,18 +103,21 @@ describe('deliverDueMail over SMTP', () => {
     sink.rejectWith(550, 'No such user');
 
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
-      expect((await deliverDueMail(database.db, mailer, clock)).retrying).toBe(1);
+      expect((await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).retrying).toBe(1);
       clock.advance(retryDelayMs(attempt));
     }
-    expect(await deliverDueMail(database.db, mailer, clock)).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    expect(await mailRow(database.db, id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: null });
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const gaveUp = await mailRow(database.db, id);
+    expect(gaveUp).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: null });
+    // A failed invitation keeps its content, so that retryFailed can send it.
+    expect(gaveUp.content?.recipient).toBe(MEMBER);
     clock.advance(7 * 24 * 3600_000);
-    expect(await deliverDueMail(database.db, mailer, clock)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 0, retrying: 0, failed: 0 });
 
     sink.rejectWith(null);
     expect(await retryFailed(database.db, clock, ids.roundId)).toBe(1);
     expect(await mailRow(database.db, id)).toMatchObject({ status: 'queued', attempts: 0 });
-    expect((await deliverDueMail(database.db, mailer, clock)).sent).toBe(1);
+    expect((await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).sent).toBe(1);
     expect(sink.messages.map((m) => m.subject)).toEqual(['Kutsu kyselyyn: Kevät 2026']);
   });
 
@@ -122,10 +129,47 @@ describe('deliverDueMail over SMTP', () => {
     const ids = await networkWithRound(database.db, clock);
     const id = await queueInvitation(database.db, clock, ids, MEMBER, 'smtp');
 
-    await deliverDueMail(database.db, createSmtpMailer(`smtp://relay-user:Salainen-Sana-42@127.0.0.1:${sink.port}`, FROM), clock);
+    await deliverDueMail(database.db, createSmtpMailer(`smtp://relay-user:Salainen-Sana-42@127.0.0.1:${sink.port}`, FROM), clock, SECRET_KEY);
 
     const { lastError } = await mailRow(database.db, id);
     expect(lastError).toContain('554');
     expect(lastError).not.toContain('Salainen-Sana-42');
+  });
+});
+
+describe('a reminder over SMTP', () => {
+  it('leaves no row once delivered, while an invitation keeps its status row', async () => {
+    const clock = fixedClock();
+    const ids = await networkWithRound(database.db, clock);
+    const invitation = await queueInvitation(database.db, clock, ids, 'kutsuttu@koulu.example', 'smtp');
+    const reminder = await queueInvitation(database.db, clock, ids, MEMBER, 'smtp', 'reminder');
+    expect((await mailRow(database.db, reminder)).content?.recipient).toBe(MEMBER);
+
+    expect(await deliverDueMail(database.db, createSmtpMailer(sink.url, FROM), clock, SECRET_KEY)).toEqual({ sent: 2, retrying: 0, failed: 0 });
+
+    expect(sink.messages.flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((to) => to.text)).sort()).toEqual(['kutsuttu@koulu.example', MEMBER].sort());
+    expect(await mailRowIfAny(database.db, reminder)).toBeUndefined();
+    expect(await mailRow(database.db, invitation)).toMatchObject({ status: 'sent', sealed: null });
+  });
+
+  it('keeps its row while it is retried, and leaves none once given up', async () => {
+    const clock = fixedClock();
+    const ids = await networkWithRound(database.db, clock);
+    const id = await queueInvitation(database.db, clock, ids, MEMBER, 'smtp', 'reminder');
+    const mailer = createSmtpMailer(sink.url, FROM);
+    sink.rejectWith(550, 'No such user');
+
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      expect((await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).retrying).toBe(1);
+      expect(await mailRow(database.db, id)).toMatchObject({ status: 'queued', attempts: attempt });
+      clock.advance(retryDelayMs(attempt));
+    }
+    expect(await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await mailRowIfAny(database.db, id)).toBeUndefined();
+    // Nothing is left for retryFailed to send again.
+    sink.rejectWith(null);
+    expect(await retryFailed(database.db, clock, ids.roundId)).toBe(0);
+    expect((await deliverDueMail(database.db, mailer, clock, SECRET_KEY)).sent).toBe(0);
+    expect(sink.messages).toHaveLength(0);
   });
 });

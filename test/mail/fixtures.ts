@@ -5,9 +5,13 @@ import { eq } from 'drizzle-orm';
 import { invitationMail } from '../../src/mail/compose.js';
 import type { Mailer } from '../../src/mail/mailer.js';
 import { enqueueMail } from '../../src/mail/queue.js';
+import { mailSealingKey, openMail, type MailContent } from '../../src/mail/sealed-mail.js';
+import { TEST_SECRET_KEY } from '../helpers/app.js';
 
 export const NETWORK_NAME = 'Koulut "Itä" & Co';
 export const COORDINATOR = 'maija.koordinaattori@kunta.example';
+/** The secret key the mail in these tests is sealed with (and that deliverDueMail opens it with). */
+export const SECRET_KEY = TEST_SECRET_KEY;
 
 /** A network and an open round to hang mail on. */
 export async function networkWithRound(db: Db, clock: Clock): Promise<{ networkId: number; roundId: number }> {
@@ -33,7 +37,7 @@ export function linkFor(recipient: string): string {
   return `http://127.0.0.1:3000/a/${encodeURIComponent(recipient)}-token`;
 }
 
-/** An invitation as the round's "send invitations" would queue it. */
+/** An invitation as the round's "send invitations" would queue it (or a reminder with the same content). */
 export async function queueInvitation(db: Db, clock: Clock, ids: { networkId: number; roundId: number }, recipient: string, mode: Mailer['mode'], kind: 'invitation' | 'reminder' = 'invitation') {
   const mail = await invitationMail({
     lang: 'fi',
@@ -47,14 +51,23 @@ export async function queueInvitation(db: Db, clock: Clock, ids: { networkId: nu
   });
   return enqueueMail(
     db,
-    clock,
+    { clock, secretKey: SECRET_KEY, mailer: { mode } },
     { ...ids, kind, recipient, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: COORDINATOR, senderName: NETWORK_NAME },
-    mode,
   );
 }
 
-export async function mailRow(db: Db, id: number) {
+export type OpenedRow = typeof outgoingMail.$inferSelect & { content: MailContent | null };
+
+/** The row, or undefined once it is gone (a delivered or given-up reminder). */
+export async function mailRowIfAny(db: Db, id: number): Promise<OpenedRow | undefined> {
   const [row] = await db.select().from(outgoingMail).where(eq(outgoingMail.id, id));
+  if (!row) return undefined;
+  return { ...row, content: row.sealed ? openMail(mailSealingKey(SECRET_KEY), row.kind, row.sealed) : null };
+}
+
+/** The row with its sealed content opened as the deliverer would (content null once emptied). */
+export async function mailRow(db: Db, id: number): Promise<OpenedRow> {
+  const row = await mailRowIfAny(db, id);
   if (!row) throw new Error(`no mail row ${id}`);
   return row;
 }

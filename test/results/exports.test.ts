@@ -152,7 +152,7 @@ describe('exports of withheld rounds', () => {
 });
 
 describe('raw responses', () => {
-  it('gives the scored and background answers only, sorted by content rather than arrival', async () => {
+  it('gives the scored answers only, sorted by content rather than arrival', async () => {
     const { network, coordinator, api } = await setup(3);
     // Stored in an order that is neither the content order nor its reverse.
     const stored = ([5, 3, 'none', 1, 4, 2] as const).map((v) => uniformAnswers(t, v, v === 1 ? { r1_comment: '=HYPERLINK("x")' } : {}));
@@ -162,7 +162,7 @@ describe('raw responses', () => {
     const csv = await download(coordinator, `${api}/rounds/${round.id}/responses.csv`);
     expect(csv.disposition).toMatch(/filename="vastaukset-kierros-2026-02\.csv"/);
     const { header, rows } = table(csv.text);
-    expect(header).toEqual(version.items.filter((item) => item.kind !== 'open').map((item) => item.name));
+    expect(header).toEqual(version.items.filter((item) => item.kind === 'scored').map((item) => item.name));
     expect(csv.text).not.toContain('HYPERLINK');
     const column = header.indexOf('r1_benefits_visible');
     expect(rows.map((r) => r[column])).toEqual(['1', '2', '3', '4', '5', 'none']);
@@ -182,21 +182,19 @@ describe('raw responses', () => {
     }
   });
 
-  it('blanks background answers of groups below k, and questions whose combinations fall below k', async () => {
+  it('carries no background answers, and blanks a statement whose figures the round withholds', async () => {
     const { network, coordinator, api } = await setup(3);
-    const of = (organisation_type: string, role: string, v: number) => uniformAnswers(t, v, { organisation_type, role });
-    // Early childhood (2) and upper secondary (1) are blanked; together they leave 3, so nothing else joins them.
-    const types = ['comprehensive_school', 'comprehensive_school', 'comprehensive_school', 'vocational', 'vocational', 'vocational', 'early_childhood', 'early_childhood', 'upper_secondary'];
-    const first = await roundWithResponses(t, network.id, types.map((type, i) => of(type, 'teacher', 1 + (i % 5))));
-    const body = JSON.parse((await download(coordinator, `${api}/rounds/${first.id}/responses.json`)).text);
-    expect(body.responses.map((r: Record<string, unknown>) => r.organisation_type)).toEqual([null, null, null, ...Array(3).fill('comprehensive_school'), ...Array(3).fill('vocational')]);
-    // Everyone is a teacher: one group is no breakdown, so the role is blank too.
-    expect(body.responses.every((r: Record<string, unknown>) => r.role === null)).toBe(true);
-    // Each question alone has groups of 3, but only one comprehensive-school principal: the role goes.
-    const pairs = [['comprehensive_school', 'teacher'], ['comprehensive_school', 'teacher'], ['comprehensive_school', 'principal'], ['vocational', 'teacher'], ['vocational', 'principal'], ['vocational', 'principal']];
-    const second = await roundWithResponses(t, network.id, pairs.map(([type, role]) => of(type!, role!, 3)), { closesAt: '2026-06-20T14:00:00.000Z' });
-    const rows = table((await download(coordinator, `${api}/rounds/${second.id}/responses.csv`)).text);
-    expect(rows.rows.map((r) => [r[0], r[1]])).toEqual([...Array(3).fill(['comprehensive_school', '']), ...Array(3).fill(['vocational', ''])]);
+    const cannotSay = { r1_benefits_visible: 'none', organisation_type: 'vocational', role: 'principal' };
+    const stored = [uniformAnswers(t, 1), uniformAnswers(t, 2), uniformAnswers(t, 3, cannotSay), uniformAnswers(t, 4, cannotSay)];
+    const round = await roundWithResponses(t, network.id, stored);
+    const body = JSON.parse((await download(coordinator, `${api}/rounds/${round.id}/responses.json`)).text);
+    expect(body.questions.map((q: { name: string }) => q.name)).not.toContain('organisation_type');
+    expect(body.responses.every((r: Record<string, unknown>) => !('organisation_type' in r) && !('role' in r))).toBe(true);
+    // Two numeric answers under k = 3: the statement's column is blank, so the rows do not give them away.
+    expect(body.responses.map((r: Record<string, unknown>) => r.r1_benefits_visible)).toEqual([null, null, null, null]);
+    expect(body.responses.map((r: Record<string, unknown>) => r.r2_motivated)).toEqual([1, 2, 3, 4]);
+    const csv = table((await download(coordinator, `${api}/rounds/${round.id}/responses.csv`)).text);
+    expect(csv.rows.map((r) => r[csv.header.indexOf('r1_benefits_visible')])).toEqual(['', '', '', '']);
   });
 });
 

@@ -27,7 +27,7 @@ export async function roundWithResponses(t: TestApp, networkId: number, answers:
     .returning();
   await initialiseTallies(t.deps.db, round!.id, version, collectSegments);
   for (const a of answers) {
-    await t.deps.db.transaction((tx) => storeResponse(tx, { roundId: round!.id, version, answers: a, language: 'fi', submittedOn: '2026-02-01', collectSegments }));
+    await t.deps.db.transaction((tx) => storeResponse(tx, { roundId: round!.id, version, answers: a, collectSegments }));
   }
   return round!;
 }

@@ -4,6 +4,7 @@ import { createSession } from '../../src/accounts/sessions.js';
 import { invitations, rounds } from '../../src/db/schema/index.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, postForm, sendJson, type SignedIn } from '../helpers/people.js';
+import { markInvitationAnswered } from '../helpers/receipts.js';
 import { roundWithResponses, uniformAnswers } from './fixture.js';
 
 let t: TestApp;
@@ -76,7 +77,8 @@ describe('a round’s results and the activity log', () => {
     expect(json.events.map((event: { action: string }) => event.action)).toEqual(['member_changed', 'member_added']);
     expect(json.round).toEqual({ id: round.id, title: 'Kierros 2026-02', from: '2025-12-18T06:00:00.000Z', until: '2026-02-20T14:00:00.000Z' });
     // Whatever the members did with their links, the log says nothing of it.
-    await t.deps.db.update(invitations).set({ used: true, remindersSent: 2 });
+    for (const invitation of await t.deps.db.select().from(invitations).where(eq(invitations.roundId, round.id))) await markInvitationAnswered(t.deps, round.id, invitation.id, '2026-01-05');
+    await t.deps.db.update(rounds).set({ lastRemindedAt: '2026-02-10T08:00:00.000Z' }).where(eq(rounds.id, round.id));
     const again = await (await t.app.request(`/api/networks/${network.id}/audit?round=${round.id}`, { headers: { cookie: leader.cookie } })).json();
     expect(again).toEqual(json);
     expect(JSON.stringify(json)).not.toMatch(/used|answer|respon|remind/i);

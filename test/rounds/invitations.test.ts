@@ -5,8 +5,9 @@ import { hashToken } from '../../src/accounts/tokens.js';
 import { findAnswerContext } from '../../src/answering/invitation-state.js';
 import { invitations, members } from '../../src/db/schema/index.js';
 import { postForm } from '../helpers/people.js';
+import { markInvitationAnswered } from '../helpers/receipts.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { LINK, MEMBERS, api, deliverySettled, openedRound, page, roundsWorld, wholeDatabaseText, type RoundsWorld } from './fixture.js';
+import { LINK, MEMBERS, START, api, deliverySettled, mailOf, openedRound, page, roundRow, roundsWorld, wholeDatabaseText, type RoundsWorld } from './fixture.js';
 
 let w: RoundsWorld;
 let sink: SmtpSink;
@@ -52,23 +53,39 @@ describe('invitations through a real SMTP server', () => {
     }
   });
 
-  it('invites members added while the round is open, and a chosen few', async () => {
+  it('invites members added while the round is open, and a chosen few only when they are at least 2k', async () => {
     w = await roundsWorld({ sink });
     const id = await openedRound(w);
     const [aino] = await w.t.deps.db.select().from(members).where(eq(members.email, MEMBERS[0].email));
-    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`, { memberIds: [aino!.id] })).json).toEqual({ invited: 1 });
-    const chooser = await page(w, w.coordinator, `/rounds/${id}/invite`);
-    expect(chooser.html).toContain(MEMBERS[1].name);
-    expect(chooser.html).not.toContain(MEMBERS[0].name);
+    // k is 5: a chosen group of fewer than 10 could single out a member's answers, and is refused.
+    const few = await api(w, w.coordinator, 'POST', `/${id}/invite`, { memberIds: [aino!.id] });
+    expect(few.status).toBe(409);
+    expect(few.text).toContain('vähintään 10 valitulle jäsenelle');
+    const fewByForm = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/invite`, postForm(w.coordinator, { scope: 'chosen', memberId: String(aino!.id) }));
+    expect(await fewByForm.text()).toContain('vähintään 10 valitulle jäsenelle');
+    expect(await w.t.deps.db.select().from(invitations)).toHaveLength(0);
     const none = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/invite`, postForm(w.coordinator, { scope: 'chosen' }));
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('Valitse vähintään yksi jäsen.');
+
+    const more = await w.t.deps.db
+      .insert(members)
+      .values(Array.from({ length: 9 }, (_, i) => ({ networkId: w.network.id, name: `Lisä Jäsen ${i}`, email: `lisa${i}@koulu.example`, createdAt: 'x', updatedAt: 'x' })))
+      .returning();
+    // Ten chosen: Aino and nine of the new ones.
+    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`, { memberIds: [aino!.id, ...more.map((m) => m.id)] })).json).toEqual({ invited: 10 });
+    const chooser = await page(w, w.coordinator, `/rounds/${id}/invite`);
+    expect(chooser.html).toContain(MEMBERS[1].name);
+    expect(chooser.html).not.toContain(MEMBERS[0].name);
+    // Once the round has 2k invitations, a member added later can be chosen alone.
+    const [uusi] = await w.t.deps.db.insert(members).values({ networkId: w.network.id, name: 'Uusi Jäsen', email: 'uusi@koulu.example', createdAt: 'x', updatedAt: 'x' }).returning();
+    expect((await api(w, w.coordinator, 'POST', `/${id}/invite`, { memberIds: [uusi!.id] })).json).toEqual({ invited: 1 });
     expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 2 });
-    await w.t.deps.db.insert(members).values({ networkId: w.network.id, name: 'Uusi Jäsen', email: 'uusi@koulu.example', createdAt: 'x', updatedAt: 'x' });
+    await w.t.deps.db.insert(members).values({ networkId: w.network.id, name: 'Uusin Jäsen', email: 'uusin@koulu.example', createdAt: 'x', updatedAt: 'x' });
     expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 1 });
     expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 0 });
-    expect(await w.t.deps.db.select().from(invitations)).toHaveLength(4);
-    await receivedMail(sink, 4);
+    expect(await w.t.deps.db.select().from(invitations)).toHaveLength(14);
+    await receivedMail(sink, 14);
   });
 
   it('reminds only the unused links, with the same link, and never shows who answered', async () => {
@@ -77,21 +94,31 @@ describe('invitations through a real SMTP server', () => {
     await api(w, w.coordinator, 'POST', `/${id}/invite`);
     const invitationsSent = byRecipient(await receivedMail(sink, 3));
     await deliverySettled(w, id);
-    // Bertil answers: his invitation is marked used, as the answer page does.
+    // Bertil answers: his link gets its receipt, as a submission writes it; his invitation row is not touched.
     const [bertil] = await w.t.deps.db.select().from(members).where(eq(members.email, MEMBERS[1].email));
-    await w.t.deps.db.update(invitations).set({ used: true }).where(eq(invitations.memberId, bertil!.id));
+    const [bertilsInvitation] = await w.t.deps.db.select().from(invitations).where(eq(invitations.memberId, bertil!.id));
+    await markInvitationAnswered(w.t.deps, id, bertilsInvitation!.id);
+    const invitationRows = await w.t.deps.db.select().from(invitations).orderBy(invitations.id);
 
     const reminded = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/remind`, postForm(w.coordinator, {}));
-    expect(reminded.headers.get('location')).toBe(`/networks/${w.network.id}/rounds/${id}?reminded=2`);
+    // The page says that the reminder went, never to how many.
+    expect(reminded.headers.get('location')).toBe(`/networks/${w.network.id}/rounds/${id}?done=reminded`);
     const reminders = (await receivedMail(sink, 5)).slice(3);
     expect(reminders.map(recipientOf).sort()).toEqual([MEMBERS[0].email, MEMBERS[2].email]);
     for (const reminder of reminders) {
       expect(reminder.subject).toMatch(/^(Muistutus|Reminder): Kevät 2026$/);
       expect(linkIn(reminder)).toBe(linkIn(invitationsSent.get(recipientOf(reminder))!));
     }
-    // A second press the same day reminds nobody again.
-    expect((await api(w, w.coordinator, 'POST', `/${id}/remind`)).json).toEqual({ reminded: 0 });
+    // A second press the same day is refused, saying when the round was reminded; nobody is reminded again.
+    const again = await api(w, w.coordinator, 'POST', `/${id}/remind`);
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('Muistutus lähetettiin jo');
     await deliverySettled(w, id);
+    expect(await receivedMail(sink, 5)).toHaveLength(5);
+    // Nothing is left of whom the reminders went to: the delivered rows are gone, the invitations unchanged.
+    expect((await mailOf(w, id)).filter((m) => m.kind === 'reminder')).toEqual([]);
+    expect(await w.t.deps.db.select().from(invitations).orderBy(invitations.id)).toEqual(invitationRows);
+    expect((await roundRow(w, id)).lastRemindedAt).toBe(START);
 
     const shown = await page(w, w.coordinator, `/rounds/${id}`);
     const json = (await api(w, w.coordinator, 'GET', `/${id}`)).text;

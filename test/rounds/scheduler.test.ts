@@ -8,7 +8,7 @@ import { runDueWork, type SchedulerDeps } from '../../src/scheduler/due-work.js'
 import { startScheduler } from '../../src/scheduler/scheduler.js';
 import { realCatalogue } from '../helpers/app.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { api, deliverySettled, mailOf, openedRound, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
+import { MEMBERS, api, deliverySettled, mailOf, openedRound, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
 
 let w: RoundsWorld;
 let sink: SmtpSink | undefined;
@@ -50,6 +50,7 @@ describe('the scheduler', () => {
     await api(w, w.coordinator, 'POST', `/${id}/invite`);
     await receivedMail(sink, 3);
     await deliverySettled(w, id);
+    const invitationRows = await w.t.deps.db.select().from(invitations).orderBy(invitations.id);
 
     // The reminder falls due three days before closing: 13.3. at 16.00 Helsinki time.
     w.clock.set('2026-03-13T13:59:00.000Z');
@@ -76,7 +77,13 @@ describe('the scheduler', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(sink.messages).toHaveLength(6);
     expect(sink.messages.slice(3).map((m) => m.subject).sort()).toEqual(['Muistutus: Kevät 2026', 'Påminnelse: Kevät 2026', 'Reminder: Kevät 2026']);
-    expect((await w.t.deps.db.select().from(invitations)).map((i) => i.remindersSent)).toEqual([1, 1, 1]);
+    // One reminder to each member; the round keeps when it reminded, nothing records whom.
+    const recipients = sink.messages.slice(3).map((m) => (m.to && !Array.isArray(m.to) ? m.to.value[0]?.address : undefined));
+    expect(new Set(recipients)).toEqual(new Set(MEMBERS.map((m) => m.email)));
+    expect((await roundRow(w, id)).lastRemindedAt).toBe('2026-03-14T08:00:00.000Z');
+    await deliverySettled(w, id);
+    expect((await mailOf(w, id)).filter((m) => m.kind === 'reminder')).toEqual([]);
+    expect(await w.t.deps.db.select().from(invitations).orderBy(invitations.id)).toEqual(invitationRows);
   });
 
   it('skips a scheduled reminder whose round closed while the server was down', async () => {

@@ -1,6 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { itemTallies, measureTallies, networks, outgoingMail, questionnaireVersions } from '../../src/db/schema/index.js';
+import { itemTallies, measureTallies, networks, outgoingMail, questionnaireVersions, responses, sealedResponses } from '../../src/db/schema/index.js';
+import { enqueueMail } from '../../src/mail/queue.js';
+import { openedMailRows } from '../helpers/mail-rows.js';
+import { receiptCount } from '../helpers/receipts.js';
 import { postForm } from '../helpers/people.js';
 import { fullAnswers, submit } from '../answering/fixture.js';
 import { LINK, START, api, mailOf, openedRound, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
@@ -21,16 +24,16 @@ describe('opening a round', () => {
 
     const version = w.t.deps.catalogue.find('network-rules', 1)!;
     expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([{ key: 'network-rules', version: 1, contentHash: version.hash, firstUsedAt: w.clock.now().toISOString() }]);
-    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true });
+    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true, anonymityThreshold: 5 });
     const items = await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id));
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((row) => row.count === 0)).toBe(true);
     expect(new Set(items.map((row) => row.segmentKey))).toContain('organisationType');
     expect((await w.t.deps.db.select().from(measureTallies).where(eq(measureTallies.roundId, id))).length).toBeGreaterThan(0);
 
-    // A later change of the network's setting does not split the open round's tallies.
-    await w.t.deps.db.update(networks).set({ collectSegments: false }).where(eq(networks.id, w.network.id));
-    expect((await roundRow(w, id)).collectSegments).toBe(true);
+    // A later change of the network's settings neither splits the open round's tallies nor changes its threshold.
+    await w.t.deps.db.update(networks).set({ collectSegments: false, anonymityThreshold: 3 }).where(eq(networks.id, w.network.id));
+    expect(await roundRow(w, id)).toMatchObject({ collectSegments: true, anonymityThreshold: 5 });
   });
 
   it('refuses what the state does not allow, with the reason', async () => {
@@ -81,13 +84,15 @@ describe('closing a round', () => {
     const [first] = await mailOf(w, id);
     await w.t.deps.db.update(outgoingMail).set({ status: 'failed', lastError: '550 No such user' }).where(eq(outgoingMail.id, first!.id));
     const now = w.clock.now().toISOString();
-    await w.t.deps.db.insert(outgoingMail).values({ networkId: w.network.id, kind: 'account-invite', recipient: 'uusi@kunta.example', subject: 'Kutsu', textBody: 't', htmlBody: 'h', status: 'outbox', createdAt: now });
+    await enqueueMail(w.t.deps.db, w.t.deps, { networkId: w.network.id, kind: 'account-invite', recipient: 'uusi@kunta.example', subject: 'Kutsu', textBody: 't', htmlBody: 'h' });
 
     const closed = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/close`, postForm(w.coordinator, {}));
     expect(closed.status).toBe(303);
     expect(await roundRow(w, id)).toMatchObject({ status: 'closed', closedAt: now });
-    expect(await mailOf(w, id)).toEqual([expect.objectContaining({ id: first!.id, status: 'failed', textBody: '', htmlBody: '' })]);
-    expect(await w.t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'account-invite'))).toHaveLength(1);
+    // The failed invitation stays for the counts, but without its sealed address and link.
+    expect(await mailOf(w, id)).toEqual([expect.objectContaining({ id: first!.id, status: 'failed', sealed: null, lastError: '550 No such user' })]);
+    const accountMail = (await openedMailRows(w.t.deps)).filter((m) => m.kind === 'account-invite');
+    expect(accountMail).toEqual([expect.objectContaining({ recipient: 'uusi@kunta.example', subject: 'Kutsu', textBody: 't' })]);
     const shown = await page(w, w.coordinator, `/rounds/${id}`);
     expect(shown.html).toContain('Suljettu 2.3.2026 klo 11.00');
     expect(shown.html).not.toContain('/retry-failed');
@@ -101,8 +106,8 @@ describe('a round opened by hand before its planned opening time', () => {
     const id = await openedRound(w, { opensAt: '2026-03-02T12:00' });
     expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: START });
     expect((await api(w, w.coordinator, 'POST', `/${id}/invite`)).json).toEqual({ invited: 3 });
-    const [mail] = await mailOf(w, id);
-    const token = LINK.exec(mail!.textBody)![1]!;
+    const [mail] = (await openedMailRows(w.t.deps)).filter((m) => m.roundId === id && m.kind === 'invitation');
+    const token = LINK.exec(mail!.textBody!)![1]!;
 
     const answerPage = await w.t.app.request(`/a/${token}`);
     expect(answerPage.status).toBe(200);
@@ -112,5 +117,12 @@ describe('a round opened by hand before its planned opening time', () => {
 
     const edit = await page(w, w.coordinator, `/rounds/${id}/edit`);
     expect(edit.html).toContain('<dt>Avattiin</dt><dd>2.3.2026 klo 11.00</dd>');
+
+    // The answer stays sealed, and out of the tallies, until the round closes; closing opens it into both.
+    const rows = async (table: typeof responses | typeof sealedResponses) => (await w.t.deps.db.select({ n: count() }).from(table).where(eq(table.roundId, id)))[0]!.n;
+    const everyone = async () => (await w.t.deps.db.select({ n: measureTallies.n }).from(measureTallies).where(and(eq(measureTallies.roundId, id), eq(measureTallies.measure, '*'), eq(measureTallies.segmentKey, ''))))[0]!.n;
+    expect({ sealed: await rows(sealedResponses), responses: await rows(responses), receipts: await receiptCount(w.t.deps.db, id), tallied: await everyone() }).toEqual({ sealed: 1, responses: 0, receipts: 1, tallied: 0 });
+    expect((await api(w, w.coordinator, 'POST', `/${id}/close`)).status).toBe(200);
+    expect({ sealed: await rows(sealedResponses), responses: await rows(responses), receipts: await receiptCount(w.t.deps.db, id), tallied: await everyone() }).toEqual({ sealed: 0, responses: 1, receipts: 1, tallied: 1 });
   });
 });

@@ -38,10 +38,9 @@ export function ResultsShell({ c, title, back, charts = false, children }: Shell
 }
 
 /** Why a round shows no figures, in words: still open, or too few responses to stay anonymous. */
-export function WithheldNotice({ c, withheld, responses, closesAt, title }: { c: Context<NetworkEnv>; withheld: NonNullable<Withheld>; responses: number; closesAt: string; title?: string }) {
+export function WithheldNotice({ c, withheld, responses, closesAt, k, title }: { c: Context<NetworkEnv>; withheld: NonNullable<Withheld>; responses: number; closesAt: string; k: number; title?: string }) {
   const t = resultsText(c.var.lang);
   const open = withheld === 'not_closed';
-  const k = c.var.network.anonymityThreshold;
   return (
     <div class="notice withheld" role="status">
       <h2>{title ?? (open ? t.withheldNotClosedTitle : t.withheldBelowTitle)}</h2>

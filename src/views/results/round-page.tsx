@@ -56,7 +56,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
           ))}
         </dl>
         {results.withheld ? (
-          <WithheldNotice c={c} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} />
+          <WithheldNotice c={c} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} k={results.threshold} />
         ) : (
           <ul class="result-links">
             <li>
