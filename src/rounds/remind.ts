@@ -29,11 +29,11 @@ async function claimScheduledReminder(tx: Tx, roundId: number, now: string): Pro
   return claimed.length > 0;
 }
 
-/** Refuses a reminder within a day of the round's previous one; the refusal says when that was. */
-async function assertNotRemindedRecently(tx: Tx, roundId: number, now: Date): Promise<void> {
+/** When the round's previous reminder went, if that was less than a day ago. */
+async function remindedRecently(tx: Tx, roundId: number, now: Date): Promise<Date | null> {
   const [round] = await tx.select({ lastRemindedAt: rounds.lastRemindedAt }).from(rounds).where(eq(rounds.id, roundId));
-  const last = round?.lastRemindedAt;
-  if (last && now.getTime() - new Date(last).getTime() < REMINDER_GAP_HOURS * 3_600_000) throw new RoundRefused('reminded_recently', { at: new Date(last) });
+  const last = round?.lastRemindedAt ? new Date(round.lastRemindedAt) : null;
+  return last && now.getTime() - last.getTime() < REMINDER_GAP_HOURS * 3_600_000 ? last : null;
 }
 
 /**
@@ -53,7 +53,10 @@ export async function sendReminders(deps: Deps, round: Round, network: Network, 
   return deps.db.transaction(async (tx) => {
     if (scheduled && !(await claimScheduledReminder(tx, round.id, nowIso))) return false;
     await assertTakesMail(tx, round.id, now);
-    if (!scheduled) await assertNotRemindedRecently(tx, round.id, now);
+    const recent = await remindedRecently(tx, round.id, now);
+    // The scheduled reminder that falls within a day of one sent by hand counts as sent: members were just reminded.
+    if (recent && scheduled) return true;
+    if (recent) throw new RoundRefused('reminded_recently', { at: recent });
     await tx.update(rounds).set({ lastRemindedAt: nowIso }).where(eq(rounds.id, round.id));
     // Recorded whether or not anyone was left to remind: an entry only when someone was would tell that all had answered.
     await recordAudit(tx, { networkId: network.id, actor, at: now, action: 'reminders_sent', roundId: round.id, details: {} });

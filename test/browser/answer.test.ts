@@ -191,6 +191,8 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
     for (const [name, path] of Object.entries(pages)) {
       const { page, problems } = await openPage(path, { width: 360, height: 740 });
       if (name === 'open') await page.locator('.sd-root-modern').waitFor();
+      // The receipt alone makes the link answered, with the day sealed under it.
+      if (name === 'answered') await expect(page.locator('main').textContent()).resolves.toContain('Vastasit 2.3.2026.');
       expect(await seriousViolations(page), name).toEqual([]);
       if (name !== 'open') await page.screenshot({ path: `/tmp/answer-${name}.png`, fullPage: true });
       // The unknown link's page is a 404, which Chromium reports on the console.
