@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { outgoingMail, rounds } from '../../src/db/schema/index.js';
+import { enqueueMail } from '../../src/mail/queue.js';
 import { postForm, sendJson, type SignedIn } from '../helpers/people.js';
 import { receivedMail, startSmtpSink } from '../helpers/smtp-sink.js';
 import { MEMBERS, api, openedRound, page, roundBody, roundsWorld, type RoundsWorld } from './fixture.js';
@@ -74,9 +75,9 @@ describe('the outbox page', () => {
     w = await roundsWorld();
     const id = await openedRound(w);
     await api(w, w.coordinator, 'POST', `/${id}/invite`);
-    const now = w.clock.now().toISOString();
-    const filler = Array.from({ length: 20 }, (_, i) => ({ networkId: w.network.id, kind: 'account-invite', recipient: `uusi${i}@kunta.example`, subject: `Kutsu ${i}`, textBody: 't', htmlBody: 'h', status: 'outbox' as const, createdAt: now }));
-    await w.t.deps.db.insert(outgoingMail).values(filler);
+    for (let i = 0; i < 20; i++) {
+      await enqueueMail(w.t.deps.db, w.t.deps, { networkId: w.network.id, kind: 'account-invite', recipient: `uusi${i}@kunta.example`, subject: `Kutsu ${i}`, textBody: 't', htmlBody: 'h' });
+    }
 
     const first = await page(w, w.coordinator, '/outbox');
     expect(first.status).toBe(200);
