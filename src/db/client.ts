@@ -107,13 +107,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 const localDatabases = new WeakSet<Db>();
 
 /**
- * Empties the write-ahead log of an embedded database (after a round closes,
- * and regularly): frames hold earlier states of pages, such as rows since
- * deleted. Returns false when readers kept it from completing; the next call
- * tries again.
+ * Gives the write-ahead log's pages back to the database file: frames hold
+ * earlier states of pages, such as rows since deleted. 'TRUNCATE' (after a
+ * round closes, and on stop) also empties the log file, but waits for readers
+ * and so would hold up requests; the regular 'PASSIVE' run never waits, and
+ * the log then starts over from its beginning, cut to journal_size_limit.
+ * Returns false when readers kept it from completing; the next call tries again.
  */
-export async function checkpoint(db: Db): Promise<boolean> {
+export async function checkpoint(db: Db, mode: 'PASSIVE' | 'TRUNCATE'): Promise<boolean> {
   if (!localDatabases.has(db)) return true;
-  const [row] = await db.all<{ busy: number }>(sql.raw(CHECKPOINT));
+  const [row] = await db.all<{ busy: number }>(sql.raw(`PRAGMA wal_checkpoint(${mode})`));
   return row?.busy === 0;
 }

@@ -77,6 +77,6 @@ export async function closeRound(deps: Deps & { secretKey: string }, roundId: nu
     return closed;
   });
   await mixRound(deps, closed.id);
-  await checkpoint(db);
+  await checkpoint(db, 'TRUNCATE');
   return closed;
 }

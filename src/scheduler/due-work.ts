@@ -121,6 +121,6 @@ export async function runDueWork(deps: SchedulerDeps, stopping: () => boolean = 
   report.created = await recurDue(deps);
   if (!stopping()) report.mail = await deliver(deps, stopping);
   // Delivered mail and unsealed responses were deleted: their earlier pages leave the log at each run.
-  await checkpoint(deps.db);
+  await checkpoint(deps.db, 'PASSIVE');
   return report;
 }
