@@ -14,13 +14,19 @@ const LENGTH_BYTES = 4;
 
 export type SealingKey = { readonly key: Buffer };
 
-/** A key for one purpose, e.g. "responses" or "mail": one purpose's sealed values cannot be opened as another's. */
-export function sealingKey(secretKey: string, purpose: string): SealingKey {
-  return { key: Buffer.from(hkdfSync('sha256', secretKey, 'verkostopulssi', `sealing:${purpose}`, 32)) };
-}
+const derived = new Map<string, SealingKey>();
 
-/** Bytes a sealed value of this padded plaintext length takes. */
-export const sealedLength = (paddedLength: number) => IV_BYTES + TAG_BYTES + paddedLength;
+/**
+ * A key for one purpose, e.g. "responses" or "mail": one purpose's sealed
+ * values cannot be opened as another's. Derived once per secret key and
+ * purpose: the submission path seals every answer.
+ */
+export function sealingKey(secretKey: string, purpose: 'responses' | 'mail'): SealingKey {
+  const id = `${purpose}\u0000${secretKey}`;
+  let key = derived.get(id);
+  if (!key) derived.set(id, (key = { key: Buffer.from(hkdfSync('sha256', secretKey, 'verkostopulssi', `sealing:${purpose}`, 32)) }));
+  return key;
+}
 
 /** Bytes of plaintext that fit in a padded length. */
 export const capacityOf = (paddedLength: number) => paddedLength - LENGTH_BYTES;

@@ -13,13 +13,7 @@ export type MailContent = {
 // Sizes are rounded up to this, so small differences (an address, a name) do not show.
 const PAD_STEP = 4096;
 
-const keys = new Map<string, SealingKey>();
-
-export function mailSealingKey(secretKey: string): SealingKey {
-  let key = keys.get(secretKey);
-  if (!key) keys.set(secretKey, (key = sealingKey(secretKey, 'mail')));
-  return key;
-}
+export const mailSealingKey = (secretKey: string): SealingKey => sealingKey(secretKey, 'mail');
 
 const contextOf = (kind: string) => `mail:${kind}`;
 

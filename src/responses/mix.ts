@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
 import { rounds, sealedResponses } from '../db/schema/index.js';
@@ -57,16 +57,9 @@ export async function mixRound(deps: { db: Db; catalogue: Catalogue; secretKey: 
 /** Closed rounds whose responses are still (partly) sealed: a close that a crash interrupted. */
 export async function roundsLeftSealed(db: Db): Promise<number[]> {
   const rows = await db
-    .select({ roundId: sealedResponses.roundId, n: count() })
+    .selectDistinct({ roundId: sealedResponses.roundId })
     .from(sealedResponses)
     .innerJoin(rounds, eq(rounds.id, sealedResponses.roundId))
-    .where(eq(rounds.status, 'closed'))
-    .groupBy(sealedResponses.roundId);
+    .where(eq(rounds.status, 'closed'));
   return rows.map((row) => row.roundId);
-}
-
-/** Whether a closed round's figures are complete: none of its responses is still sealed. */
-export async function sealedCount(db: Db, roundId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(sealedResponses).where(eq(sealedResponses.roundId, roundId));
-  return row?.n ?? 0;
 }

@@ -40,14 +40,7 @@ export function sealedPaddedLength(version: QuestionnaireVersion): number {
   return length;
 }
 
-const keys = new Map<string, SealingKey>();
-
-/** Derived once per secret key: the submission path seals every answer. */
-export function responseSealingKey(secretKey: string): SealingKey {
-  let key = keys.get(secretKey);
-  if (!key) keys.set(secretKey, (key = sealingKey(secretKey, 'responses')));
-  return key;
-}
+export const responseSealingKey = (secretKey: string): SealingKey => sealingKey(secretKey, 'responses');
 
 const contextOf = (roundId: number) => `round:${roundId}`;
 
