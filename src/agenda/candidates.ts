@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { rounds } from '../db/schema/index.js';
 import { compareRounds, type ComparedRow } from '../results/comparison.js';
 import { roundResults, type MeasureResult, type Network, type Round } from '../results/round-results.js';
+import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
 export type Candidate = {
   measure: string;
@@ -19,8 +20,8 @@ export async function previousClosedRound(db: Db, round: Round): Promise<Round |
   const [previous] = await db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.questionnaireKey, round.questionnaireKey), eq(rounds.status, 'closed'), lt(rounds.closesAt, round.closesAt)))
-    .orderBy(desc(rounds.closesAt))
+    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.questionnaireKey, round.questionnaireKey), eq(rounds.status, 'closed'), lt(closingInstant, closedOn(round))))
+    .orderBy(desc(closingInstant))
     .limit(1);
   return previous ?? null;
 }

@@ -5,6 +5,7 @@ import { rounds } from '../db/schema/index.js';
 import { compareRounds, type ComparedRow } from '../results/comparison.js';
 import type { Network, Round } from '../results/round-results.js';
 import type { Action } from './actions.js';
+import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
 export type FollowUpStep = { round: { id: number; title: string; closesAt: string }; row: ComparedRow | null };
 
@@ -19,12 +20,12 @@ export async function followUp(db: Db, catalogue: Catalogue, network: Network, a
   const later: Round[] = await db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.networkId, network.id), eq(rounds.questionnaireKey, origin.questionnaireKey), eq(rounds.status, 'closed'), gt(rounds.closesAt, origin.closesAt)))
-    .orderBy(asc(rounds.closesAt));
+    .where(and(eq(rounds.networkId, network.id), eq(rounds.questionnaireKey, origin.questionnaireKey), eq(rounds.status, 'closed'), gt(closingInstant, closedOn(origin))))
+    .orderBy(asc(closingInstant));
   const steps: FollowUpStep[] = [];
   for (const round of later) {
     const comparison = await compareRounds(db, catalogue, network, origin, round);
-    steps.push({ round: { id: round.id, title: round.title, closesAt: round.closesAt }, row: comparison.measures.find((m) => m.key === action.measure) ?? null });
+    steps.push({ round: { id: round.id, title: round.title, closesAt: closedOn(round) }, row: comparison.measures.find((m) => m.key === action.measure) ?? null });
   }
   return steps;
 }

@@ -6,6 +6,7 @@ import { listActions, type Action } from '../agenda/actions.js';
 import { compareRounds, type RoundComparison } from '../results/comparison.js';
 import { roundResults, type Network, type RoundResults } from '../results/round-results.js';
 import { networkTrend, type Trend } from '../results/trend.js';
+import { closingInstant } from '../rounds/closing-instant.js';
 
 export type QuestionnaireReport = { questionnaireKey: string; latest: RoundResults; comparison: RoundComparison | null; trend: Trend };
 export type Report = { network: { id: number; name: string; threshold: number }; questionnaires: QuestionnaireReport[]; actions: Action[] };
@@ -17,7 +18,7 @@ export type Report = { network: { id: number; name: string; threshold: number };
  */
 export async function buildReport(db: Db, catalogue: Catalogue, network: Network, onlyRounds: number[] | null): Promise<Report> {
   const filters = [eq(rounds.networkId, network.id), eq(rounds.status, 'closed'), ...(onlyRounds ? [inArray(rounds.id, onlyRounds)] : [])];
-  const closed = await db.select().from(rounds).where(and(...filters)).orderBy(desc(rounds.closesAt));
+  const closed = await db.select().from(rounds).where(and(...filters)).orderBy(desc(closingInstant), desc(rounds.id));
   const keys = catalogue.keys().filter((key) => closed.some((round) => round.questionnaireKey === key));
   const questionnaires = await Promise.all(
     keys.map(async (key) => {

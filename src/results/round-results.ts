@@ -8,6 +8,7 @@ import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } fro
 import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
+import { closedOn } from '../rounds/closing-instant.js';
 
 export type Round = typeof rounds.$inferSelect;
 export type Network = typeof networks.$inferSelect;
@@ -65,8 +66,9 @@ export async function invitedCount(db: Db, roundId: number): Promise<number> {
 }
 
 export function roundHeader(round: Round) {
-  const { id, title, status, opensAt, closesAt, questionnaireKey, questionnaireVersion } = round;
-  return { id, title, status, opensAt, closesAt, questionnaireKey, questionnaireVersion };
+  const { id, title, status, questionnaireKey, questionnaireVersion } = round;
+  // The dates a person reads: when it really opened and closed, the plan only where that has not happened.
+  return { id, title, status, opensAt: round.openedAt ?? round.opensAt, closesAt: closedOn(round), questionnaireKey, questionnaireVersion };
 }
 
 /** The round's results for everyone who answered; figures withheld as the threshold and the closing rule say. */

@@ -9,7 +9,9 @@ import { bandLimits, measureResults, withheldReason, type Network } from './roun
 import { emptyGroup, groupId, readTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
+import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
+/** `closesAt` is when the round really closed (see rounds/closing-instant.ts). */
 export type TrendRound = { id: number; title: string; closesAt: string; version: number; responses: number; shown: boolean };
 export type TrendPoint = { roundId: number; figures: Figures | null };
 export type TrendSeries = { measure: string; kind: 'rule' | 'area'; name: Localized; points: TrendPoint[] };
@@ -28,7 +30,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     .select()
     .from(rounds)
     .where(and(eq(rounds.networkId, network.id), eq(rounds.questionnaireKey, questionnaireKey), eq(rounds.status, 'closed')))
-    .orderBy(asc(rounds.closesAt));
+    .orderBy(asc(closingInstant), asc(rounds.id));
   // A report link may be limited to some rounds; the trend then shows only those.
   const closed = onlyRounds ? all.filter((round) => onlyRounds.includes(round.id)) : all;
   // Each round keeps the threshold it opened with; the trend states the strictest of them.
@@ -40,7 +42,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
   const trendRounds = closed.map((round) => ({
     id: round.id,
     title: round.title,
-    closesAt: round.closesAt,
+    closesAt: closedOn(round),
     version: round.questionnaireVersion,
     responses: totals(round.id).responses,
     shown: withheldReason(round, totals(round.id).responses, kOf(round)) === null,

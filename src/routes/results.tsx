@@ -17,6 +17,7 @@ import { previousSeries } from '../views/results/previous-round.js';
 import { ResultsIndexPage, type IndexRound } from '../views/results/results-index-page.js';
 import { RoundPage } from '../views/results/round-page.js';
 import { TrendPage } from '../views/results/trend-page.js';
+import { closedOn } from '../rounds/closing-instant.js';
 
 /**
  * Results pages for coordinators and leaders, mounted at /networks/:networkId/results.
@@ -95,7 +96,7 @@ resultsRoutes.get('/compare', async (c) => {
   const { db, catalogue } = c.var.deps;
   const picked = await Promise.all([roundOr404(c, c.req.query('before')), roundOr404(c, c.req.query('after'))]);
   // The earlier round first, whichever way the menus were set, so that a change always reads forward in time.
-  const [before, after] = picked.sort((a, b) => a.closesAt.localeCompare(b.closesAt));
+  const [before, after] = picked.sort((a, b) => closedOn(a).localeCompare(closedOn(b)));
   const [comparison, trends] = await Promise.all([compareRounds(db, catalogue, c.var.network, before!, after!), allTrends(c)]);
   const version = catalogue.find(after!.questionnaireKey, after!.questionnaireVersion)!;
   return c.html(<ComparePage c={c} comparison={comparison} version={version} rounds={await closedRounds(c, trends)} />);
