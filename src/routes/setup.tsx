@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
 import type { AppEnv } from '../http/env.js';
 import { GoneError } from '../http/errors.js';
+import { createSession } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
+import { setSessionCookie } from '../http/session.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
 import { setupText } from '../i18n/setup.js';
@@ -61,12 +63,19 @@ function SetupForm({ c, values, errors }: { c: Context<AppEnv>; values: Values; 
   );
 }
 
-function Message({ c, title, body, status }: { c: Context<AppEnv>; title: string; body: string; status?: string }) {
+function Message({ c, title, body, status, next }: { c: Context<AppEnv>; title: string; body: string; status?: string; next?: { href: string; text: string } }) {
   return (
     <Layout lang={c.var.lang} title={title} path={c.req.path}>
       <section class="card narrow" data-state={status}>
         <h1>{title}</h1>
         <p>{body}</p>
+        {next && (
+          <p>
+            <a class="button" href={next.href}>
+              {next.text}
+            </a>
+          </p>
+        )}
       </section>
     </Layout>
   );
@@ -99,7 +108,10 @@ setupRoutes.post('/:token', async (c) => {
   try {
     const user = await completeSetup(db, clock, secretKey, token, parsed.data, { gone: t.gone, taken: t.taken });
     c.var.deps.log.info('first account created', { userId: user.id });
-    return c.html(<Message c={c} title={t.done} body={fill(t.doneBody, { email: user.email })} status="done" />, 201);
+    // Signed in at once: the next step, creating the network, needs the account just made.
+    const { token: session } = await createSession(db, clock, secretKey, user.id);
+    setSessionCookie(c, session);
+    return c.html(<Message c={c} title={t.done} body={fill(t.doneBody, { email: user.email })} status="done" next={{ href: '/networks/new', text: t.firstNetwork }} />, 201);
   } catch (error) {
     if (error instanceof GoneError) return c.html(<Message c={c} title={t.gone} body={t.goneBody} status="gone" />, 410);
     throw error;

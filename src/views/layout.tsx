@@ -43,6 +43,11 @@ export function Layout({ lang, title, path, scripts = [], styles = [], session =
           </form>
         </nav>
       )}
+      {!session && !path.startsWith('/login') && (
+        <nav aria-label={t.mainNavigation} class="user-nav">
+          <a href="/login">{authText(lang).signIn}</a>
+        </nav>
+      )}
       <LanguageLinks lang={lang} languages={LANGUAGES} href={(code) => withLanguage(path, code)} />
     </>
   );

@@ -30,7 +30,16 @@ describe('one-time setup link for the first coordinator', () => {
 
     const created = await t.app.request(path, form(good));
     expect(created.status).toBe(201);
-    expect(await created.text()).toContain('kaisa.k@kunta.example');
+    const createdHtml = await created.text();
+    expect(createdHtml).toContain('kaisa.k@kunta.example');
+    // The new coordinator is signed in, and the page leads on to the first network.
+    const cookie = created.headers.get('set-cookie')!.split(';')[0]!;
+    expect(createdHtml).toContain('href="/networks/new"');
+    const next = await t.app.request('/networks/new', { headers: { cookie } });
+    expect(next.status).toBe(200);
+    expect(await next.text()).toContain('action="/logout"');
+    // A page seen signed out offers the way in.
+    expect(await (await t.app.request(path)).text()).toContain('href="/login"');
     const [user] = await t.deps.db.select().from(users).where(eq(users.email, 'kaisa.k@kunta.example'));
     expect(user).toMatchObject({ name: 'Kaisa Koordinaattori', isAdmin: true, language: 'sv' });
     expect(user!.passwordHash).not.toContain('pitkä');
