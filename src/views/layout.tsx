@@ -4,6 +4,7 @@ import type { Session } from '../accounts/sessions.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { HtmlDocument, LanguageLinks } from './html-document.js';
+import { catalogueText } from '../i18n/catalogue.js';
 
 type LayoutProps = {
   lang: Language;
@@ -34,6 +35,7 @@ export function Layout({ lang, title, path, scripts = [], styles = [], session =
       {session && (
         <nav aria-label={t.mainNavigation} class="user-nav">
           <a href="/networks">{t.networks}</a>
+          <a href="/catalogue">{catalogueText(lang).title}</a>
           <a href="/account">{authText(lang).account}</a>
           <form method="post" action="/logout" class="inline">
             <input type="hidden" name="_csrf" value={session.csrfToken} />

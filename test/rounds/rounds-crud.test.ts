@@ -32,6 +32,11 @@ describe('creating rounds', () => {
     expect(form.status).toBe(200);
     expect(form.html).toContain('name="_csrf"');
     expect(form.html).toContain('value="network-rules:1"');
+    // Each version once, named with its questionnaire, so two "version 1 (latest)" never stand side by side.
+    const options = [...form.html.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => m[2]);
+    expect(new Set(options).size).toBe(options.length);
+    for (const version of w.t.deps.catalogue.versions) expect(options).toContain(`${version.title.fi}, versio ${version.version} (uusin)`);
+    expect(form.html).toContain('href="/catalogue"');
     const response = await w.t.app.request(
       `/networks/${w.network.id}/rounds/new`,
       postForm(w.coordinator, { questionnaire: 'network-strategy:1', title: 'Strategia 2026', opensAt: '2026-03-03T08:00', closesAt: '2026-03-20T16:00', reminderDaysBefore: '', recurrenceMonths: '6' }),

@@ -56,14 +56,20 @@ function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; val
           return (
             <optgroup label={versions.at(-1)?.title[c.var.lang] ?? key}>
               {[...versions].reverse().map((v, i) => (
+                // The title in each option too: a select shows or reads only the option, not its group.
                 <option value={`${key}:${v.version}`} selected={chosen === `${key}:${v.version}`}>
-                  {fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}
+                  {`${v.title[c.var.lang]}, ${fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}`}
                 </option>
               ))}
             </optgroup>
           );
         })}
       </select>
+      <p class="hint">
+        <a href="/catalogue" target="_blank" rel="noopener">
+          {t.previewQuestionnaires}
+        </a>
+      </p>
       {error && (
         <p class="field-error" id="questionnaire-error">
           {error}
