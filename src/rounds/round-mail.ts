@@ -27,7 +27,7 @@ export function mailLanguage(network: Pick<Network, 'languages'>, preferred: Lan
 
 type RoundMailKind = 'invitation' | 'reminder';
 
-function composeRoundMail(deps: RoundMailDeps, kind: RoundMailKind, round: Round, network: Network, sender: Sender, lang: Language, invitationId: number) {
+function composeRoundMail(deps: RoundMailDeps, kind: RoundMailKind, round: Round, network: Network, sender: Sender, lang: Language, link: string) {
   const version = deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
   const compose = kind === 'invitation' ? invitationMail : reminderMail;
   return compose({
@@ -35,11 +35,16 @@ function composeRoundMail(deps: RoundMailDeps, kind: RoundMailKind, round: Round
     networkName: network.name,
     coordinatorName: sender.name,
     roundTitle: round.title,
-    link: invitationLink(deps.baseUrl, deps.secretKey, invitationId),
+    link,
     closesAt: new Date(round.closesAt),
     estimatedMinutes: version?.estimatedMinutes ?? 10,
     anonymityThreshold: roundThreshold(round, network),
   });
+}
+
+/** The invitation as members will get it, in one language, with a stand-in for the personal link. */
+export function previewInvitation(deps: RoundMailDeps, round: Round, network: Network, sender: Sender, lang: Language) {
+  return composeRoundMail(deps, 'invitation', round, network, sender, lang, `${deps.baseUrl}/a/…`);
 }
 
 // The longest address SMTP allows: a padding that fits it fits every recipient.
@@ -53,7 +58,7 @@ const LONGEST_ADDRESS = `${'x'.repeat(64)}@${'x'.repeat(189)}`;
 export async function roundMailLength(deps: RoundMailDeps, kind: RoundMailKind, round: Round, network: Network, sender: Sender): Promise<number> {
   let longest = 0;
   for (const lang of network.languages) {
-    const mail = await composeRoundMail(deps, kind, round, network, sender, lang, Number.MAX_SAFE_INTEGER);
+    const mail = await composeRoundMail(deps, kind, round, network, sender, lang, invitationLink(deps.baseUrl, deps.secretKey, Number.MAX_SAFE_INTEGER));
     const content = { recipient: LONGEST_ADDRESS, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: sender.email ?? LONGEST_ADDRESS, senderName: network.name };
     longest = Math.max(longest, paddedMailLength(content));
   }
@@ -71,7 +76,8 @@ export async function queueRoundMail(
   to: Recipient,
   paddedLength: number,
 ): Promise<void> {
-  const mail = await composeRoundMail(deps, kind, round, network, sender, mailLanguage(network, to.language), to.invitationId);
+  const link = invitationLink(deps.baseUrl, deps.secretKey, to.invitationId);
+  const mail = await composeRoundMail(deps, kind, round, network, sender, mailLanguage(network, to.language), link);
   const message = { subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: sender.email ?? undefined, senderName: network.name };
   await enqueueMail(tx, deps, { networkId: network.id, roundId: round.id, kind, recipient: to.email, ...message, paddedLength });
 }

@@ -15,13 +15,15 @@ import { RoundRefused } from '../rounds/refusals.js';
 import { sendReminders } from '../rounds/remind.js';
 import { roundDetails } from '../rounds/round-details.js';
 import { lockedFieldProblems, roundInputSchema, type RoundInput } from '../rounds/round-input.js';
-import type { Sender } from '../rounds/round-mail.js';
+import { previewInvitation, type Sender } from '../rounds/round-mail.js';
+import { roundProgress } from '../rounds/progress.js';
 import { createRound, deleteDraft, findRound, listRounds, updateRound, type Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 import { InvitePage } from '../views/rounds/invite-page.js';
 import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../views/rounds/round-form.js';
 import { RoundListPage } from '../views/rounds/round-list.js';
 import { RoundPage } from '../views/rounds/round-page.js';
+import { ConfirmPage } from '../views/rounds/confirm-page.js';
 
 /** Pages of a network's rounds, mounted at /networks/:networkId/rounds. */
 export const roundRoutes = new Hono<NetworkEnv>();
@@ -155,6 +157,23 @@ roundRoutes.post('/:roundId/close', async (c) => {
     void onRoundClosed(c.var.deps, round.id);
     return `${base(c)}/${round.id}?done=closed`;
   });
+});
+
+// GET /networks/:networkId/rounds/:roundId/confirm/close and /confirm/invite — the step before the irreversible action.
+roundRoutes.get('/:roundId/confirm/:action{close|invite}', async (c) => {
+  const round = await roundFrom(c);
+  const { deps, network, lang } = c.var;
+  if (round.status !== 'open') return c.redirect(`${base(c)}/${round.id}`, 303);
+  if (c.req.param('action') === 'close') {
+    const { invited, answered } = await roundProgress(deps.db, round.id);
+    return c.html(<ConfirmPage c={c} round={round} action="close" answered={answered} invited={invited} />);
+  }
+  const uninvited = (await uninvitedMembers(deps.db, network, round.id)).length;
+  if (uninvited === 0) return c.redirect(`${base(c)}/${round.id}`, 303);
+  // The page's language first, then the network's others: a coordinator reads their own first.
+  const languages = [lang, ...network.languages.filter((l) => l !== lang)].filter((l) => network.languages.includes(l));
+  const previews = await Promise.all(languages.map(async (l) => ({ lang: l, ...(await previewInvitation(deps, round, network, senderOf(c), l)) })));
+  return c.html(<ConfirmPage c={c} round={round} action="invite" uninvited={uninvited} previews={previews} />);
 });
 
 // GET /networks/:networkId/rounds/:roundId/invite — choose members by hand.

@@ -50,7 +50,10 @@ describe('a coordinator in Chromium', () => {
     await page.locator('#closesAt').fill('2026-03-16T16:00');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Luo kierros' }).click()]);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Avaa nyt' }).click()]);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lähetä kutsut kaikille kutsumattomille' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Lähetä kutsut kaikille kutsumattomille' }).click()]);
+    // The invitation as members get it, before anything is sent.
+    await expect.poll(() => page.locator('.mail-preview').count()).toBeGreaterThan(0);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lähetä kutsut' }).click()]);
     await expect.poll(() => page.textContent('main')).toMatch(/Kutsuttu\D*3|3\D*kutsu/i);
 
     await page.goto(`${server.url}/networks/${network.id}/outbox`);

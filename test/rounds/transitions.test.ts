@@ -126,3 +126,29 @@ describe('a round opened by hand before its planned opening time', () => {
     expect({ sealed: await rows(sealedResponses), responses: await rows(responses), receipts: await receiptCount(w.t.deps.db, id), tallied: await everyone() }).toEqual({ sealed: 0, responses: 1, receipts: 1, tallied: 1 });
   });
 });
+
+describe('the steps before closing and inviting', () => {
+  it('asks before closing, with the counts, and shows the invitation in each language before sending it', async () => {
+    w = await roundsWorld();
+    const id = await openedRound(w);
+    const round = await page(w, w.coordinator, `/rounds/${id}`);
+    expect(round.html).toContain(`href="/networks/${w.network.id}/rounds/${id}/confirm/invite"`);
+    expect(round.html).toContain(`href="/networks/${w.network.id}/rounds/${id}/confirm/close"`);
+    // The round page itself no longer posts the irreversible actions.
+    expect(round.html).not.toContain(`action="/networks/${w.network.id}/rounds/${id}/close"`);
+
+    const invite = await page(w, w.coordinator, `/rounds/${id}/confirm/invite`);
+    expect(invite.html).toContain('Lähetetäänkö kutsu 3 jäsenelle?');
+    const previews = [...invite.html.matchAll(/<figure class="mail-preview" lang="(\w+)">/g)].map((m) => m[1]);
+    expect(previews).toEqual(['fi', 'sv', 'en']);
+    expect(invite.html).toContain('Kutsu kyselyyn: Kevät 2026');
+    expect(invite.html).toContain('http://127.0.0.1:3000/a/…');
+    expect(await mailOf(w, id)).toEqual([]);
+    expect(invite.html).toContain(`action="/networks/${w.network.id}/rounds/${id}/invite"`);
+
+    const close = await page(w, w.coordinator, `/rounds/${id}/confirm/close?lang=en`);
+    expect(close.html).toContain('Close the round “Kevät 2026”?');
+    expect(close.html).toContain('Answered: 0, invited: 0.');
+    expect((await roundRow(w, id)).status).toBe('open');
+  });
+});

@@ -81,7 +81,9 @@ function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDet
           <p>{uninvited > 0 ? fill(t.uninvitedCount, { count: uninvited }) : t.allInvited}</p>
           {uninvited > 0 && (
             <p class="actions">
-              <ActionButton c={c} round={round} action="invite" label={t.inviteAll} />
+              <a class="button" href={`/networks/${c.var.network.id}/rounds/${round.id}/confirm/invite`}>
+                {t.inviteAll}
+              </a>
               <a href={`/networks/${c.var.network.id}/rounds/${round.id}/invite`}>{t.chooseMembers}</a>
             </p>
           )}
@@ -121,7 +123,11 @@ export function RoundPage({ c, details, notice, error }: PageProps) {
             </a>
             {round.status === 'draft' && <ActionButton c={c} round={round} action="open" label={t.openNow} />}
             {round.status === 'draft' && <ActionButton c={c} round={round} action="delete" label={t.deleteDraft} secondary />}
-            {round.status === 'open' && <ActionButton c={c} round={round} action="close" label={t.closeNow} secondary />}
+            {round.status === 'open' && (
+              <a class="button button-secondary" href={`${base}/${round.id}/confirm/close`}>
+                {t.closeNow}
+              </a>
+            )}
           </p>
         )}
         {round.status === 'open' && <p class="hint">{t.closeHint}</p>}

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { memberText } from '../../i18n/members.js';
+import type { NetworkEnv } from '../../http/network-access.js';
+import { fill } from '../../i18n/messages.js';
+import { roundText } from '../../i18n/rounds.js';
+import type { Language } from '../../db/schema/networks.js';
+import type { Round } from '../../rounds/rounds.js';
+import { CsrfField } from '../csrf-field.js';
+import { RoundsShell } from './rounds-shell.js';
+
+export type MailPreview = { lang: Language; subject: string; text: string };
+
+type ConfirmProps =
+  | { c: Context<NetworkEnv>; round: Round; action: 'close'; answered: number; invited: number }
+  | { c: Context<NetworkEnv>; round: Round; action: 'invite'; uninvited: number; previews: MailPreview[] };
+
+/** The step before an action that cannot be undone: what it does, and for invitations the mail as members get it. */
+export function ConfirmPage(props: ConfirmProps) {
+  const { c, round, action } = props;
+  const t = roundText(c.var.lang);
+  const roundPath = `/networks/${c.var.network.id}/rounds/${round.id}`;
+  const title = action === 'close' ? fill(t.confirmCloseTitle, { title: round.title }) : fill(t.confirmInviteTitle, { count: props.uninvited });
+  return (
+    <RoundsShell c={c} title={title}>
+      <section class="card">
+        <p class="breadcrumb">
+          <a href={roundPath}>{round.title}</a>
+        </p>
+        <h1>{title}</h1>
+        {action === 'close' ? (
+          <p>{fill(t.confirmCloseBody, { answered: props.answered, invited: props.invited })}</p>
+        ) : (
+          <>
+            <p>{t.confirmInviteBody}</p>
+            {props.previews.map((preview) => (
+              <figure class="mail-preview" lang={preview.lang}>
+                <figcaption>{fill(t.mailPreviewCaption, { language: memberText(c.var.lang)[`language_${preview.lang}`] })}</figcaption>
+                <p>
+                  <strong>{preview.subject}</strong>
+                </p>
+                <pre>{preview.text}</pre>
+              </figure>
+            ))}
+          </>
+        )}
+        <form method="post" action={`${roundPath}/${action}`} class="actions">
+          <CsrfField c={c} />
+          <button type="submit">{action === 'close' ? t.confirmClose : t.confirmInvite}</button>
+          <a href={roundPath}>{t.cancel}</a>
+        </form>
+      </section>
+    </RoundsShell>
+  );
+}
