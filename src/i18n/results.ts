@@ -119,6 +119,7 @@ export const resultsText = defineMessages({
     roundWithheld: 'Ei näytetä: alle {k} vastausta.',
     unknownQuestionnaire: 'Tuntematon kysely.',
     downloadCsv: 'Lataa luvut CSV-tiedostona',
+    downloadResponses: 'Lataa nimettömät vastaukset CSV-tiedostona',
   },
   sv: {
     section: 'Resultat',
@@ -237,6 +238,7 @@ export const resultsText = defineMessages({
     roundWithheld: 'Visas inte: färre än {k} svar.',
     unknownQuestionnaire: 'Okänd enkät.',
     downloadCsv: 'Ladda ner siffrorna som CSV-fil',
+    downloadResponses: 'Ladda ner de anonyma svaren som CSV-fil',
   },
   en: {
     section: 'Results',
@@ -355,6 +357,7 @@ export const resultsText = defineMessages({
     roundWithheld: 'Not shown: fewer than {k} responses.',
     unknownQuestionnaire: 'Unknown questionnaire.',
     downloadCsv: 'Download the figures as a CSV file',
+    downloadResponses: 'Download the anonymous answers as a CSV file',
   },
 });
 

@@ -3,6 +3,9 @@ import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { currentSession } from '../http/session.js';
+import { requestDigest } from '../digest/request-digest.js';
+import { digestText } from '../i18n/digest.js';
+import { fill } from '../i18n/messages.js';
 import { reportText } from '../i18n/reports.js';
 import { reportLinkSchema } from '../reports/report-link-input.js';
 import { createReportLink, listReportLinks, revokeReportLink } from '../reports/report-links.js';
@@ -20,7 +23,7 @@ reportLinkRoutes.use(async (c, next) => {
 
 const DEFAULT_DAYS = 90;
 
-async function page(c: Context<NetworkEnv>, form: { values?: Record<string, unknown>; errors?: Record<string, string>; createdUrl?: string; notice?: string } = {}) {
+async function page(c: Context<NetworkEnv>, form: { values?: Record<string, unknown>; errors?: Record<string, string>; createdUrl?: string; notice?: string; digestError?: string } = {}) {
   const { db, clock } = c.var.deps;
   const [links, rounds] = await Promise.all([listReportLinks(db, c.var.network.id), listRounds(db, c.var.network.id)]);
   const expiresOn = new Date(clock.now().getTime() + DEFAULT_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -33,6 +36,7 @@ async function page(c: Context<NetworkEnv>, form: { values?: Record<string, unkn
       errors={form.errors ?? {}}
       createdUrl={form.createdUrl}
       notice={form.notice}
+      digestError={form.digestError}
     />
   );
 }
@@ -51,6 +55,15 @@ reportLinkRoutes.post('/', async (c) => {
   }
   const { token } = await createReportLink(db, clock, secretKey, c.var.network.id, currentSession(c).user.id, parsed.data);
   return c.html(await page(c, { createdUrl: `${baseUrl}/r/${token}` }), 201);
+});
+
+// POST /networks/:networkId/reports/digest — the leaders' digest now, as the API's POST …/digest sends it.
+reportLinkRoutes.post('/digest', async (c) => {
+  const { deps, network, lang } = c.var;
+  const { user } = currentSession(c);
+  const recipients = await requestDigest(deps, network, { extraRecipients: [], lang: network.languages[0] ?? 'fi', requestedBy: { userId: user.id, email: user.email } });
+  if (recipients === 0) return c.html(await page(c, { digestError: digestText(lang).noLeaders }), 409);
+  return c.html(await page(c, { notice: fill(digestText(lang).digestQueued, { count: recipients }) }), 202);
 });
 
 // POST /networks/:networkId/reports/:linkId/revoke

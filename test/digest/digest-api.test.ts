@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { outgoingMail, reportLinks } from '../../src/db/schema/index.js';
+import { outgoingMail, reportLinks, rounds } from '../../src/db/schema/index.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
-import { networkWithPeople, sendJson } from '../helpers/people.js';
+import { networkWithPeople, postForm, sendJson } from '../helpers/people.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { roundWithResponses, uniformAnswers } from '../results/fixture.js';
 
@@ -67,5 +67,29 @@ describe('POST /api/networks/:networkId/digest', () => {
     expect((await t.app.request(api, sendJson(leader, 'POST', {}))).status).toBe(403);
     expect((await t.app.request(api, sendJson(outsider, 'POST', {}))).status).toBe(404);
     expect(sink.messages).toHaveLength(0);
+  });
+});
+
+describe('POST /networks/:networkId/reports/digest (the button on the reports page)', () => {
+  it('sends the leaders the digest now, and says so; a network without leaders is told why nothing went', async () => {
+    const { coordinator, outsider, network, other } = await setup();
+    const reports = await t.app.request(`/networks/${network.id}/reports`, { headers: { cookie: coordinator.cookie } });
+    expect(await reports.text()).toContain(`action="/networks/${network.id}/reports/digest"`);
+    const sent = await t.app.request(`/networks/${network.id}/reports/digest`, postForm(coordinator, {}));
+    expect(sent.status).toBe(202);
+    expect(await sent.text()).toContain('Kooste lähtee nyt johdon edustajille. Vastaanottajia: 1.');
+    const [mail] = await receivedMail(sink, 1);
+    expect(mail!.subject).toBe('Tuloskooste: Testiverkosto');
+    expect(mail!.to && !Array.isArray(mail!.to) ? mail!.to.text : '').toBe('rehtori@kunta.example');
+    const none = await t.app.request(`/networks/${other.id}/reports/digest`, postForm(outsider, {}));
+    expect(none.status).toBe(409);
+    expect(await none.text()).toContain('Verkostolla ei ole vielä johdon edustajia');
+  });
+
+  it('puts the anonymous answers a click away on the round results page', async () => {
+    const { coordinator, network } = await setup();
+    const [round] = await t.deps.db.select().from(rounds);
+    const page = await t.app.request(`/networks/${network.id}/results/rounds/${round!.id}`, { headers: { cookie: coordinator.cookie } });
+    expect(await page.text()).toContain(`href="/api/networks/${network.id}/results/rounds/${round!.id}/responses.csv"`);
   });
 });

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { digestInputSchema } from '../../digest/digest-input.js';
-import { digestRecipients } from '../../digest/recipients.js';
-import { sendDigest } from '../../digest/send-digest.js';
+import { requestDigest } from '../../digest/request-digest.js';
 import { InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
@@ -17,11 +16,8 @@ digestApi.post('/', coordinatorOnly, async (c) => {
   const { deps, network, lang } = c.var;
   const input = requireValid(digestInputSchema(lang), await readInput(c), commonText(lang).checkForm);
   const extraLang = input.lang ?? network.languages[0] ?? 'fi';
-  const recipients = await digestRecipients(deps.db, network.id, input.extraRecipients, extraLang);
-  if (recipients.length === 0) throw new InvalidInputError(digestText(lang).noRecipients, { extraRecipients: digestText(lang).noRecipients });
   const { user } = currentSession(c);
-  sendDigest(deps, network, { extraRecipients: input.extraRecipients, lang: extraLang, requestedBy: { userId: user.id, email: user.email } }).catch((error: unknown) =>
-    deps.log.error('digest failed', { networkId: network.id, error: String(error) }),
-  );
-  return c.json({ recipients: recipients.length }, 202);
+  const recipients = await requestDigest(deps, network, { extraRecipients: input.extraRecipients, lang: extraLang, requestedBy: { userId: user.id, email: user.email } });
+  if (recipients === 0) throw new InvalidInputError(digestText(lang).noRecipients, { extraRecipients: digestText(lang).noRecipients });
+  return c.json({ recipients }, 202);
 });

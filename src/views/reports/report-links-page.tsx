@@ -10,6 +10,7 @@ import { Field } from '../field.js';
 import { Layout } from '../layout.js';
 import { NetworkNav } from '../networks/network-nav.js';
 import { formats } from '../results/format.js';
+import { digestText } from '../../i18n/digest.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -21,6 +22,7 @@ type Props = {
   /** The new link's URL, shown on this one response only: the server keeps just its hash. */
   createdUrl?: string | undefined;
   notice?: string | undefined;
+  digestError?: string | undefined;
 };
 
 /** A link works through its last day in Finnish winter time (see createReportLink); this is that day. */
@@ -98,8 +100,28 @@ function RoundChoices({ c, rounds, values, error }: { c: Context<NetworkEnv>; ro
   );
 }
 
-/** Coordinators' list of report links, with the form for a new one. */
-export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, notice }: Props) {
+/** The leaders' digest on demand: the same mail that goes out when a round closes. */
+function DigestNow({ c, error }: { c: Context<NetworkEnv>; error: string | undefined }) {
+  const t = digestText(c.var.lang);
+  return (
+    <section class="card narrow">
+      <h2>{t.digestTitle}</h2>
+      <p>{t.digestIntro}</p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form method="post" action={`/networks/${c.var.network.id}/reports/digest`}>
+        <CsrfField c={c} />
+        <button type="submit">{t.digestNow}</button>
+      </form>
+    </section>
+  );
+}
+
+/** Coordinators' list of report links, with the form for a new one, and the digest on demand. */
+export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, notice, digestError }: Props) {
   const t = reportText(c.var.lang);
   const base = `/networks/${c.var.network.id}/reports`;
   return (
@@ -120,6 +142,7 @@ export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, 
         <h2>{t.existingLinks}</h2>
         <LinkList c={c} links={links} rounds={rounds} />
       </section>
+      <DigestNow c={c} error={digestError} />
       <section class="card narrow">
         <h2>{t.newLink}</h2>
         {Object.keys(errors).length > 0 && (

@@ -75,6 +75,11 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
                 {t.downloadCsv}
               </a>
             </li>
+            <li>
+              <a href={exportHref(c, `/rounds/${round.id}/responses.csv`)} download>
+                {t.downloadResponses}
+              </a>
+            </li>
           </ul>
         )}
       </section>
