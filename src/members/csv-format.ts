@@ -46,10 +46,24 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   }
 }
 
+/** Labels that rosters exported before the roster took the questionnaire's wording still carry. */
+const FORMER_TYPE_LABELS: Record<string, OrganisationType> = {
+  lukio: 'upper_secondary',
+  'kunnan hallinto': 'municipal_administration',
+  gymnasium: 'upper_secondary',
+  'kommunal förvaltning': 'municipal_administration',
+  'early childhood education': 'early_childhood',
+  'comprehensive school': 'comprehensive_school',
+  'general upper secondary school': 'upper_secondary',
+  'vocational education': 'vocational',
+  'municipal administration': 'municipal_administration',
+};
+
 /** The organisation type from its code or its label in any of the three languages. */
 export function organisationTypeOf(value: string): OrganisationType | undefined {
   const wanted = fold(value);
-  return ORGANISATION_TYPES.find((type) => fold(type) === wanted || LANGUAGES.some((lang) => fold(memberText(lang)[`type_${type}`]) === wanted));
+  const current = ORGANISATION_TYPES.find((type) => fold(type) === wanted || LANGUAGES.some((lang) => fold(memberText(lang)[`type_${type}`]) === wanted));
+  return current ?? Object.entries(FORMER_TYPE_LABELS).find(([label]) => fold(label) === wanted)?.[1];
 }
 
 /** The language from its code or its name in any of the three languages. */

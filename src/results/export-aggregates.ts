@@ -1,13 +1,15 @@
 import type { Language } from '../db/schema/networks.js';
 import { spreadsheetCsv, type Cell } from './export-csv.js';
-import { exportText, type ExportText } from './export-text.js';
+import { resultsText } from '../i18n/results.js';
+import { exportText } from './export-text.js';
 import type { Figures } from './figures.js';
 import type { RoundResults } from './round-results.js';
 
 /** n, mean and interval: the cells every export shows for a group; blank when the figures are withheld. */
 export const meanCells = (f: Figures | null): Cell[] => [f?.n ?? null, f?.mean ?? null, f?.ci95?.low ?? null, f?.ci95?.high ?? null];
 
-export const bandLabel = (f: Figures | null, t: ExportText): Cell => (f?.band ? t[`band_${f.band}`] : null);
+/** The band in the words the results pages use: one vocabulary on the screen and in the file. */
+export const bandLabel = (f: Figures | null, lang: Language): Cell => (f?.band ? resultsText(lang)[`band_${f.band}`] : null);
 
 /**
  * One row per rule or area and per item, in questionnaire order, each item
@@ -20,7 +22,7 @@ export function aggregatesCsv(results: RoundResults, scale: number[], lang: Lang
   const row = (kind: string, key: string, name: string, f: Figures | null): Cell[] => {
     const counts = new Map(f?.distribution.map((d) => [d.value, d.count]));
     const spread = [f?.n ?? null, f?.cannotSay ?? null, f?.mean ?? null, f?.sd ?? null, f?.ci95?.low ?? null, f?.ci95?.high ?? null];
-    return [kind, key, name, ...spread, bandLabel(f, t), ...scale.map((v) => (f ? (counts.get(v) ?? 0) : null))];
+    return [kind, key, name, ...spread, bandLabel(f, lang), ...scale.map((v) => (f ? (counts.get(v) ?? 0) : null))];
   };
   const rows = results.measures.flatMap((m) => [
     row(t[`kind_${m.kind}`], m.measure, m.name[lang], m.figures),

@@ -66,7 +66,7 @@ describe('CSV import', () => {
       'Line 2: The email address ann@kunta.example appears more than once in the file: lines 2, 9.',
       'Line 3: The name is missing.',
       'Line 4: The email address “bob@” is not valid.',
-      'Line 5: Unknown organisation type “university”. Allowed: Early childhood education, Comprehensive school',
+      'Line 5: Unknown organisation type “university”. Allowed: Early childhood education and care, Basic education (comprehensive school)',
       'Line 6: The language “de” is not one of the network’s languages. Allowed: fi, sv, en.',
       'Line 7: The line has 3 columns, but the header has 5.',
       'Line 8: The line has 6 columns, but the header has 5.',

@@ -56,7 +56,7 @@ describe('aggregates.csv', () => {
     expect(num(rule1[6])).toBeCloseTo(1.29099, 4);
     expect(num(rule1[7])).toBeCloseTo(3.5 - 2.05426, 4);
     expect(num(rule1[8])).toBeCloseTo(3.5 + 2.05426, 4);
-    expect(rule1.slice(9)).toEqual(['rajalla', '0', '5', '5', '5', '5']);
+    expect(rule1.slice(9)).toEqual(['Kohtalainen', '0', '5', '5', '5', '5']);
     const item = json.measures[0].items[0];
     const itemRow = rows[rows.indexOf(rule1) + 1]!;
     expect(itemRow.slice(0, 5)).toEqual(['väittämä', item.itemKey, item.title.fi, '4', '1']);
