@@ -21,7 +21,8 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
   const t = resultsText(lang);
   const f = formats(lang);
   const { before, after, measures } = comparison;
-  const months = { first: f.month(before.closesAt), second: f.month(after.closesAt) };
+  const [first, second] = f.roundLabels([before.closesAt, after.closesAt]) as [string, string];
+  const months = { first, second };
   const head: [string, string, string] = [measureColumn(measures.map((m) => ({ measure: m.key })), lang), fill(t.earlier, { month: months.first }), fill(t.later, { month: months.second })];
   const count = (verdict: string) => measures.filter((m) => m.change?.verdict === verdict).length;
   const verdicts = { improved: count('improved'), declined: count('declined'), same: count('no_change') };

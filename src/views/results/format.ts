@@ -39,6 +39,11 @@ function build(lang: Language) {
       const { month: m, year } = monthParts(new Date(iso));
       return lang === 'en' ? `${m} ${year}` : `${Number(m)}/${year}`;
     },
+    /** Rounds named by their month, or by their day where two of them share a month and the months would overprint. */
+    roundLabels(isos: string[]): string[] {
+      const months = isos.map((iso) => this.month(iso));
+      return new Set(months).size === months.length ? months : isos.map((iso) => day.format(new Date(iso)));
+    },
   };
 }
 

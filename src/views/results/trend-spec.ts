@@ -34,10 +34,11 @@ export function trendSpec(trend: Trend, series: TrendSeries, catalogue: Catalogu
     const [earlier, later] = [trend.rounds[index - 1]!, trend.rounds[index]!];
     return { x: (at(earlier.closesAt) + at(later.closesAt)) / 2, label: fill(t.versionMark, { version: change.to }), side: 'right' as const };
   });
+  const tickLabels = f.roundLabels(trend.rounds.map((round) => round.closesAt));
   return {
     kind: 'trend',
     points,
-    ticks: trend.rounds.map((round) => ({ x: at(round.closesAt), label: f.month(round.closesAt) })),
+    ticks: trend.rounds.map((round, i) => ({ x: at(round.closesAt), label: tickLabels[i]! })),
     versionMarks,
     scale: { min: choices[0]?.value ?? 1, max: choices.at(-1)?.value ?? 5 },
     labels: { mean: t.legendMean, interval: t.ci },
