@@ -14,6 +14,7 @@ const answerLookup = {
   round: {
     id: rounds.id,
     title: rounds.title,
+    titleTranslations: rounds.titleTranslations,
     status: rounds.status,
     opensAt: rounds.opensAt,
     closesAt: rounds.closesAt,

@@ -35,6 +35,7 @@ export function nextRoundOf(round: Round, catalogue: Catalogue, createdAt: Date)
     questionnaireKey: latest.key,
     questionnaireVersion: latest.version,
     title: nextTitle(round.title, opensAt),
+    titleTranslations: Object.fromEntries(Object.entries(round.titleTranslations).map(([lang, title]) => [lang, nextTitle(title, opensAt)])),
     status: 'draft',
     opensAt: opensAt.toISOString(),
     closesAt: closesAt.toISOString(),

@@ -27,6 +27,15 @@ function countOrNone(max: number, message: string, absent: number | null) {
   });
 }
 
+/** A title in another language: optional, and an empty field means none. */
+function translatedTitle(t: ReturnType<typeof roundText>) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => v?.replace(/\s+/g, ' ').trim() || undefined)
+    .pipe(z.string().max(TITLE_MAX, fill(t.titleTooLong, { max: TITLE_MAX })).optional());
+}
+
 function instant(message: string) {
   return z.unknown().optional().transform((value, ctx): Date => {
     const date = typeof value === 'string' ? parseInstant(value) : null;
@@ -52,6 +61,8 @@ export function roundInputSchema(lang: Language, catalogue: Catalogue, now: Date
         .string({ message: t.titleRequired })
         .transform((v) => v.replace(/\s+/g, ' ').trim())
         .pipe(z.string().min(1, t.titleRequired).max(TITLE_MAX, fill(t.titleTooLong, { max: TITLE_MAX }))),
+      titleSv: translatedTitle(t),
+      titleEn: translatedTitle(t),
       opensAt: instant(t.opensAtInvalid),
       closesAt: instant(t.closesAtInvalid),
       reminderDaysBefore: countOrNone(REMINDER_DAYS_MAX, fill(t.reminderInvalid, { max: REMINDER_DAYS_MAX }), DEFAULT_REMINDER_DAYS),

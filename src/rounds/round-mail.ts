@@ -12,6 +12,7 @@ import type { Network } from '../networks/networks.js';
 import { invitationLink } from './invitation-links.js';
 import type { Round } from './rounds.js';
 import { roundThreshold } from './threshold.js';
+import { titleIn } from './round-title.js';
 
 /** Whose name signs a round's mail and where replies go: a coordinator of the network. */
 export type Sender = { name: string; email: string | null };
@@ -34,7 +35,7 @@ function composeRoundMail(deps: RoundMailDeps, kind: RoundMailKind, round: Round
     lang,
     networkName: network.name,
     coordinatorName: sender.name,
-    roundTitle: round.title,
+    roundTitle: titleIn(round, lang),
     link,
     closesAt: new Date(round.closesAt),
     estimatedMinutes: version?.estimatedMinutes ?? 10,

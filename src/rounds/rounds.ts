@@ -11,6 +11,7 @@ const stored = (input: RoundInput) => ({
   questionnaireKey: input.questionnaireKey,
   questionnaireVersion: input.questionnaireVersion,
   title: input.title,
+  titleTranslations: { ...(input.titleSv && { sv: input.titleSv }), ...(input.titleEn && { en: input.titleEn }) },
   opensAt: input.opensAt.toISOString(),
   closesAt: input.closesAt.toISOString(),
   reminderDaysBefore: input.reminderDaysBefore,

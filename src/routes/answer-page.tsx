@@ -11,6 +11,7 @@ import { formatDateTime } from '../mail/format-date.js';
 import { OpenPage } from '../views/answer/open-page.js';
 import { StatePage, type StateCopy } from '../views/answer/state-page.js';
 import { roundThreshold } from '../rounds/threshold.js';
+import { titleIn } from '../rounds/round-title.js';
 
 export const answerPage = new Hono<AppEnv>();
 
@@ -73,7 +74,7 @@ answerPage.get('/:token', async (c) => {
     title: version.title[lang],
     description: version.description?.[lang] ?? null,
     networkName: network.name,
-    roundTitle: round.title,
+    roundTitle: titleIn(round, lang),
     coordinators: await coordinatorNames(db, network.id),
     estimatedMinutes: version.estimatedMinutes,
     closesAt: round.closesAt,

@@ -10,17 +10,19 @@ type FieldProps = {
   autocomplete?: string;
   step?: string;
   required?: boolean;
+  /** The language of what is typed, when it is not the page's (a title in Swedish on a Finnish page). */
+  lang?: string;
 };
 
 /** A labelled input whose error and hint are announced with it. */
-export function Field({ name, label, type = 'text', value, error, hint, autocomplete, step, required }: FieldProps) {
+export function Field({ name, label, type = 'text', value, error, hint, autocomplete, step, required, lang }: FieldProps) {
   return (
     <FieldFrame
       name={name}
       label={label}
       hint={hint}
       error={error}
-      control={(aria) => <input id={name} name={name} type={type} value={value} autocomplete={autocomplete} step={step} required={required} {...aria} />}
+      control={(aria) => <input id={name} name={name} type={type} value={value} autocomplete={autocomplete} step={step} required={required} lang={lang} {...aria} />}
     />
   );
 }

@@ -130,3 +130,21 @@ describe('invitations through a real SMTP server', () => {
     }
   });
 });
+
+describe('a round titled in each language', () => {
+  it('gives Swedish and English members the title in their language, in the mail and on the answer page, and Finnish where none was given', async () => {
+    w = await roundsWorld({ sink });
+    const id = await openedRound(w, { title: 'Verkostokysely kevät 2026', titleSv: 'Nätverksenkät våren 2026', titleEn: '' });
+    expect((await api(w, w.coordinator, 'GET', `/${id}`)).json.round.titleTranslations).toEqual({ sv: 'Nätverksenkät våren 2026' });
+    await api(w, w.coordinator, 'POST', `/${id}/invite`);
+    const mails = byRecipient(await receivedMail(sink, 3));
+    expect(mails.get(MEMBERS[0].email)!.subject).toBe('Kutsu kyselyyn: Verkostokysely kevät 2026');
+    expect(mails.get(MEMBERS[1].email)!.subject).toContain('Nätverksenkät våren 2026');
+    expect(mails.get(MEMBERS[2].email)!.subject).toContain('Verkostokysely kevät 2026');
+    const swedish = await w.t.app.request(new URL(linkIn(mails.get(MEMBERS[1].email)!)!).pathname);
+    expect(await swedish.text()).toContain('Nätverksenkät våren 2026');
+    const form = await page(w, w.coordinator, `/rounds/${id}/edit`);
+    expect(form.html).toContain('value="Nätverksenkät våren 2026"');
+    expect(form.html).toContain('name="titleEn"');
+  });
+});

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { members } from './members.js';
 import { networks } from './networks.js';
@@ -14,6 +15,9 @@ export const questionnaireVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.key, t.version] })],
 );
 
+/** A round's title in the languages other than its default one. */
+export type TitleTranslations = { sv?: string; en?: string };
+
 export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
@@ -25,6 +29,8 @@ export const rounds = sqliteTable(
     questionnaireKey: text('questionnaire_key').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
     title: text('title').notNull(),
+    /** The title in Swedish and English, where given; members of those languages see \`title\` otherwise. */
+    titleTranslations: text('title_translations', { mode: 'json' }).$type<TitleTranslations>().notNull().default(sql`'{}'`),
     status: text('status', { enum: ROUND_STATUSES }).notNull().default('draft'),
     opensAt: text('opens_at').notNull(),
     closesAt: text('closes_at').notNull(),

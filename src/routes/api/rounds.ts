@@ -25,6 +25,7 @@ roundApi.use(coordinatorOnly);
 const view = (round: Round) => ({
   id: round.id,
   title: round.title,
+  titleTranslations: round.titleTranslations,
   status: round.status,
   questionnaireKey: round.questionnaireKey,
   questionnaireVersion: round.questionnaireVersion,

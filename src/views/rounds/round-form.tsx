@@ -36,7 +36,7 @@ export function newRoundValues(catalogue: Catalogue, now: Date): Values {
   };
 }
 
-export const formValues = (round: Round): Values => ({ ...round });
+export const formValues = (round: Round): Values => ({ ...round, titleSv: round.titleTranslations.sv, titleEn: round.titleTranslations.en });
 
 /** One menu of every questionnaire version, grouped by questionnaire, "key:version" as the value. */
 function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; values: Values; error: string | undefined }) {
@@ -105,6 +105,12 @@ function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) 
         <QuestionnaireSelect c={c} values={values} error={errors.questionnaireKey ?? errors.questionnaireVersion} />
       )}
       <Field name="title" label={t.title} hint={t.titleHint} value={text(values.title)} error={errors.title} autocomplete="off" required />
+      {c.var.network.languages.includes('sv') && (
+        <Field name="titleSv" lang="sv" label={t.titleSv} hint={t.titleTranslationHint} value={text(values.titleSv)} error={errors.titleSv} autocomplete="off" />
+      )}
+      {c.var.network.languages.includes('en') && (
+        <Field name="titleEn" lang="en" label={t.titleEn} hint={t.titleTranslationHint} value={text(values.titleEn)} error={errors.titleEn} autocomplete="off" />
+      )}
       <p class="hint">{t.timesHint}</p>
       {!open && <Field name="opensAt" type="datetime-local" label={t.opensAt} value={local(values.opensAt)} error={errors.opensAt} required />}
       <Field name="closesAt" type="datetime-local" label={t.closesAt} value={local(values.closesAt)} error={errors.closesAt} required />

@@ -1,0 +1,1 @@
+ALTER TABLE `rounds` ADD `title_translations` text DEFAULT '{}' NOT NULL;
