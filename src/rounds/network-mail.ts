@@ -4,7 +4,7 @@ import { MAIL_STATUSES, outgoingMail } from '../db/schema/index.js';
 
 export type MailCounts = Record<(typeof MAIL_STATUSES)[number], number>;
 
-/** How much of a network's mail is queued, sent, failed or in the outbox: all the outbox page shows in SMTP mode. */
+/** How much of a network's mail is queued, sent, failed or in the outbox: all the network's mail page shows. */
 export async function networkMailCounts(db: Db, networkId: number): Promise<MailCounts> {
   const rows = await db.select({ status: outgoingMail.status, n: count() }).from(outgoingMail).where(eq(outgoingMail.networkId, networkId)).groupBy(outgoingMail.status);
   const counts: MailCounts = { queued: 0, sent: 0, failed: 0, outbox: 0 };
