@@ -109,4 +109,23 @@ describe('the outbox page', () => {
       await sink.close();
     }
   });
+
+  it('leaves waiting reminders out of the counts: they would tell how many have not answered', async () => {
+    const sink = await startSmtpSink();
+    try {
+      w = await roundsWorld({ sink });
+      const id = await openedRound(w);
+      await api(w, w.coordinator, 'POST', `/${id}/invite`);
+      await receivedMail(sink, 3);
+      const counts = async () => (await page(w, w.coordinator, '/outbox')).html.match(/<dl class="facts">.*?<\/dl>/s)![0];
+      const before = await counts();
+      // The mail server refuses for now, so the reminders stay queued for a retry.
+      sink.rejectWith(452, 'Mailbox full');
+      expect((await api(w, w.coordinator, 'POST', `/${id}/remind`)).status).toBe(200);
+      await expect.poll(async () => (await openedMailRows(w.t.deps)).filter((row) => row.kind === 'reminder' && row.attempts > 0).length).toBe(3);
+      expect(await counts()).toBe(before);
+    } finally {
+      await sink.close();
+    }
+  });
 });
