@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Db } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
@@ -41,12 +42,28 @@ export function formatOutbox(mail: OutboxMail[]): string {
   return blocks.length === 0 ? 'The outbox is empty.\n' : `${blocks.join('\n\n----------\n\n')}\n`;
 }
 
-/** Writes each message as <id>.eml (readable by the owner only), to open in a mail program; returns the paths. */
-export async function writeEmlFiles(mail: OutboxMail[], dir: string, from: string): Promise<string[]> {
+/**
+ * Writes each message as <id>.eml (readable by the owner only), to open in a
+ * mail program and send on; the sender is MAIL_FROM under the network's name,
+ * as the SMTP mailer would send it. Returns the paths.
+ */
+export async function writeEmlFiles(mail: OutboxMail[], dir: string, mailFrom: string): Promise<string[]> {
+  const [sender] = addressparser(mailFrom, { flatten: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const paths: string[] = [];
   for (const m of mail) {
-    const message = new MailComposer({ from, to: m.recipient, replyTo: m.replyTo, subject: m.subject, text: m.textBody, html: m.htmlBody, date: new Date(m.createdAt) });
+    const from = sender ? { name: m.senderName ?? sender.name, address: sender.address } : mailFrom;
+    const message = new MailComposer({
+      from,
+      to: m.recipient,
+      replyTo: m.replyTo,
+      subject: m.subject,
+      text: m.textBody,
+      html: m.htmlBody,
+      date: new Date(m.createdAt),
+      // As the SMTP mailer sends it (RFC 3834): no out-of-office replies.
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
     const path = join(dir, `${m.id}.eml`);
     writeFileSync(path, await message.compile().build(), { mode: 0o600 });
     paths.push(path);
