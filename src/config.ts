@@ -19,6 +19,7 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.fi:587')
     .optional(),
+  MAIL_MODE: z.enum(['smtp', 'outbox'], { message: 'must be smtp or outbox' }).optional(),
   MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
   SECRET_KEY_FILE: z.string().min(1).default(DEFAULT_SECRET_KEY_FILE),
@@ -33,6 +34,7 @@ export type Config = Readonly<{
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   smtpUrl: string | undefined;
+  mailMode: MailMode;
   mailFrom: string;
   secretKey: string | undefined;
   secretKeyFile: string;
@@ -40,7 +42,27 @@ export type Config = Readonly<{
   logLevel: 'silent' | 'info' | 'debug';
 }>;
 
+export type MailMode = 'smtp' | 'outbox';
+
 export class ConfigError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Outbox mode sends nothing and keeps mail for the operator's `npm run outbox`.
+ * It is implied only for a trial on this machine (loopback, no BASE_URL); a
+ * server others can reach must choose it by name, so that forgetting SMTP_URL
+ * stops the start instead of silently sending nothing.
+ */
+function mailModeOf(e: { SMTP_URL?: string | undefined; MAIL_MODE?: MailMode | undefined; HOST: string; BASE_URL?: string | undefined }): MailMode {
+  if (e.MAIL_MODE === 'smtp' && !e.SMTP_URL) throw new ConfigError('Invalid configuration:\n  MAIL_MODE: smtp needs SMTP_URL, e.g. smtp://user:pass@mail.example.fi:587');
+  if (e.MAIL_MODE === 'outbox' && e.SMTP_URL) throw new ConfigError('Invalid configuration:\n  MAIL_MODE: outbox sends nothing, yet SMTP_URL is set; remove one of them');
+  if (e.SMTP_URL) return 'smtp';
+  if (e.MAIL_MODE === 'outbox' || (LOOPBACK_HOSTS.has(e.HOST) && !e.BASE_URL)) return 'outbox';
+  throw new ConfigError(
+    'Invalid configuration:\n  SMTP_URL: not set, so no mail can be sent. Set SMTP_URL to send mail, or MAIL_MODE=outbox to keep it unsent for the operator to read with `npm run outbox` (for trials only).',
+  );
+}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set", as in most .env tooling.
@@ -59,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     smtpUrl: e.SMTP_URL,
+    mailMode: mailModeOf(e),
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,
     secretKeyFile: e.SECRET_KEY_FILE,

@@ -15,6 +15,7 @@ try {
   const config = loadConfig();
   const server = await startServer(config);
   console.log(`Verkostopulssi is running: open ${server.url}`);
+  if (config.mailMode === 'outbox') console.log('Outbox mode: no mail is sent. Read it on this machine with `npm run outbox`; set SMTP_URL to send it.');
   if (server.setupLink) {
     console.log(`No accounts yet. Create the first coordinator account with this single-use link:\n  ${server.setupLink}`);
   }

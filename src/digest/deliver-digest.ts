@@ -5,7 +5,7 @@ import { mailSealingKey, sealMail } from '../mail/sealed-mail.js';
 import { MailSendError, type Mailer } from '../mail/mailer.js';
 import type { ComposedDigest } from './compose-digest.js';
 
-/** The outgoing_mail kind of a digest; the outbox page can label it. */
+/** The outgoing_mail kind of a digest. */
 export const DIGEST_MAIL_KIND = 'digest';
 
 export type DeliveryResult = 'sent' | 'failed' | 'inOutbox';
@@ -17,7 +17,7 @@ export type Delivery = { networkId: number; networkName: string; to: string; rep
  * kept in outgoing_mail so the network's mail counts include it; the bodies
  * are not kept after sending, since they carry the report link.
  * In outbox mode the digest waits in the local outbox like any other mail
- * (its text part is what the outbox shows; the charts are not stored).
+ * (for the operator's `npm run outbox`; the charts are not stored).
  */
 export async function deliverDigest(deps: { db: Db; mailer: Mailer; clock: Clock; secretKey: string }, delivery: Delivery): Promise<DeliveryResult> {
   const { db, mailer, clock } = deps;

@@ -15,7 +15,7 @@ export type AppDeps = {
   log: Logger;
   /** Counts the answering routes per minute instead of logging each request. */
   answerRequestLog: AnswerRequestLog;
-  /** SMTP, or the local outbox when no SMTP server is configured. */
+  /** SMTP, or outbox mode: nothing sent, mail kept for the operator (MAIL_MODE, see config.ts). */
   mailer: Mailer;
   baseUrl: string;
   /** Keys the hashes of stored secrets (links, sessions). */

@@ -66,11 +66,14 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: t.signInFirst }, 401);
     return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
   }
-  if (UNSAFE.has(c.req.method) && (await submittedCsrfToken(c)) !== session.csrfToken) {
-    throw new DomainError(t.csrfFailed, 403);
-  }
+  if (UNSAFE.has(c.req.method)) await assertCsrf(c, session.csrfToken);
   await next();
 };
+
+/** Refuses a write that does not carry the session's CSRF token. */
+export async function assertCsrf(c: Context<AppEnv>, csrfToken: string): Promise<void> {
+  if ((await submittedCsrfToken(c)) !== csrfToken) throw new DomainError(authText(c.var.lang).csrfFailed, 403);
+}
 
 /** The signed-in user as the audit trail names them; only call behind requireUser. */
 export function actorOf(c: PageContext): Actor {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { MAIL_STATUSES, outgoingMail } from '../db/schema/index.js';
-import { mailSealingKey, openMail, type MailContent } from './sealed-mail.js';
+import { mailSealingKey, openMail } from './sealed-mail.js';
 
 export type MailError = {
   kind: string;
@@ -57,22 +57,4 @@ export async function mailStatusForRound(db: Db, secretKey: string, roundId: num
     nextAttemptAt: e.nextAttemptAt,
   }));
   return status;
-}
-
-export type OutboxItem = MailContent & { id: number; kind: string; createdAt: string };
-
-/** One page of a network's local outbox, newest first, opened for the coordinator to read. */
-export async function listOutbox(db: Db, secretKey: string, networkId: number, { limit, offset }: { limit: number; offset: number }): Promise<{ total: number; items: OutboxItem[] }> {
-  const inOutbox = and(eq(outgoingMail.networkId, networkId), eq(outgoingMail.status, 'outbox'), notReminder, isNotNull(outgoingMail.sealed));
-  const [total] = await db.select({ n: count() }).from(outgoingMail).where(inOutbox);
-  const rows = await db
-    .select({ id: outgoingMail.id, kind: outgoingMail.kind, sealed: outgoingMail.sealed, createdAt: outgoingMail.createdAt })
-    .from(outgoingMail)
-    .where(inOutbox)
-    .orderBy(desc(outgoingMail.id))
-    .limit(limit)
-    .offset(offset);
-  const key = mailSealingKey(secretKey);
-  const items = rows.flatMap(({ sealed, ...row }) => (sealed ? [{ ...row, ...openMail(key, row.kind, sealed) }] : []));
-  return { total: total?.n ?? 0, items };
 }

@@ -16,7 +16,7 @@ export type OutgoingMessage = {
   attachments?: InlineImage[] | undefined;
 };
 
-/** "outbox": nothing is sent; the queue keeps mail in the local outbox that coordinators read. */
+/** "outbox": nothing is sent; the queue keeps mail sealed for the operator's `npm run outbox`, never shown in the product. */
 export type Mailer = { readonly mode: 'smtp' | 'outbox'; send(message: OutgoingMessage): Promise<void> };
 
 /** A send failed; the message is short and safe to store and show (no credentials). */
@@ -31,9 +31,9 @@ export const outboxMailer: Mailer = {
   send: () => Promise.reject(new MailSendError('outbox mode sends nothing')),
 };
 
-/** The SMTP mailer when SMTP_URL is set, otherwise the outbox. */
-export function createMailer(config: { smtpUrl: string | undefined; mailFrom: string }): Mailer {
-  return config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer;
+/** The mailer of the configured MAIL_MODE (see config.ts). */
+export function createMailer(config: { mailMode: 'smtp' | 'outbox'; smtpUrl: string | undefined; mailFrom: string }): Mailer {
+  return config.mailMode === 'smtp' && config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer;
 }
 
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {

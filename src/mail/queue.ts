@@ -37,7 +37,7 @@ export function retryDelayMs(failedAttempts: number): number {
 
 /**
  * Stores a message, sealed, to send ('queued', due now) or, in outbox mode, to
- * read in the local outbox. Takes a transaction, so the mail and what it
+ * keep for the operator's `npm run outbox`. Takes a transaction, so the mail and what it
  * announces (e.g. an invitation) are written together or not at all.
  */
 export async function enqueueMail(db: DbOrTx, { clock, secretKey, mailer }: MailQueueDeps, mail: MailToQueue): Promise<number> {

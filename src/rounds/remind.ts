@@ -42,8 +42,8 @@ async function remindedRecently(tx: Tx, roundId: number, now: Date): Promise<Dat
  * each link's receipt key is recomputed with the secret key. Nothing records
  * whom a reminder went to, or how many: the queued rows are sealed, padded to
  * one length and gone once delivered, and the round keeps only when it
- * reminded. In outbox mode no reminder is written at all, since the outbox is
- * read by coordinators. Returns false when the scheduled reminder had already been sent.
+ * reminded. In outbox mode no reminder is written at all: it would never be
+ * delivered, so its row would stay and tell how many had not answered. Returns false when the scheduled reminder had already been sent.
  */
 export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, actor: Actor, { scheduled = false } = {}): Promise<boolean> {
   const now = deps.clock.now();

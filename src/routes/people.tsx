@@ -109,7 +109,7 @@ peopleRoutes.post('/invite', async (c) => {
   const mail = await accountInviteMail({ lang: c.var.lang, networkName: network.name, inviterName: user.name, role, link: `${baseUrl}/join/${token}`, validDays: INVITE_DAYS });
   await enqueueMail(db, c.var.deps, { networkId: network.id, kind: 'account-invite', recipient: email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: user.email, senderName: network.name });
   deliverSoon(c.var.deps);
-  return c.html(await peoplePage(c, fill(t.invited, { email })));
+  return c.html(await peoplePage(c, fill(c.var.deps.mailer.mode === 'outbox' ? t.invitedNotSent : t.invited, { email })));
 });
 
 // POST /networks/:networkId/people/:userId/remove

@@ -45,14 +45,16 @@ describe('inviting coordinators and leaders by email', () => {
     expect((await t.app.request(link)).status).toBe(410);
   });
 
-  it('an existing account gets the role but must still sign in with its own password', async () => {
+  it('an existing account gets the role only when signed in as itself', async () => {
     const { network, coordinator, outsider } = await setup();
     await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'ulkopuolinen@toinen.example', role: 'coordinator' }));
     const link = (await receivedMail(sink, 1))[0]!.text!.match(/(\/join\/[\w-]+)/)![1]!;
-    const accepted = await t.app.request(link, form({}));
+    const refused = await t.app.request(link, form({}));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    const accepted = await t.app.request(link, postForm(outsider, {}));
     expect(accepted.status).toBe(303);
-    expect(accepted.headers.get('location')).toMatch(/^\/login\?next=/);
-    expect(accepted.headers.get('set-cookie')).toBeNull();
+    expect(accepted.headers.get('location')).toBe(`/networks/${network.id}`);
     const [role] = await t.deps.db.select().from(networkRoles).where(and(eq(networkRoles.networkId, network.id), eq(networkRoles.userId, outsider.userId)));
     expect(role?.role).toBe('coordinator');
   });

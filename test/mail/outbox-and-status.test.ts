@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailStatusForRound, listOutbox } from '../../src/mail/mail-status.js';
+import { mailStatusForRound } from '../../src/mail/mail-status.js';
 import { createSmtpMailer, outboxMailer } from '../../src/mail/mailer.js';
+import { formatOutbox, readOutbox, writeEmlFiles } from '../../src/mail/operator-outbox.js';
 import { MAX_ATTEMPTS, deliverDueMail, retryDelayMs } from '../../src/mail/queue.js';
 import { closeRound } from '../../src/rounds/transitions.js';
 import { fixedClock, realCatalogue } from '../helpers/app.js';
@@ -29,8 +33,6 @@ describe('outbox mode', () => {
     const first = await queueInvitation(database.db, clock, ids, 'eka@koulu.example', 'outbox');
     const second = await queueInvitation(database.db, clock, ids, 'toka@koulu.example', 'outbox');
     await queueInvitation(database.db, clock, other, 'muu@koulu.example', 'outbox');
-    // A reminder row is never listed: reminders go only to those who have not answered.
-    await queueInvitation(database.db, clock, ids, 'muistutus@koulu.example', 'outbox', 'reminder');
 
     const stored = await mailRow(database.db, first);
     expect(stored).toMatchObject({ status: 'outbox', nextAttemptAt: null, attempts: 0 });
@@ -41,15 +43,60 @@ describe('outbox mode', () => {
     expect((await deliverDueMail(database.db, createSmtpMailer(sink.url, FROM), clock, SECRET_KEY)).sent).toBe(0);
     expect(sink.messages).toHaveLength(0);
 
-    const page = await listOutbox(database.db, SECRET_KEY, ids.networkId, { limit: 1, offset: 0 });
-    expect(page.total).toBe(2);
-    expect(page.items.map((m) => m.id)).toEqual([second]);
-    expect(page.items[0]).toMatchObject({ recipient: 'toka@koulu.example', kind: 'invitation', subject: 'Kutsu kyselyyn: Kevät 2026' });
-    expect(page.items[0]!.textBody).toContain(linkFor('toka@koulu.example'));
-    const rest = await listOutbox(database.db, SECRET_KEY, ids.networkId, { limit: 10, offset: 1 });
-    expect(rest.items.map((m) => m.id)).toEqual([first]);
-    expect(JSON.stringify([page, rest])).not.toContain('muistutus@koulu.example');
+    // Only the operator opens it, with the key: every network's mail, oldest first.
+    const kept = await readOutbox(database.db, SECRET_KEY);
+    expect(kept.map((m) => m.recipient)).toEqual(['eka@koulu.example', 'toka@koulu.example', 'muu@koulu.example']);
+    const mine = await readOutbox(database.db, SECRET_KEY, { networkId: ids.networkId });
+    expect(mine.map((m) => m.id)).toEqual([first, second]);
+    expect(mine[1]).toMatchObject({ recipient: 'toka@koulu.example', kind: 'invitation', subject: 'Kutsu kyselyyn: Kevät 2026' });
+    const text = formatOutbox(mine);
+    expect(text).toContain('To: toka@koulu.example');
+    expect(text).toContain(linkFor('toka@koulu.example'));
+    expect(text).not.toContain('muu@koulu.example');
+    expect(formatOutbox([])).toBe('The outbox is empty.\n');
   });
+
+  it('writes the mail as .eml files for a mail program', async () => {
+    const clock = fixedClock();
+    const ids = await networkWithRound(database.db, clock);
+    const id = await queueInvitation(database.db, clock, ids, 'eka@koulu.example', 'outbox');
+    const dir = join(database.dir, 'eml');
+    const paths = await writeEmlFiles(await readOutbox(database.db, SECRET_KEY), dir, FROM);
+    expect(paths).toEqual([join(dir, `${id}.eml`)]);
+    const eml = readFileSync(paths[0]!, 'utf8');
+    expect(eml).toMatch(/^To: eka@koulu\.example$/m);
+    expect(eml).toMatch(/^From: .*<no-reply@pulssi\.example>$/m);
+    expect(eml).toContain('Content-Type: text/html');
+  });
+});
+
+describe('npm run outbox', () => {
+  it('prints the outbox of the configured database, opened with the configured key', async () => {
+    const clock = fixedClock();
+    const ids = await networkWithRound(database.db, clock);
+    await queueInvitation(database.db, clock, ids, 'eka@koulu.example', 'outbox');
+    // The test runner puts its own BASE_URL into the environment; the command must not see it.
+    const { BASE_URL: _runnerBase, ...env } = process.env;
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn('node', ['--import', 'tsx', 'scripts/outbox.ts', ...args], {
+          env: { ...env, DATABASE_URL: database.url, SECRET_KEY, SMTP_URL: '', MAIL_MODE: 'outbox' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const printed = await run([]);
+    expect(printed.code).toBe(0);
+    expect(printed.out).toContain('To: eka@koulu.example');
+    expect(printed.out).toContain(linkFor('eka@koulu.example'));
+    const written = await run(['--network', String(ids.networkId), '--eml', join(database.dir, 'eml')]);
+    expect(written.out).toContain('1 message(s) written');
+    expect(readdirSync(join(database.dir, 'eml'))).toHaveLength(1);
+    expect((await run(['--network', 'x'])).code).toBe(1);
+  }, 30_000);
 });
 
 describe('mailStatusForRound', () => {

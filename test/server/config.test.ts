@@ -4,7 +4,7 @@ import { ConfigError, parseConfig } from '../../src/config.js';
 describe('configuration from the environment', () => {
   it('needs nothing: an embedded file database on port 3000', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: 'file:./data/verkostopulssi.db', baseUrl: 'http://127.0.0.1:3000', smtpUrl: undefined });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: 'file:./data/verkostopulssi.db', baseUrl: 'http://127.0.0.1:3000', smtpUrl: undefined, mailMode: 'outbox' });
     // The key's default lies outside ./data and its backups.
     expect(config).toMatchObject({ secretKeyFile: './keys/secret.key', backupDir: './data/backups' });
     expect(Object.isFrozen(config)).toBe(true);
@@ -27,7 +27,8 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ secretKeyFile: '/run/secrets/pulssi.key', backupDir: '/srv/backups/pulssi' });
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', baseUrl: 'https://pulssi.example.fi', databaseUrl: 'libsql://db.example.fi', databaseAuthToken: 'tok', logLevel: 'silent' });
     expect(parseConfig({ DATABASE_URL: ':memory:' }).databaseUrl).toBe(':memory:');
-    expect(parseConfig({ HOST: '0.0.0.0', PORT: '4000' }).baseUrl).toBe('http://localhost:4000');
+    expect(config.mailMode).toBe('smtp');
+    expect(parseConfig({ HOST: '0.0.0.0', PORT: '4000', MAIL_MODE: 'outbox' }).baseUrl).toBe('http://localhost:4000');
   });
 
   it.each([
@@ -38,8 +39,23 @@ describe('configuration from the environment', () => {
     ['SMTP_URL', 'mail.example.fi', /SMTP_URL: must be an smtp:\/\//],
     ['SECRET_KEY', 'short', /SECRET_KEY: must be at least 32 characters/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: /],
+    ['MAIL_MODE', 'print', /MAIL_MODE: must be smtp or outbox/],
   ])('stops on a bad %s with a message naming it', (name, value, message) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('keeps mail unsent only when chosen, or for a trial on this machine', () => {
+    const mode = (env: Record<string, string>) => parseConfig(env).mailMode;
+    expect(mode({ SMTP_URL: 'smtp://mail.example.fi' })).toBe('smtp');
+    expect(mode({ SMTP_URL: 'smtp://mail.example.fi', MAIL_MODE: 'smtp' })).toBe('smtp');
+    expect(mode({ HOST: 'localhost' })).toBe('outbox');
+    expect(mode({ HOST: '0.0.0.0', MAIL_MODE: 'outbox' })).toBe('outbox');
+    // A server others can reach, or one with a public address, must say which.
+    for (const env of [{ HOST: '0.0.0.0' }, { BASE_URL: 'https://pulssi.example.fi' }]) {
+      expect(() => parseConfig(env)).toThrow(/SMTP_URL: not set.*MAIL_MODE=outbox.*npm run outbox/s);
+    }
+    expect(() => parseConfig({ MAIL_MODE: 'smtp' })).toThrow(/MAIL_MODE: smtp needs SMTP_URL/);
+    expect(() => parseConfig({ MAIL_MODE: 'outbox', SMTP_URL: 'smtp://mail.example.fi' })).toThrow(/remove one of them/);
   });
 });

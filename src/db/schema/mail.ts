@@ -6,7 +6,7 @@ export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'outbox'] as const;
 
 /**
  * Outgoing mail: a queue with retries when SMTP is configured, and the local
- * outbox (status "outbox") that a coordinator reads when it is not. A
+ * outbox (status "outbox") kept for the operator's `npm run outbox` when it is not. A
  * delivered reminder leaves no row: its recipients are those who had not answered.
  */
 export const outgoingMail = sqliteTable(

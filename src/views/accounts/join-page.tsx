@@ -1,0 +1,87 @@
+import type { PageContext } from '../../http/env.js';
+import { authText } from '../../i18n/auth.js';
+import { fill } from '../../i18n/messages.js';
+import { networkText } from '../../i18n/networks.js';
+import type { Role } from '../../db/schema/index.js';
+import { CsrfField } from '../csrf-field.js';
+import { Field } from '../field.js';
+import { Layout } from '../layout.js';
+
+export type JoinInvite = { email: string; role: Role; networkName: string };
+
+/**
+ * What the visitor may do with the link: create the account (the address is
+ * new), accept as its signed-in owner, or first sign in as the owner.
+ */
+export type JoinState = { kind: 'create'; errors?: Record<string, string> } | { kind: 'accept' } | { kind: 'sign-in' } | { kind: 'other-account'; signedInAs: string } | { kind: 'taken' };
+
+function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; state: JoinState }) {
+  const t = authText(c.var.lang);
+  const email = invite.email;
+  const signIn = (
+    <p>
+      <a href={`/login?next=${encodeURIComponent(c.req.path)}`}>{t.signIn}</a>
+    </p>
+  );
+  switch (state.kind) {
+    case 'create':
+      return (
+        <form method="post" novalidate>
+          <Field name="name" label={t.name} error={state.errors?.name} autocomplete="name" />
+          <Field name="newPassword" type="password" label={t.password} hint={t.passwordHint} error={state.errors?.newPassword} autocomplete="new-password" />
+          <Field name="newPasswordAgain" type="password" label={t.newPasswordAgain} error={state.errors?.newPasswordAgain} autocomplete="new-password" />
+          <button type="submit">{t.joinCreate}</button>
+        </form>
+      );
+    case 'accept':
+      return (
+        <form method="post">
+          <CsrfField c={c} />
+          <p>{fill(t.joinExisting, { email })}</p>
+          <button type="submit">{t.joinAccept}</button>
+        </form>
+      );
+    case 'sign-in':
+      return (
+        <>
+          <p>{fill(t.joinSignIn, { email })}</p>
+          {signIn}
+        </>
+      );
+    case 'other-account':
+      return <p>{fill(t.joinOtherAccount, { email, current: state.signedInAs })}</p>;
+    case 'taken':
+      return (
+        <>
+          <p role="alert">{fill(t.joinTaken, { email })}</p>
+          {signIn}
+        </>
+      );
+  }
+}
+
+export function JoinPage({ c, invite, state }: { c: PageContext; invite: JoinInvite; state: JoinState }) {
+  const t = authText(c.var.lang);
+  const role = networkText(c.var.lang)[`role_${invite.role}`];
+  return (
+    <Layout lang={c.var.lang} title={t.joinTitle} path={c.req.path} session={c.var.session}>
+      <section class="card narrow">
+        <h1>{t.joinTitle}</h1>
+        <p>{fill(t.joinIntro, { network: invite.networkName, role })}</p>
+        <JoinBody c={c} invite={invite} state={state} />
+      </section>
+    </Layout>
+  );
+}
+
+export function GonePage({ c }: { c: PageContext }) {
+  const t = authText(c.var.lang);
+  return (
+    <Layout lang={c.var.lang} title={t.linkGone} path={c.req.path} session={c.var.session}>
+      <section class="card narrow">
+        <h1>{t.linkGone}</h1>
+        <p>{t.linkGoneBody}</p>
+      </section>
+    </Layout>
+  );
+}
