@@ -12,12 +12,6 @@ export type BadRow = { line: number; problems: RowProblem[] };
 /** What an import would do, line by line; computed again on confirm, never taken from the client. */
 export type ImportPlan = { rows: PlannedRow[]; bad: BadRow[] };
 
-function duplicateLines(rows: Array<{ line: number; values: RowValues }>): Map<string, number[]> {
-  const lines = new Map<string, number[]>();
-  for (const { line, values } of rows) if (values.email) lines.set(values.email, [...(lines.get(values.email) ?? []), line]);
-  return new Map([...lines].filter(([, found]) => found.length > 1));
-}
-
 function planRow(line: number, values: RowValues, member: Member | undefined, languages: readonly Language[]): PlannedRow {
   if (!member) {
     const added = { organisation: '', organisationType: 'other' as const, language: languages[0]!, ...values };
@@ -36,19 +30,22 @@ function planRow(line: number, values: RowValues, member: Member | undefined, la
 
 /**
  * Compares the file with the roster. A line whose email is on the roster updates
- * that member; every line with the same email as another is refused, since
- * either could be the one meant.
+ * that member. Of lines with the same email the first usable one is taken and
+ * each later one is reported, so a row pasted twice loses nothing.
  */
 export function planImport(table: CsvTable, roster: readonly Member[], languages: readonly Language[]): ImportPlan {
   const read = table.records.map((record) => readRow(table.columns, record, languages));
-  const duplicates = duplicateLines(read);
   const byEmail = new Map(roster.map((member) => [member.email, member]));
+  const taken = new Map<string, number>();
   const plan: ImportPlan = { rows: [], bad: [] };
   for (const { line, values, problems } of read) {
-    const same = duplicates.get(values.email);
-    const all = same ? [...problems, { code: 'duplicate_email' as const, value: values.email, lines: same }] : problems;
+    const first = taken.get(values.email);
+    const all: RowProblem[] = first === undefined ? problems : [...problems, { code: 'duplicate_email', value: values.email, lines: [first] }];
     if (all.length > 0) plan.bad.push({ line, problems: all });
-    else plan.rows.push(planRow(line, values, byEmail.get(values.email), languages));
+    else {
+      taken.set(values.email, line);
+      plan.rows.push(planRow(line, values, byEmail.get(values.email), languages));
+    }
   }
   return plan;
 }

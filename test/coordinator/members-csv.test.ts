@@ -63,16 +63,19 @@ describe('CSV import', () => {
     const preview = await upload({ csv }, 'en');
     expect(preview.status).toBe(200);
     for (const line of [
-      'Line 2: The email address ann@kunta.example appears more than once in the file: lines 2, 9.',
       'Line 3: The name is missing.',
       'Line 4: The email address “bob@” is not valid.',
       'Line 5: Unknown organisation type “university”. Allowed: Early childhood education and care, Basic education (comprehensive school)',
       'Line 6: The language “de” is not one of the network’s languages. Allowed: fi, sv, en.',
       'Line 7: The line has 3 columns, but the header has 5.',
       'Line 8: The line has 6 columns, but the header has 5.',
-      'Line 9: The email address ann@kunta.example appears more than once in the file: lines 2, 9.',
+      'Line 9: The email address ann@kunta.example is already on line 2, so this line is left out.',
     ])
       expect(preview.html).toContain(line);
+    // The first of the two lines with one address is kept: a row pasted twice loses nothing.
+    expect(preview.html).toContain('Line 2: <strong>Ann Alda</strong> (ann@kunta.example)');
+    // Every column of a line to add is shown: organisation, type and language.
+    expect(preview.html).toContain('School · Basic education (comprehensive school) · English');
     expect(preview.html).toContain('Nothing has been saved yet.');
     expect(await roster()).toEqual([]);
   });

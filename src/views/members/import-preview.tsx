@@ -23,6 +23,12 @@ function PlannedLine({ c, row }: { c: Context<NetworkEnv>; row: PlannedRow }) {
     <li>
       {fill(t.line, { line: row.line })}: <strong>{row.values.name}</strong> ({row.values.email}) <span class="badge">{t[`action_${row.action}`]}</span>
       {row.member && !row.member.active && <span class="badge">{t.staysInactive}</span>}
+      {row.action === 'add' && (
+        <span class="hint">
+          {' · '}
+          {[row.values.organisation, t[`type_${row.values.organisationType}`], t[`language_${row.values.language}`]].filter(Boolean).join(' · ')}
+        </span>
+      )}
       {row.changes.length > 0 && (
         <ul>
           {row.changes.map((change) => (
