@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/load.js';
 import type { Clock } from '../src/clock.js';
 import { answerReceipts, CANNOT_SAY, dailyResponseCounts, invitations, itemTallies, measureTallies, members, networkRoles, networks, questionnaireVersions, responses, rounds, sealedResponses, users } from '../src/db/schema/index.js';
-import { DEMO_NETWORK_NAME, grantDemoAccess, seedDemo } from '../src/demo/seed.js';
+import { authenticate } from '../src/accounts/users.js';
+import { DEMO_COORDINATOR_EMAIL, DEMO_NETWORK_NAME, demoCoordinatorIfNoAccounts, grantDemoAccess, seedDemo } from '../src/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { receiptCount } from './helpers/receipts.js';
 
@@ -25,6 +26,16 @@ describe('demo data', () => {
     expect(await grantDemoAccess(database.db, networkId)).toEqual(['admin@kunta.example']);
     expect(await grantDemoAccess(database.db, networkId)).toEqual(['admin@kunta.example']);
     expect(await database.db.select().from(networkRoles)).toEqual([{ networkId, userId: admin!.id, role: 'coordinator' }]);
+  });
+
+  it('works in one run on a database with no account: a demo coordinator to sign in with', async () => {
+    const { networkId } = await seedDemo(database.db, catalogue, clock);
+    const password = await demoCoordinatorIfNoAccounts(database.db, clock, networkId);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(await authenticate(database.db, DEMO_COORDINATOR_EMAIL, password!)).toMatchObject({ email: DEMO_COORDINATOR_EMAIL, isAdmin: true });
+    expect(await database.db.select({ role: networkRoles.role }).from(networkRoles)).toEqual([{ role: 'coordinator' }]);
+    // Once any account exists, a second run creates none.
+    expect(await demoCoordinatorIfNoAccounts(database.db, clock, networkId)).toBeNull();
   });
 
   it('never appears in a database that was not seeded', async () => {

@@ -4,7 +4,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { grantDemoAccess, seedDemo } from './seed.js';
+import { DEMO_COORDINATOR_EMAIL, demoCoordinatorIfNoAccounts, grantDemoAccess, seedDemo } from './seed.js';
 
 // `npm run demo`: fills the configured database with a fictional network so the dashboards have something to show.
 let database: Database | undefined;
@@ -24,9 +24,9 @@ try {
       console.log(`  ${round.title} (${round.opensAt.slice(0, 10)} – ${round.closesAt.slice(0, 10)}): ${round.responses} of ${round.invited} answered`);
     }
   }
-  const coordinators = await grantDemoAccess(database.db, result.networkId);
-  if (coordinators.length > 0) console.log(`Coordinators of the demo network: ${coordinators.join(', ')}`);
-  else console.log('No accounts yet: start the server, create the first account with the setup link it prints, then run "npm run demo" again to get access.');
+  const password = await demoCoordinatorIfNoAccounts(database.db, systemClock, result.networkId);
+  if (password) console.log(`No accounts yet, so a demo coordinator was created. Sign in at ${config.baseUrl}/login as ${DEMO_COORDINATOR_EMAIL} with the password ${password} (shown only now; change it on the account page).`);
+  else console.log(`Coordinators of the demo network: ${(await grantDemoAccess(database.db, result.networkId)).join(', ')}`);
   console.log(`Start the server with "npm start" and open ${config.baseUrl}`);
 } catch (error) {
   console.error(`The demo data could not be created: ${error instanceof Error ? error.message : String(error)}`);

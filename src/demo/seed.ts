@@ -11,6 +11,7 @@ import { initialiseTallies } from '../responses/tallies.js';
 import { seededRandom, type Random } from './random.js';
 import { DEMO_ORGANISATIONS, demoPeople, type DemoPerson } from './roster.js';
 import { answerAs, itemBiases } from './story.js';
+import { hashPassword } from '../accounts/password.js';
 
 export const DEMO_NETWORK_NAME = 'Järvenseudun koulujen kehittämisverkosto';
 
@@ -156,4 +157,24 @@ export async function grantDemoAccess(db: Db, networkId: number): Promise<string
   const admins = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.isAdmin, true));
   for (const admin of admins) await db.insert(networkRoles).values({ networkId, userId: admin.id, role: 'coordinator' }).onConflictDoNothing();
   return admins.map((a) => a.email);
+}
+
+export const DEMO_COORDINATOR_EMAIL = 'demo.koordinaattori@verkostopulssi.example';
+
+/**
+ * On a database with no account at all, a demo coordinator (who may also
+ * create networks, as the setup link's account may) so that one run of the
+ * demo is enough; returns the one-time password to print, or null when
+ * accounts exist and were given access instead.
+ */
+export async function demoCoordinatorIfNoAccounts(db: Db, clock: Clock, networkId: number): Promise<string | null> {
+  const [anyone] = await db.select({ id: users.id }).from(users).limit(1);
+  if (anyone) return null;
+  const password = newToken(12);
+  const [user] = await db
+    .insert(users)
+    .values({ email: DEMO_COORDINATOR_EMAIL, name: 'Demo-koordinaattori', passwordHash: await hashPassword(password), isAdmin: true, createdAt: clock.now().toISOString() })
+    .returning({ id: users.id });
+  await db.insert(networkRoles).values({ networkId, userId: user!.id, role: 'coordinator' });
+  return password;
 }
