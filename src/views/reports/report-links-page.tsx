@@ -10,6 +10,7 @@ import { Field } from '../field.js';
 import { Layout } from '../layout.js';
 import { NetworkNav } from '../networks/network-nav.js';
 import { formats } from '../results/format.js';
+import { helsinkiDay } from '../../rounds/helsinki-time.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -23,8 +24,8 @@ type Props = {
   notice?: string | undefined;
 };
 
-/** A link works through its last day in Finnish winter time (see createReportLink); this is that day. */
-const lastDay = (expiresAt: string) => new Date(Date.parse(expiresAt) + 2 * 3_600_000).toISOString().slice(0, 10);
+/** A link works through its last Helsinki day (see createReportLink); this is that day. */
+const lastDay = (expiresAt: string) => helsinkiDay(new Date(expiresAt));
 
 const stateOf = (link: ReportLink, now: string) => (link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active');
 
