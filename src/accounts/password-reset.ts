@@ -43,12 +43,12 @@ export function createResetLimiter(limits = RESET_LIMITS): ResetLimiter {
 type ResetDeps = { db: Db; clock: Clock; secretKey: string; mailer: Mailer; baseUrl: string; log: Logger };
 
 /**
- * Mails a reset link if the address has an account. The caller does not wait
- * for it: the answer then takes the same time whether or not the account
- * exists, so its timing cannot tell.
+ * Mails a reset link if the address has an account. It starts only after the
+ * answer has gone (setImmediate runs after the request's pending promise
+ * work), so the answer takes the same time whether or not the account exists.
  */
 export function mailResetLinkLater(deps: ResetDeps, email: string): void {
-  mailResetLink(deps, email).catch((error: unknown) => deps.log.error('password reset mail failed', { error: String(error) }));
+  setImmediate(() => mailResetLink(deps, email).catch((error: unknown) => deps.log.error('password reset mail failed', { error: String(error) })));
 }
 
 async function mailResetLink(deps: ResetDeps, email: string): Promise<void> {

@@ -1,7 +1,10 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { users } from '../../src/db/schema/index.js';
 import { createLoginLimiter, LOGIN_LIMITS } from '../../src/accounts/login-limiter.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
-import { signedInUser, TEST_PASSWORD } from '../helpers/people.js';
+import { postForm, signedInUser, TEST_PASSWORD } from '../helpers/people.js';
 
 let t: TestApp;
 /** The peer address the node server would hand the app. */
@@ -152,5 +155,33 @@ describe('password change', () => {
     expect((await t.app.request('/account', { headers: { cookie: otherCookie } })).status).toBe(303);
     expect((await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD))).status).toBe(401);
     expect((await t.app.request('/login', login('kaisa@kunta.example', 'uusi salasana 5678'))).status).toBe(303);
+  });
+
+  it('limits guesses of the current password from a session: five wrong, then a wait, the right one refused too', async () => {
+    const clock = fixedClock();
+    t = await createTestApp({ clock });
+    const me = await signedInUser(t, 'kaisa@kunta.example');
+    const change = (currentPassword: string) =>
+      t.app.request('/account/password', postForm(me, { currentPassword, newPassword: 'uusi salasana 5678', newPasswordAgain: 'uusi salasana 5678' }));
+    for (let i = 0; i < 5; i++) expect((await change('väärä')).status).toBe(422);
+    const limited = await change(TEST_PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('Liian monta väärää salasanaa.');
+    clock.advance(15 * 60_000 + 1000);
+    expect((await change(TEST_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('password hashing', () => {
+  it('hashes with scrypt at N=2^17, r=8, p=1 and upgrades an older hash at the next sign-in', async () => {
+    t = await createTestApp();
+    const salt = randomBytes(16);
+    const oldKey = scryptSync(TEST_PASSWORD.normalize('NFKC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const oldHash = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), oldKey.toString('base64url')].join('$');
+    await t.deps.db.insert(users).values({ email: 'kaisa@kunta.example', name: 'Kaisa', passwordHash: oldHash, createdAt: t.deps.clock.now().toISOString() });
+    expect((await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD))).status).toBe(303);
+    const [user] = await t.deps.db.select().from(users).where(eq(users.email, 'kaisa@kunta.example'));
+    expect(user!.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect((await t.app.request('/login', login('kaisa@kunta.example', TEST_PASSWORD))).status).toBe(303);
   });
 });
