@@ -56,6 +56,6 @@ export function createLoginLimiter(limits = LOGIN_LIMITS): LoginLimiter {
 }
 
 /** The current password on the password change, per signed-in user: a stolen session must not become an unlimited password oracle. */
-export const PASSWORD_CHECK_LIMITS = { perUser: 5, windowMs: 15 * 60_000 } as const;
+const PASSWORD_CHECK_LIMITS = { perUser: 5, windowMs: 15 * 60_000 } as const;
 
 export const createPasswordCheckLimiter = () => createAttemptWindow({ limit: PASSWORD_CHECK_LIMITS.perUser, windowMs: PASSWORD_CHECK_LIMITS.windowMs });

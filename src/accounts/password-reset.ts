@@ -12,7 +12,7 @@ import { issueAccountLink } from './account-links.js';
 
 export const RESET_VALID_HOURS = 2;
 
-export const RESET_LIMITS = {
+const RESET_LIMITS = {
   /** Mails to one typed address, whether or not it has an account, so the limit tells nothing. */
   perEmail: 3,
   /** Requests from one client address over all addresses typed. */

@@ -3,14 +3,17 @@ import type { IncomingMessage } from 'node:http';
 import type { AppEnv } from './env.js';
 import { plainAddress } from './trusted-proxies.js';
 
+/** A hop without brackets around v6 or a port after v4: `[2001:db8::1]:4711` → `2001:db8::1`, `192.0.2.60:80` → `192.0.2.60`. */
+function hostOf(node: string): string {
+  const host = node.startsWith('[') ? node.slice(1, node.indexOf(']')) : node.replace(/^([^:]+):\d+$/, '$1');
+  return plainAddress(host).slice(0, 64);
+}
+
 /** `for=` values of a Forwarded header, e.g. `for=192.0.2.60;proto=https, for="[2001:db8::1]:4711"`. */
 function forwardedFor(header: string): string[] {
   return header.split(',').flatMap((element) => {
     const match = /(?:^|;)\s*for=("?)([^";,]*)\1/i.exec(element.trim());
-    if (!match) return [];
-    const node = match[2]!;
-    // Brackets around v6, a port after v4.
-    return [node.startsWith('[') ? node.slice(1, node.indexOf(']')) : node.replace(/:\d+$/, '')];
+    return match ? [match[2]!] : [];
   });
 }
 
@@ -28,10 +31,10 @@ export function clientAddress(c: Context<AppEnv>): string {
   const trusted = c.var.deps.trustedProxies;
   if (!trusted(peer)) return peer;
   const forwarded = c.req.header('forwarded');
-  const hops = forwarded ? forwardedFor(forwarded) : (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
+  const hops = forwarded ? forwardedFor(forwarded) : (c.req.header('x-forwarded-for') ?? '').split(',');
   let client = peer;
-  for (const hop of hops.filter(Boolean).reverse()) {
-    client = plainAddress(hop).slice(0, 64);
+  for (const hop of hops.map((node) => hostOf(node.trim())).filter(Boolean).reverse()) {
+    client = hop;
     if (!trusted(client)) break;
   }
   return client;

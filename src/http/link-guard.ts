@@ -7,7 +7,7 @@ import type { AppEnv } from './env.js';
 /** Routes whose first segment after the prefix is a secret link token. */
 const LINK_ROUTES = /^\/(a|r|setup|reset|join)\/[^/]+/;
 
-export const LINK_GUARD_LIMITS = { misses: 30, windowMs: 10 * 60_000 } as const;
+const LINK_GUARD_LIMITS = { misses: 30, windowMs: 10 * 60_000 } as const;
 
 /**
  * Guessing links gets nowhere fast: an address whose link requests keep
