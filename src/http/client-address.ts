@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import type { AppEnv } from './env.js';
 import { plainAddress } from './trusted-proxies.js';
 
@@ -17,6 +18,16 @@ function forwardedFor(header: string): string[] {
   });
 }
 
+/** One home or office gets a whole IPv6 /64: limits count the /64, or every guess could come from a fresh address. */
+function limitKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}
+
 /**
  * The client's address, for rate limits only: it is never logged or stored.
  * Forwarding headers are believed only from trusted proxies: walking the hops
@@ -29,7 +40,7 @@ export function clientAddress(c: Context<AppEnv>): string {
   if (!incoming) return 'in-process';
   const peer = plainAddress(incoming.socket.remoteAddress ?? 'unknown');
   const trusted = c.var.deps.trustedProxies;
-  if (!trusted(peer)) return peer;
+  if (!trusted(peer)) return limitKey(peer);
   const forwarded = c.req.header('forwarded');
   const hops = forwarded ? forwardedFor(forwarded) : (c.req.header('x-forwarded-for') ?? '').split(',');
   let client = peer;
@@ -37,5 +48,5 @@ export function clientAddress(c: Context<AppEnv>): string {
     client = hop;
     if (!trusted(client)) break;
   }
-  return client;
+  return limitKey(client);
 }

@@ -63,4 +63,11 @@ describe('guessing links', () => {
     expect((await direct.app.request(`/r/${newToken(24)}`, { headers: { 'x-forwarded-for': '192.0.2.200' } }, from('10.0.0.2'))).status).toBe(429);
     direct.database.dispose();
   });
+
+  it('counts an IPv6 client by its /64, the block one home or office gets', async () => {
+    t = await createTestApp();
+    for (let i = 0; i < 30; i++) expect((await t.app.request(`/r/${newToken(24)}`, {}, from(`2001:db8:0:7::${i + 1}`))).status).toBe(404);
+    expect((await t.app.request(`/r/${newToken(24)}`, {}, from('2001:db8::7:abcd:1:2:3'))).status).toBe(429);
+    expect((await t.app.request(`/r/${newToken(24)}`, {}, from('2001:db8:0:8::1'))).status).toBe(404);
+  });
 });
