@@ -96,8 +96,8 @@ export function createApp(deps: AppDeps) {
   app.route('/catalogue', catalogueRoutes);
   app.route('/setup', setupRoutes);
   app.route('/', authRoutes(createLoginLimiter()));
-  app.route('/account', accountRoutes);
-  app.route('/reset', passwordResetRoutes);
+  app.route('/account', accountRoutes());
+  app.route('/reset', passwordResetRoutes());
   app.route('/join', joinRoutes);
   app.route('/a', answerApi);
   app.route('/a', answerPage);

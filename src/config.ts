@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrSubnet } from './http/trusted-proxies.js';
 
 /** Outside ./data and its backups: a copy of the data folder must not carry the key that recomputes every link. */
 export const DEFAULT_SECRET_KEY_FILE = './keys/secret.key';
@@ -25,6 +26,12 @@ const envSchema = z.object({
   SECRET_KEY_FILE: z.string().min(1).default(DEFAULT_SECRET_KEY_FILE),
   BACKUP_DIR: z.string().min(1).default('./data/backups'),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  // Off by default: without it a client could name any address in X-Forwarded-For and escape every limit.
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrSubnet), 'must be addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8')
+    .default([]),
 });
 
 export type Config = Readonly<{
@@ -40,6 +47,7 @@ export type Config = Readonly<{
   secretKeyFile: string;
   backupDir: string;
   logLevel: 'silent' | 'info' | 'debug';
+  trustedProxies: readonly string[];
 }>;
 
 export type MailMode = 'smtp' | 'outbox';
@@ -87,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKeyFile: e.SECRET_KEY_FILE,
     backupDir: e.BACKUP_DIR,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
   });
 }
 

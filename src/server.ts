@@ -10,6 +10,7 @@ import { finishAnonymityUpgrade } from './db/upgrade.js';
 import { createAnswerRequestLog } from './http/answer-request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import { trustProxies } from './http/trusted-proxies.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
 import { resolveSecretKey } from './setup/secret-key.js';
@@ -47,7 +48,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
   const answerRequestLog = createAnswerRequestLog(log, clock);
-  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey };
+  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });

@@ -46,3 +46,23 @@ export async function claimLink(db: DbOrTx, clock: Clock, linkId: number): Promi
     .returning({ id: authTokens.id });
   return claimed.length === 1;
 }
+
+/**
+ * Uses up this link and every other unused link of its purpose for the same
+ * user, in one statement: an older reset link in the mailbox stops working
+ * once a newer one is used, and of two links used at once only one wins.
+ */
+export async function claimAllLinks(db: DbOrTx, clock: Clock, link: AccountLink & { userId: number }): Promise<boolean> {
+  const claimed = await db
+    .update(authTokens)
+    .set({ usedAt: clock.now().toISOString() })
+    .where(and(eq(authTokens.userId, link.userId), eq(authTokens.purpose, link.purpose), isNull(authTokens.usedAt)))
+    .returning({ id: authTokens.id });
+  return claimed.some(({ id }) => id === link.id);
+}
+
+/** Whether the token was ever issued for this purpose, used or not: a used or expired link is "gone", not a guess. */
+export async function isIssuedLink(db: DbOrTx, secretKey: string, purpose: Purpose, token: string): Promise<boolean> {
+  const [row] = await db.select({ id: authTokens.id }).from(authTokens).where(and(eq(authTokens.tokenHash, hashToken(secretKey, token)), eq(authTokens.purpose, purpose)));
+  return row !== undefined;
+}

@@ -1,9 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// scrypt is memory-hard and built into Node; N=2^15, r=8 uses 32 MiB per hash.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+// OWASP's minimum for scrypt; 128 * N * r = 128 MiB of memory per hash.
+const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
-const MAX_MEMORY = 64 * 1024 * 1024;
+// Node refuses a hash whose memory reaches maxmem (32 MiB by default); leave room above 128 MiB.
+const MAX_MEMORY = 192 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -24,4 +25,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash made with other parameters than today's: rehashed at the next sign-in, when the password is at hand. */
+export function needsRehash(stored: string): boolean {
+  return !stored.startsWith(`scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$`);
 }

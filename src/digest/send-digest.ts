@@ -12,6 +12,7 @@ import { composeDigest, type ComposedDigest } from './compose-digest.js';
 import { deliverDigest, type DeliveryResult } from './deliver-digest.js';
 import { formatDay } from './format.js';
 import { digestRecipients, firstCoordinator } from './recipients.js';
+import { helsinkiDay } from '../rounds/helsinki-time.js';
 
 export type DigestDeps = Pick<AppDeps, 'db' | 'catalogue' | 'clock' | 'log' | 'mailer' | 'baseUrl' | 'secretKey'>;
 
@@ -48,7 +49,7 @@ export async function sendDigest(deps: DigestDeps, network: Network, options: Di
   const full = await buildReport(db, deps.catalogue, network, null);
   const report = options.questionnaireKey ? { ...full, questionnaires: full.questionnaires.filter((q) => q.questionnaireKey === options.questionnaireKey) } : full;
   const now = clock.now();
-  const expiresOn = new Date(now.getTime() + LINK_VALID_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const expiresOn = helsinkiDay(new Date(now.getTime() + LINK_VALID_DAYS * DAY_MS));
   const label = fill(digestText(networkLang).linkLabel, { date: formatDay(now.toISOString(), networkLang) });
   const { token } = await createReportLink(db, clock, deps.secretKey, network.id, sender.userId, { label, expiresOn, roundIds: null });
   const reportUrl = `${deps.baseUrl}/r/${token}`;

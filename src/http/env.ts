@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { AnswerRequestLog } from './answer-request-log.js';
 import type { Session } from '../accounts/sessions.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { TrustedProxies } from './trusted-proxies.js';
 
 /** Everything the app needs from outside, passed in so tests can build it in-process. */
 export type AppDeps = {
@@ -20,6 +21,8 @@ export type AppDeps = {
   baseUrl: string;
   /** Keys the hashes of stored secrets (links, sessions). */
   secretKey: string;
+  /** Reverse proxies whose X-Forwarded-For or Forwarded header names the client. */
+  trustedProxies: TrustedProxies;
 };
 
 export type AppEnv = {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Language } from '../db/schema/networks.js';
 import { reportText } from '../i18n/reports.js';
+import { helsinkiDay } from '../rounds/helsinki-time.js';
 
 const TWO_YEARS_MS = 2 * 366 * 86_400_000;
 
 export function reportLinkSchema(lang: Language, now: Date) {
   const t = reportText(lang);
-  const today = now.toISOString().slice(0, 10);
-  const latest = new Date(now.getTime() + TWO_YEARS_MS).toISOString().slice(0, 10);
+  // Days are Helsinki days: "valid through today" made late in the evening must not be expired already.
+  const today = helsinkiDay(now);
+  const latest = helsinkiDay(new Date(now.getTime() + TWO_YEARS_MS));
   return z.object({
     label: z.string().trim().max(200, t.labelTooLong).default(''),
     expiresOn: z.iso.date(t.expiryInvalid).refine((day) => day >= today && day <= latest, t.expiryInvalid),

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { hashToken, newToken, TOKEN_PATTERN } from '../accounts/tokens.js';
 import type { Clock } from '../clock.js';
+import { endOfHelsinkiDay } from '../rounds/helsinki-time.js';
 import type { Db } from '../db/client.js';
 import { networks, reportLinks } from '../db/schema/index.js';
 
@@ -17,8 +18,8 @@ export async function createReportLink(db: Db, clock: Clock, secretKey: string, 
       tokenHash: hashToken(secretKey, token),
       label: input.label,
       roundIds: input.roundIds,
-      // The link works through the whole expiry day, Finnish time.
-      expiresAt: new Date(`${input.expiresOn}T23:59:59+02:00`).toISOString(),
+      // The link works through the whole expiry day, Finnish time (summer time too); the input schema made it a valid day.
+      expiresAt: endOfHelsinkiDay(input.expiresOn)!.toISOString(),
       createdByUserId: userId,
       createdAt: clock.now().toISOString(),
     })

@@ -88,3 +88,13 @@ export function addHelsinkiMonths(date: Date, months: number): Date {
   const local = `${year}-${two(month)}-${two(Math.min(w.day, lastDay))}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
   return fromHelsinkiLocal(local)!;
 }
+
+/** The Helsinki calendar day of an instant, "2026-03-02": after 22:00 UTC it is already tomorrow there. */
+export function helsinkiDay(date: Date): string {
+  return toHelsinkiLocal(date).slice(0, 10);
+}
+
+/** The last second of a Helsinki calendar day ("2026-03-02"), 2 or 3 hours before that second in UTC. */
+export function endOfHelsinkiDay(day: string): Date | null {
+  return fromHelsinkiLocal(`${day}T23:59:59`);
+}

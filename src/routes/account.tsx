@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { createPasswordCheckLimiter } from '../accounts/login-limiter.js';
 import { endOtherSessions } from '../accounts/sessions.js';
 import { authenticate, setPassword } from '../accounts/users.js';
 import type { AppEnv, PageContext } from '../http/env.js';
@@ -7,13 +8,12 @@ import { parseInput, readInput } from '../http/input.js';
 import { currentSession, requireUser, sessionToken } from '../http/session.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
+import { fill } from '../i18n/messages.js';
 import type { Language } from '../db/schema/networks.js';
 import { CsrfField } from '../views/csrf-field.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
 
-export const accountRoutes = new Hono<AppEnv>();
-accountRoutes.use(requireUser);
 
 export function newPasswordSchema(lang: Language) {
   const t = authText(lang);
@@ -55,20 +55,37 @@ function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; erro
   );
 }
 
-// GET /account
-accountRoutes.get('/', (c) => c.html(<AccountPage c={c} />));
+export function accountRoutes() {
+  const routes = new Hono<AppEnv>();
+  const passwordChecks = createPasswordCheckLimiter();
+  routes.use(requireUser);
 
-// POST /account/password — needs the current password; ends the user's other sessions.
-accountRoutes.post('/password', async (c) => {
-  const t = authText(c.var.lang);
-  const { user } = currentSession(c);
-  const input = await readInput(c);
-  const parsed = parseInput(newPasswordSchema(c.var.lang), input);
-  const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
-  const verified = await authenticate(c.var.deps.db, user.email, current);
-  const errors = { ...(parsed.ok ? {} : parsed.fields), ...(verified ? {} : { currentPassword: t.currentWrong }) };
-  if (!parsed.ok || !verified) return c.html(<AccountPage c={c} errors={errors} />, 422);
-  await setPassword(c.var.deps.db, user.id, parsed.data.newPassword);
-  await endOtherSessions(c.var.deps.db, c.var.deps.secretKey, user.id, sessionToken(c));
-  return c.html(<AccountPage c={c} changed />);
-});
+  // GET /account
+  routes.get('/', (c) => c.html(<AccountPage c={c} />));
+
+  // POST /account/password — needs the current password, counted before it is checked; ends the user's other sessions.
+  routes.post('/password', async (c) => {
+    const t = authText(c.var.lang);
+    const { user } = currentSession(c);
+    const key = String(user.id);
+    const now = c.var.deps.clock.now().getTime();
+    const wait = passwordChecks.wait(key, now);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(<AccountPage c={c} errors={{ currentPassword: fill(t.currentTooMany, { minutes: Math.ceil(wait / 60) }) }} />, 429);
+    }
+    passwordChecks.record(key, now);
+    const input = await readInput(c);
+    const parsed = parseInput(newPasswordSchema(c.var.lang), input);
+    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+    const verified = await authenticate(c.var.deps.db, user.email, current);
+    if (verified) passwordChecks.refund(key);
+    const errors = { ...(parsed.ok ? {} : parsed.fields), ...(verified ? {} : { currentPassword: t.currentWrong }) };
+    if (!parsed.ok || !verified) return c.html(<AccountPage c={c} errors={errors} />, 422);
+    await setPassword(c.var.deps.db, user.id, parsed.data.newPassword);
+    await endOtherSessions(c.var.deps.db, c.var.deps.secretKey, user.id, sessionToken(c));
+    return c.html(<AccountPage c={c} changed />);
+  });
+
+  return routes;
+}

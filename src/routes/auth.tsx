@@ -4,6 +4,7 @@ import { authenticate } from '../accounts/users.js';
 import { createSession, endSession } from '../accounts/sessions.js';
 import type { AppEnv } from '../http/env.js';
 import { clientAddress } from '../http/client-address.js';
+import { knownDevice, rememberDevice } from '../http/device-cookie.js';
 import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from '../http/session.js';
 import { authText } from '../i18n/auth.js';
 import { fill } from '../i18n/messages.js';
@@ -13,9 +14,12 @@ import type { LoginLimiter } from '../accounts/login-limiter.js';
 
 const loginSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024), next: z.string().optional() });
 
-/** Only local paths: a login link must not bounce the user to another site. */
+// A path on this site of plain URL characters: no scheme, no second slash, no backslash, no control characters.
+const LOCAL_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/?=&%]*$/;
+
+/** Only local paths: a login link must not bounce the user to another site or break the Location header. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/networks';
+  return next && LOCAL_PATH.test(next) ? next : '/networks';
 }
 
 function LoginPage({ c, email, next, error }: { c: Context<AppEnv>; email?: string; next?: string; error?: string }) {
@@ -50,27 +54,24 @@ export function authRoutes(limiter: LoginLimiter) {
   // GET /login
   routes.get('/login', (c) => c.html(<LoginPage c={c} next={c.req.query('next')} />));
 
-  // POST /login — rate-limited per account and per client address.
+  // POST /login — rate-limited per account and client address, and per known device.
   routes.post('/login', async (c) => {
     const t = authText(c.var.lang);
     const parsed = loginSchema.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.html(<LoginPage c={c} error={t.wrongCredentials} />, 422);
     const { email, password, next } = parsed.data;
-    const address = clientAddress(c);
-    const now = c.var.deps.clock.now().getTime();
-    const wait = limiter.retryAfter(email, address, now);
+    const attempt = { account: email, address: clientAddress(c), device: knownDevice(c, email) };
+    const wait = limiter.begin(attempt, c.var.deps.clock.now().getTime());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return c.html(<LoginPage c={c} email={email} next={next} error={fill(t.tooManyAttempts, { minutes: Math.ceil(wait / 60) })} />, 429);
     }
     const user = await authenticate(c.var.deps.db, email, password);
-    if (!user) {
-      limiter.recordFailure(email, address, now);
-      return c.html(<LoginPage c={c} email={email} next={next} error={t.wrongCredentials} />, 401);
-    }
-    limiter.recordSuccess(email);
+    if (!user) return c.html(<LoginPage c={c} email={email} next={next} error={t.wrongCredentials} />, 401);
+    limiter.succeeded(attempt);
     const { token } = await createSession(c.var.deps.db, c.var.deps.clock, c.var.deps.secretKey, user.id);
     setSessionCookie(c, token);
+    rememberDevice(c, email);
     return c.redirect(safeNext(next), 303);
   });
 

@@ -1,24 +1,22 @@
-import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
-import { claimLink, findValidLink, issueAccountLink } from '../accounts/account-links.js';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { claimAllLinks, findValidLink, isIssuedLink } from '../accounts/account-links.js';
+import { createResetLimiter, mailResetLinkLater, RESET_VALID_HOURS } from '../accounts/password-reset.js';
 import { endOtherSessions } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
 import { setPassword } from '../accounts/users.js';
-import { users } from '../db/schema/index.js';
+import { clientAddress } from '../http/client-address.js';
 import type { AppEnv, PageContext } from '../http/env.js';
+import { DomainError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
-import { passwordResetMail } from '../mail/compose.js';
-import { deliverSoon } from '../mail/deliver-soon.js';
-import { enqueueMail } from '../mail/queue.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
 import { newPasswordSchema } from './account.js';
 
-export const passwordResetRoutes = new Hono<AppEnv>();
-const VALID_HOURS = 2;
+const requestSchema = z.object({ email: z.string().trim().toLowerCase().max(254) });
 
 function Page({ c, title, children }: { c: PageContext; title: string; children: unknown }) {
   return (
@@ -50,24 +48,56 @@ function RequestForm({ c, message }: { c: PageContext; message?: string }) {
   );
 }
 
-// GET /reset
-passwordResetRoutes.get('/', (c) => c.html(<RequestForm c={c} />));
+export function passwordResetRoutes() {
+  const routes = new Hono<AppEnv>();
+  const limiter = createResetLimiter();
 
-// POST /reset — the same answer whether or not the account exists, so addresses cannot be probed.
-passwordResetRoutes.post('/', async (c) => {
-  const t = authText(c.var.lang);
-  const { db, clock, secretKey, mailer, baseUrl } = c.var.deps;
-  if (mailer.mode !== 'smtp') return c.html(<RequestForm c={c} message={t.resetNoMail} />, 503);
-  const email = String((await readInput(c)).email ?? '').trim().toLowerCase();
-  const [user] = email ? await db.select().from(users).where(eq(users.email, email)) : [];
-  if (user) {
-    const token = await issueAccountLink(db, clock, secretKey, 'password_reset', VALID_HOURS * 3_600_000, { userId: user.id });
-    const mail = await passwordResetMail({ lang: user.language, name: user.name, link: `${baseUrl}/reset/${token}`, validHours: VALID_HOURS });
-    await enqueueMail(db, c.var.deps, { kind: 'password-reset', recipient: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html });
-    deliverSoon(c.var.deps);
-  }
-  return c.html(<RequestForm c={c} message={fill(t.resetSent, { hours: VALID_HOURS })} />);
-});
+  // GET /reset
+  routes.get('/', (c) => c.html(<RequestForm c={c} />));
+
+  // POST /reset — the same answer, after the same work, whether or not the account exists or its mails are limited.
+  routes.post('/', async (c) => {
+    const t = authText(c.var.lang);
+    if (c.var.deps.mailer.mode !== 'smtp') return c.html(<RequestForm c={c} message={t.resetNoMail} />, 503);
+    const parsed = requestSchema.safeParse(await readInput(c));
+    if (!parsed.success) throw new DomainError(commonText(c.var.lang).checkForm, 400);
+    const { email } = parsed.data;
+    const { wait, mail } = limiter.begin(email, clientAddress(c), c.var.deps.clock.now().getTime());
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(<RequestForm c={c} message={fill(t.resetTooMany, { minutes: Math.ceil(wait / 60) })} />, 429);
+    }
+    if (mail && email) mailResetLinkLater(c.var.deps, email);
+    return c.html(<RequestForm c={c} message={fill(t.resetSent, { hours: RESET_VALID_HOURS })} />);
+  });
+
+  // GET /reset/:token
+  routes.get('/:token', async (c) => ((await validLink(c, c.req.param('token'))) ? c.html(<SetForm c={c} />) : gone(c, c.req.param('token'))));
+
+  // POST /reset/:token — sets the password, uses up this and the account's other reset links, and signs out every session.
+  routes.post('/:token', async (c) => {
+    const link = await validLink(c, c.req.param('token'));
+    if (!link?.userId) return gone(c, c.req.param('token'));
+    const parsed = parseInput(newPasswordSchema(c.var.lang), await readInput(c));
+    if (!parsed.ok) return c.html(<SetForm c={c} errors={parsed.fields} />, 422);
+    const { db, clock, secretKey } = c.var.deps;
+    if (!(await claimAllLinks(db, clock, { ...link, userId: link.userId }))) return gone(c, c.req.param('token'));
+    await setPassword(db, link.userId, parsed.data.newPassword);
+    await endOtherSessions(db, secretKey, link.userId);
+    return c.html(
+      <Page c={c} title={authText(c.var.lang).resetSetTitle}>
+        <p role="status">{authText(c.var.lang).resetDone}</p>
+        <p>
+          <a class="button" href="/login">
+            {authText(c.var.lang).signIn}
+          </a>
+        </p>
+      </Page>,
+    );
+  });
+
+  return routes;
+}
 
 function SetForm({ c, errors = {} }: { c: PageContext; errors?: Record<string, string> }) {
   const t = authText(c.var.lang);
@@ -87,44 +117,23 @@ function SetForm({ c, errors = {} }: { c: PageContext; errors?: Record<string, s
   );
 }
 
-const gone = (c: PageContext) => {
+/** A used or expired link is gone (410); one never issued is unknown (404), which the link guard counts as a guess. */
+async function gone(c: Context<AppEnv>, token: string) {
   const t = authText(c.var.lang);
-  return (
+  const { db, secretKey } = c.var.deps;
+  const issued = TOKEN_PATTERN.test(token) && (await isIssuedLink(db, secretKey, 'password_reset', token));
+  return c.html(
     <Page c={c} title={t.linkGone}>
       <p>{t.linkGoneBody}</p>
       <p>
         <a href="/reset">{t.forgotPassword}</a>
       </p>
-    </Page>
+    </Page>,
+    issued ? 410 : 404,
   );
-};
+}
 
 async function validLink(c: PageContext, token: string) {
   const { db, clock, secretKey } = c.var.deps;
   return TOKEN_PATTERN.test(token) ? findValidLink(db, clock, secretKey, 'password_reset', token) : null;
 }
-
-// GET /reset/:token
-passwordResetRoutes.get('/:token', async (c) => ((await validLink(c, c.req.param('token'))) ? c.html(<SetForm c={c} />) : c.html(gone(c), 410)));
-
-// POST /reset/:token — sets the password, uses up the link and signs out every session.
-passwordResetRoutes.post('/:token', async (c) => {
-  const link = await validLink(c, c.req.param('token'));
-  if (!link?.userId) return c.html(gone(c), 410);
-  const parsed = parseInput(newPasswordSchema(c.var.lang), await readInput(c));
-  if (!parsed.ok) return c.html(<SetForm c={c} errors={parsed.fields} />, 422);
-  const { db, clock, secretKey } = c.var.deps;
-  if (!(await claimLink(db, clock, link.id))) return c.html(gone(c), 410);
-  await setPassword(db, link.userId, parsed.data.newPassword);
-  await endOtherSessions(db, secretKey, link.userId);
-  return c.html(
-    <Page c={c} title={authText(c.var.lang).resetSetTitle}>
-      <p role="status">{authText(c.var.lang).resetDone}</p>
-      <p>
-        <a class="button" href="/login">
-          {authText(c.var.lang).signIn}
-        </a>
-      </p>
-    </Page>,
-  );
-});

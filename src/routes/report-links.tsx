@@ -11,6 +11,7 @@ import { reportLinkSchema } from '../reports/report-link-input.js';
 import { createReportLink, listReportLinks, revokeReportLink } from '../reports/report-links.js';
 import { listRounds } from '../rounds/rounds.js';
 import { ReportLinksPage } from '../views/reports/report-links-page.js';
+import { helsinkiDay } from '../rounds/helsinki-time.js';
 
 /** Coordinators create and revoke the read-only report links for leadership. */
 export const reportLinkRoutes = new Hono<NetworkEnv>();
@@ -26,7 +27,7 @@ const DEFAULT_DAYS = 90;
 async function page(c: Context<NetworkEnv>, form: { values?: Record<string, unknown>; errors?: Record<string, string>; createdUrl?: string; notice?: string; digestError?: string } = {}) {
   const { db, clock } = c.var.deps;
   const [links, rounds] = await Promise.all([listReportLinks(db, c.var.network.id), listRounds(db, c.var.network.id)]);
-  const expiresOn = new Date(clock.now().getTime() + DEFAULT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const expiresOn = helsinkiDay(new Date(clock.now().getTime() + DEFAULT_DAYS * 86_400_000));
   return (
     <ReportLinksPage
       c={c}

@@ -10,8 +10,8 @@ afterEach(() => t?.database.dispose());
 
 const FIGURES = /"(mean|sd|ci95|distribution)"/;
 
-async function setup(responses = 6) {
-  const clock = fixedClock('2026-03-02T09:00:00.000Z');
+async function setup(responses = 6, now = '2026-03-02T09:00:00.000Z') {
+  const clock = fixedClock(now);
   t = await createTestApp({ clock });
   const people = await networkWithPeople(t);
   await t.deps.db.update(networks).set({ anonymityThreshold: 5 }).where(eq(networks.id, people.network.id));
@@ -53,6 +53,20 @@ describe('read-only report links for leadership', () => {
     expect(expiredBody.error).toContain('This report link has expired.');
     expect(JSON.stringify(expiredBody)).not.toMatch(FIGURES);
     expect((await t.app.request(`/r/${'x'.repeat(32)}/data`)).status).toBe(404);
+  });
+
+  it('counts days in Helsinki time: "through today" made after 22:00 UTC works through that Helsinki day, summer time too', async () => {
+    // 01:30 on 16 June in Helsinki (UTC+3), still 15 June in UTC.
+    const { coordinator, clock, api } = await setup(6, '2026-06-15T22:30:00.000Z');
+    expect((await t.app.request(`${api}/report-links`, sendJson(coordinator, 'POST', { expiresOn: '2026-06-15' }))).status).toBe(422);
+    const created = await t.app.request(`${api}/report-links`, sendJson(coordinator, 'POST', { expiresOn: '2026-06-16' }));
+    expect(created.status).toBe(201);
+    const token = (await created.json()).url.split('/r/')[1];
+    expect((await t.app.request(`/r/${token}/data`)).status).toBe(200);
+    clock.set('2026-06-16T20:59:00.000Z');
+    expect((await t.app.request(`/r/${token}/data`)).status).toBe(200);
+    clock.set('2026-06-16T21:00:00.000Z');
+    expect((await t.app.request(`/r/${token}/data`)).status).toBe(410);
   });
 
   it('keeps the anonymity threshold and the round limit', async () => {

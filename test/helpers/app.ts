@@ -3,6 +3,7 @@ import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
 import { createAnswerRequestLog } from '../../src/http/answer-request-log.js';
+import { trustProxies } from '../../src/http/trusted-proxies.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { silentLogger } from '../../src/logger.js';
 import { outboxMailer } from '../../src/mail/mailer.js';
@@ -43,6 +44,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     mailer: outboxMailer,
     baseUrl: 'http://127.0.0.1:3000',
     secretKey: TEST_SECRET_KEY,
+    trustedProxies: trustProxies([]),
     ...overrides,
   };
   return { app: createApp(deps), deps, database };

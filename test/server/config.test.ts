@@ -31,6 +31,12 @@ describe('configuration from the environment', () => {
     expect(parseConfig({ HOST: '0.0.0.0', PORT: '4000', MAIL_MODE: 'outbox' }).baseUrl).toBe('http://localhost:4000');
   });
 
+  it('trusts no proxy unless TRUSTED_PROXIES names addresses or CIDR ranges', () => {
+    expect(parseConfig({}).trustedProxies).toEqual([]);
+    expect(parseConfig({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1 , fd00::/8' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/', '*']) expect(() => parseConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES: must be addresses or CIDR ranges/);
+  });
+
   it.each([
     ['PORT', 'abc', /PORT: /],
     ['PORT', '70000', /PORT: /],

@@ -11,6 +11,7 @@ import { Layout } from '../layout.js';
 import { NetworkNav } from '../networks/network-nav.js';
 import { formats } from '../results/format.js';
 import { digestText } from '../../i18n/digest.js';
+import { helsinkiDay } from '../../rounds/helsinki-time.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -25,8 +26,8 @@ type Props = {
   digestError?: string | undefined;
 };
 
-/** A link works through its last day in Finnish winter time (see createReportLink); this is that day. */
-const lastDay = (expiresAt: string) => new Date(Date.parse(expiresAt) + 2 * 3_600_000).toISOString().slice(0, 10);
+/** A link works through its last Helsinki day (see createReportLink); this is that day. */
+const lastDay = (expiresAt: string) => helsinkiDay(new Date(expiresAt));
 
 const stateOf = (link: ReportLink, now: string) => (link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active');
 
