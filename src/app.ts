@@ -94,8 +94,9 @@ export function createApp(deps: AppDeps) {
   app.use(loadSession);
   // A signed-in user's pages and data (the outbox's live links among them) stay out of shared and back-button caches.
   app.use(async (c, next) => {
+    const signedIn = c.var.session !== null;
     await next();
-    if (c.var.session) c.header('Cache-Control', 'no-store');
+    if (signedIn) c.header('Cache-Control', 'no-store');
   });
 
   app.route('/', healthRoutes);
