@@ -36,8 +36,9 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
     if (!body) return next();
     const tooLarge = () => new HTTPException(413, { message: fill(commonText(c.var.lang).tooLarge, { max: Math.round(maxBytes / 1024) }) });
     const reader = body.getReader();
-    if (Number(c.req.header('content-length')) > maxBytes) {
-      await discardRest(reader);
+    const declared = Number(c.req.header('content-length'));
+    if (declared > maxBytes) {
+      if (declared <= MAX_DISCARD_BYTES) await discardRest(reader);
       throw tooLarge();
     }
     const chunks: Uint8Array[] = [];

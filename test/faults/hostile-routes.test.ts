@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, sendJson, type SignedIn } from '../helpers/people.js';
 import { roundWithResponses, uniformAnswers } from '../results/fixture.js';
@@ -76,11 +77,18 @@ describe('a body that is not the form it claims to be', () => {
     expect((await t.app.request('/healthz')).status).toBe(200);
   });
 
-  it('is said in Finnish by default, also on the page for a browser', async () => {
-    const response = await t.app.request('/login', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await response.text()).toContain('Lomakkeen tietoja ei voitu lukea. Lähetä lomake uudelleen.');
+  it('is said in Finnish by default, also on the page for a browser, and logs no error', async () => {
+    const lines: string[] = [];
+    const logged = await createTestApp({ log: createLogger('info', (line) => lines.push(line)) });
+    try {
+      const response = await logged.app.request('/login', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('Lomakkeen tietoja ei voitu lukea. Lähetä lomake uudelleen.');
+      expect(lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    } finally {
+      logged.database.dispose();
+    }
   });
 });
 
