@@ -43,13 +43,14 @@ export async function buildClient(log: (line: string) => void = console.log): Pr
     format: 'esm',
     minify: true,
     target: 'es2020',
-    sourcemap: 'linked',
+    // No source maps: served publicly they hand out the client code as written.
+    sourcemap: false,
     metafile: true,
     logLevel: 'warning',
   });
   const manifest: Record<string, string> = {};
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    if (file.endsWith('.map') || !output.entryPoint) continue;
+    if (!output.entryPoint) continue;
     manifest[`${basename(output.entryPoint, '.ts')}.js`] = basename(file);
   }
   // The font-less variant: the full one loads Open Sans from Google, which the CSP blocks and members should not be exposed to.

@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { HASHED_ASSET } from './http/assets.js';
+import { HASHED_ASSET, SOURCE_MAP } from './http/assets.js';
+import { bodyLimit } from './http/body-limit.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { DomainError } from './http/errors.js';
+import { refuseUnreadableBody } from './http/input.js';
 import { minuteTime } from './http/answer-request-log.js';
 import { isAnsweringPath, requestLog } from './http/request-log.js';
 import { errorPage } from './views/error-page.js';
@@ -69,14 +70,14 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  const limitTo = (maxSize: number) =>
-    bodyLimit({ maxSize, onError: (c) => c.json({ error: `The request is too large (at most ${maxSize / 1024} KB).` }, 413) });
-  const defaultLimit = limitTo(MAX_BODY_BYTES);
+  const defaultLimit = bodyLimit(MAX_BODY_BYTES);
   // The member import carries a CSV file of up to 1 MB.
-  const importLimit = limitTo(IMPORT_BODY_BYTES);
+  const importLimit = bodyLimit(IMPORT_BODY_BYTES);
   app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/members\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
   // Pages and the stylesheet are compressed on the fly; built assets are served precompressed.
   app.use(compress());
+  // A source map hands out the client code as written; none are built, and an older build's stay unserved.
+  app.use('/static/*', async (c, next) => (SOURCE_MAP.test(c.req.path) ? c.notFound() : next()));
   app.use(
     '/static/*',
     serveStatic({
@@ -88,8 +89,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(refuseForeignOrigin);
+  app.use(refuseUnreadableBody);
   app.use(linkGuard());
   app.use(loadSession);
+  // A signed-in user's pages and data (the outbox's live links among them) stay out of shared and back-button caches.
+  app.use(async (c, next) => {
+    const signedIn = c.var.session !== null;
+    await next();
+    if (signedIn) c.header('Cache-Control', 'no-store');
+  });
 
   app.route('/', healthRoutes);
   app.route('/', homeRoutes);

@@ -36,10 +36,18 @@ function errorText(error: Error): string {
   return error.cause === undefined ? own : `${own}\ncaused by: ${error.cause instanceof Error ? errorText(error.cause) : String(error.cause)}`;
 }
 
+/** A stack with its causes fits; a failing query's SQL with thousands of placeholders (~200 KB) does not. */
+export const MAX_ERROR_CHARS = 8_000;
+
+/** Cut after redaction, so a cut never shortens a token below what the redaction recognises. */
+function capped(text: string): string {
+  return text.length <= MAX_ERROR_CHARS ? text : `${text.slice(0, MAX_ERROR_CHARS)}… (${text.length - MAX_ERROR_CHARS} characters more)`;
+}
+
 /** Every string in a log field, keys included, at any depth. */
 export function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactSecrets(value);
-  if (value instanceof Error) return redactSecrets(errorText(value));
+  if (value instanceof Error) return capped(redactSecrets(errorText(value)));
   if (Array.isArray(value)) return value.map(redactValue);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [redactSecrets(key), redactValue(v)]));

@@ -17,7 +17,24 @@ import { resolveSecretKey } from './setup/secret-key.js';
 
 export type RunningServer = { url: string; setupLink: string | null; stop: () => Promise<void> };
 
-type ServerOptions = { clock?: Clock; log?: Logger; surveysDir?: string; schedulerIntervalMs?: number };
+/*
+ * Without these, a client that sends nothing or drips its request holds a
+ * connection for Node's default five minutes, and enough of them exhaust the
+ * process. A browser sends request line and headers at once; the largest body
+ * (a 2 MB member import) crosses a slow mobile link in well under a minute;
+ * Node checks both every second. A network of a few hundred members answering
+ * at once stays far below the connection cap; past it new sockets are refused.
+ */
+export const CONNECTION_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 1_000,
+};
+export type ConnectionLimits = typeof CONNECTION_LIMITS;
+
+type ServerOptions = { clock?: Clock; log?: Logger; surveysDir?: string; schedulerIntervalMs?: number; connectionLimits?: Partial<ConnectionLimits> };
 
 /**
  * Opens the database, checks the catalogue, listens, and starts the scheduler;
@@ -40,9 +57,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     throw error;
   }
   let app: ReturnType<typeof createApp> | undefined;
+  const limits = { ...CONNECTION_LIMITS, ...options.connectionLimits };
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  };
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host, serverOptions }, () => resolve(s));
   });
+  server.maxConnections = limits.maxConnections;
   // With PORT=0 the system picks the port; links must carry the real one.
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 const BUILD_DIR = fileURLToPath(new URL('../../public/build/', import.meta.url));
 const BUILD_URL = '/static/build/';
 /** Built names carry an 8-character content hash, so their content never changes under that name. */
-export const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.map)?(\.br|\.gz)?$/;
+export const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
+export const SOURCE_MAP = /\.map(\.br|\.gz)?$/;
 
 let manifest: Record<string, string> | undefined;
 

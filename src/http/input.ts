@@ -1,7 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import type { PageContext } from './env.js';
+import type { AppEnv, PageContext } from './env.js';
 import { DomainError, InvalidInputError } from './errors.js';
 import { commonText } from '../i18n/common.js';
+import { fill } from '../i18n/messages.js';
+
+const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+/** Our deepest input (answers → matrix question → row) nests three levels; anything much deeper only feeds recursion further in. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion so a hostile depth cannot overflow the stack here. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Every write's body is read here once, before the CSRF check and the routes,
+ * which then read hono's cached copy: a body that does not parse as the form
+ * its type claims, or JSON nested deeper than any input of ours, is a 400 that
+ * says so instead of an exception deep in a route. Syntax errors in JSON stay
+ * for the routes, whose messages name what they expected.
+ */
+export const refuseUnreadableBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.raw.body) {
+    const t = commonText(c.var.lang);
+    if (FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+      await c.req.parseBody().catch(() => {
+        throw new DomainError(t.badForm, 400);
+      });
+    } else {
+      const text = await c.req.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      if (depthOf(parsed) > MAX_JSON_DEPTH) throw new DomainError(fill(t.tooDeep, { max: MAX_JSON_DEPTH }), 400);
+    }
+  }
+  await next();
+};
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string>; values: Record<string, unknown> };
 

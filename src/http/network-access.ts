@@ -4,6 +4,7 @@ import { accessTo, type Network } from '../networks/networks.js';
 import { networkText } from '../i18n/networks.js';
 import type { AppEnv } from './env.js';
 import { DomainError, NotFoundError } from './errors.js';
+import { parseId } from './ids.js';
 
 export type NetworkEnv = AppEnv & { Variables: { network: Network; role: Role } };
 
@@ -15,9 +16,9 @@ export type NetworkEnv = AppEnv & { Variables: { network: Network; role: Role } 
 export function networkAccess(allowed: readonly Role[]): MiddlewareHandler<NetworkEnv> {
   return async (c, next) => {
     const t = networkText(c.var.lang);
-    const id = Number(c.req.param('networkId'));
+    const id = parseId(c.req.param('networkId'));
     const session = c.var.session;
-    const access = session && Number.isSafeInteger(id) && id > 0 ? await accessTo(c.var.deps.db, session.user.id, id) : null;
+    const access = session && id !== null ? await accessTo(c.var.deps.db, session.user.id, id) : null;
     if (!access) throw new NotFoundError(t.notFound);
     if (!allowed.includes(access.role)) throw new DomainError(t.coordinatorsOnly, 403);
     c.set('network', access.network);

@@ -75,8 +75,15 @@ export function languageOf(value: string): Language | undefined {
 /** Spreadsheets run a cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** On export, a leading apostrophe makes such a cell plain text in Excel and LibreOffice. */
-export const defuseFormula = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+/** What the import reads as defused: an apostrophe before such a start, or before another apostrophe. */
+const DEFUSED = /^'[=+\-@\t\r']/;
+
+/**
+ * On export, a leading apostrophe makes a formula-like cell plain text in Excel and LibreOffice;
+ * a cell that already looks defused (a name that is literally '=1+1) gets one too, so the import
+ * takes off only what the export added.
+ */
+export const defuseFormula = (cell: string) => (FORMULA_START.test(cell) || DEFUSED.test(cell) ? `'${cell}` : cell);
 
 /** On import, the apostrophe added on export comes off again, so an export re-imports unchanged. */
-export const restoreFormula = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+export const restoreFormula = (cell: string) => (DEFUSED.test(cell) ? cell.slice(1) : cell);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../db/schema/networks.js';
+import { MAX_LISTED_IDS } from '../http/ids.js';
+import { fill } from '../i18n/messages.js';
 import { reportText } from '../i18n/reports.js';
 import { helsinkiDay } from '../rounds/helsinki-time.js';
 
@@ -17,6 +19,7 @@ export function reportLinkSchema(lang: Language, now: Date) {
       .union([z.array(z.coerce.number().int().positive()), z.coerce.number().int().positive(), z.null()], { message: t.roundsInvalid })
       .optional()
       .transform((v) => (v === undefined || v === null ? null : [v].flat()))
-      .transform((v) => (v && v.length > 0 ? v : null)),
+      .transform((v) => (v && v.length > 0 ? v : null))
+      .refine((v) => (v?.length ?? 0) <= MAX_LISTED_IDS, fill(t.tooManyRounds, { max: MAX_LISTED_IDS })),
   });
 }

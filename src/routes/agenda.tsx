@@ -15,6 +15,7 @@ import { listRounds } from '../rounds/rounds.js';
 import { EditActionPage, NewActionPage } from '../views/agenda/action-form-page.js';
 import { AgendaPage } from '../views/agenda/agenda-page.js';
 import { CandidatesPage } from '../views/agenda/candidates-page.js';
+import { idParam, parseId } from '../http/ids.js';
 
 /** The renewal agenda as pages: coordinators write it, leaders read it. */
 export const agendaRoutes = new Hono<NetworkEnv>();
@@ -30,7 +31,8 @@ async function closedRounds(c: Context<NetworkEnv>): Promise<Round[]> {
 }
 
 async function findAction(c: Context<NetworkEnv>): Promise<Action> {
-  const action = (await listActions(c.var.deps.db, c.var.network.id)).find((a) => a.id === Number(c.req.param('actionId')));
+  const id = parseId(c.req.param('actionId'));
+  const action = (await listActions(c.var.deps.db, c.var.network.id)).find((a) => a.id === id);
   if (!action) throw new NotFoundError(agendaText(c.var.lang).actionNotFound);
   return action;
 }
@@ -125,6 +127,7 @@ agendaRoutes.post('/:actionId', coordinatorOnly, async (c) => {
 
 // POST /networks/:networkId/agenda/:actionId/delete
 agendaRoutes.post('/:actionId/delete', coordinatorOnly, async (c) => {
-  if (!(await deleteAction(c.var.deps.db, c.var.network.id, Number(c.req.param('actionId'))))) throw new NotFoundError(agendaText(c.var.lang).actionNotFound);
+  const notFound = agendaText(c.var.lang).actionNotFound;
+  if (!(await deleteAction(c.var.deps.db, c.var.network.id, idParam(c, 'actionId', notFound)))) throw new NotFoundError(notFound);
   return c.redirect(`${base(c)}?done=deleted`, 303);
 });

@@ -16,14 +16,15 @@ import { ImportPage } from '../views/members/import-page.js';
 import { ImportPreviewPage } from '../views/members/import-preview.js';
 import { MemberListPage } from '../views/members/member-list.js';
 import { AddMemberPage, EditMemberPage } from '../views/members/member-pages.js';
+import { parseId } from '../http/ids.js';
 
 /** Pages of the roster, mounted at /networks/:networkId/members. */
 export const memberRoutes = new Hono<NetworkEnv>();
 
 /** The member named by :memberId in this network; any other id is the same 404. */
 export async function memberFrom(c: Context<NetworkEnv>): Promise<Member> {
-  const id = Number(c.req.param('memberId'));
-  const member = Number.isSafeInteger(id) && id > 0 ? await findMember(c.var.deps.db, c.var.network.id, id) : null;
+  const id = parseId(c.req.param('memberId'));
+  const member = id === null ? null : await findMember(c.var.deps.db, c.var.network.id, id);
   if (!member) throw new NotFoundError(memberText(c.var.lang).notFound);
   return member;
 }

@@ -17,6 +17,7 @@ import { CsrfField } from '../views/csrf-field.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
+import { idParam } from '../http/ids.js';
 
 export const peopleRoutes = new Hono<NetworkEnv>();
 peopleRoutes.use(coordinatorOnly);
@@ -115,7 +116,7 @@ peopleRoutes.post('/invite', async (c) => {
 // POST /networks/:networkId/people/:userId/remove
 peopleRoutes.post('/:userId/remove', async (c) => {
   try {
-    await removeRole(c.var.deps.db, c.var.network.id, Number(c.req.param('userId')));
+    await removeRole(c.var.deps.db, c.var.network.id, idParam(c, 'userId', networkText(c.var.lang).personNotFound));
   } catch (error) {
     if (error instanceof LastCoordinatorError) throw new DomainError(networkText(c.var.lang).lastCoordinator, 409);
     throw error;

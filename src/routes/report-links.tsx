@@ -12,6 +12,7 @@ import { createReportLink, listReportLinks, revokeReportLink } from '../reports/
 import { listRounds } from '../rounds/rounds.js';
 import { ReportLinksPage } from '../views/reports/report-links-page.js';
 import { helsinkiDay } from '../rounds/helsinki-time.js';
+import { idParam } from '../http/ids.js';
 
 /** Coordinators create and revoke the read-only report links for leadership. */
 export const reportLinkRoutes = new Hono<NetworkEnv>();
@@ -69,8 +70,9 @@ reportLinkRoutes.post('/digest', async (c) => {
 
 // POST /networks/:networkId/reports/:linkId/revoke
 reportLinkRoutes.post('/:linkId/revoke', async (c) => {
-  if (!(await revokeReportLink(c.var.deps.db, c.var.deps.clock, c.var.network.id, Number(c.req.param('linkId'))))) {
-    throw new NotFoundError(reportText(c.var.lang).linkNotFound);
+  const notFound = reportText(c.var.lang).linkNotFound;
+  if (!(await revokeReportLink(c.var.deps.db, c.var.deps.clock, c.var.network.id, idParam(c, 'linkId', notFound)))) {
+    throw new NotFoundError(notFound);
   }
   return c.redirect(`/networks/${c.var.network.id}/reports?done=revoked`, 303);
 });

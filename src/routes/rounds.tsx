@@ -24,6 +24,7 @@ import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../view
 import { RoundListPage } from '../views/rounds/round-list.js';
 import { RoundPage } from '../views/rounds/round-page.js';
 import { ConfirmPage } from '../views/rounds/confirm-page.js';
+import { parseId } from '../http/ids.js';
 
 /** Pages of a network's rounds, mounted at /networks/:networkId/rounds. */
 export const roundRoutes = new Hono<NetworkEnv>();
@@ -31,8 +32,8 @@ roundRoutes.use(coordinatorOnly);
 
 /** The round named by :roundId in this network; any other id is the same 404. */
 export async function roundFrom(c: Context<NetworkEnv>): Promise<Round> {
-  const id = Number(c.req.param('roundId'));
-  const round = Number.isSafeInteger(id) && id > 0 ? await findRound(c.var.deps.db, c.var.network.id, id) : null;
+  const id = parseId(c.req.param('roundId'));
+  const round = id === null ? null : await findRound(c.var.deps.db, c.var.network.id, id);
   if (!round) throw new NotFoundError(roundText(c.var.lang).notFound);
   return round;
 }

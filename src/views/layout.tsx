@@ -20,7 +20,8 @@ type LayoutProps = {
 };
 
 function withLanguage(path: string, lang: Language): string {
-  const url = new URL(path, 'http://x');
+  // Prefixed, not resolved against a base: a path like //[/ would be read as a host.
+  const url = new URL(`http://x${path}`);
   url.searchParams.set('lang', lang);
   return `${url.pathname}${url.search}`;
 }

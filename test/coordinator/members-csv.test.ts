@@ -174,6 +174,21 @@ describe('CSV export', () => {
   });
 });
 
+describe('CSV round trip of apostrophes', () => {
+  it("keeps a name that is literally '=1+1, or starts with two apostrophes, exactly", async () => {
+    const { coordinator, network, api, roster } = await setUp();
+    const names = ["'=1+1", "''Tis", "'Tis", '=1+1'];
+    for (const [i, name] of names.entries()) {
+      expect((await t.app.request(`/api/networks/${network.id}/members`, sendJson(coordinator, 'POST', { name, email: `n${i}@kunta.example` }))).status).toBe(201);
+    }
+    const csv = await (await t.app.request(`/api/networks/${network.id}/members/export.csv`, sendJson(coordinator, 'GET'))).text();
+    expect(csv).toContain("''=1+1;n0@kunta.example");
+    expect((await (await api({ csv })).json()).preview.counts).toEqual({ add: 0, update: 0, unchanged: 4, invalid: 0 });
+    await api({ csv, confirm: true });
+    expect((await roster()).map((m) => m.name)).toEqual(names);
+  });
+});
+
 describe('CSV import API', () => {
   it('previews, refuses bad lines on confirm, and writes with skipInvalid', async () => {
     const { api, roster } = await setUp();

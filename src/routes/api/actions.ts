@@ -10,6 +10,7 @@ import { agendaText } from '../../i18n/agenda.js';
 import { commonText } from '../../i18n/common.js';
 import { networkText } from '../../i18n/networks.js';
 import { findNetworkRound } from '../../results/find-round.js';
+import { idParam } from '../../http/ids.js';
 
 /** The renewal agenda: coordinators write it, leaders read it. */
 export const actionApi = new Hono<NetworkEnv>();
@@ -22,7 +23,7 @@ async function validInput(c: Context<NetworkEnv>) {
   return input;
 }
 
-const actionId = (c: Context<NetworkEnv>) => Number(c.req.param('actionId'));
+const actionId = (c: Context<NetworkEnv>) => idParam(c, 'actionId', agendaText(c.var.lang).actionNotFound);
 
 // GET /api/networks/:networkId/actions?measure=rule:3
 actionApi.get('/', anyNetworkRole, async (c) => c.json({ actions: await listActions(c.var.deps.db, c.var.network.id, c.req.query('measure')) }));

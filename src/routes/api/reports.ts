@@ -10,6 +10,7 @@ import { reportText } from '../../i18n/reports.js';
 import { buildReport } from '../../reports/report.js';
 import { reportLinkSchema } from '../../reports/report-link-input.js';
 import { createReportLink, listReportLinks, revokeReportLink, type ReportLink } from '../../reports/report-links.js';
+import { idParam } from '../../http/ids.js';
 
 /** Report links for leadership (coordinators manage them) and the report itself for signed-in leaders. */
 export const reportApi = new Hono<NetworkEnv>();
@@ -36,8 +37,9 @@ reportApi.post('/report-links', coordinatorOnly, async (c) => {
 
 // POST /api/networks/:networkId/report-links/:linkId/revoke
 reportApi.post('/report-links/:linkId/revoke', coordinatorOnly, async (c) => {
-  if (!(await revokeReportLink(c.var.deps.db, c.var.deps.clock, c.var.network.id, Number(c.req.param('linkId'))))) {
-    throw new NotFoundError(reportText(c.var.lang).linkNotFound);
+  const notFound = reportText(c.var.lang).linkNotFound;
+  if (!(await revokeReportLink(c.var.deps.db, c.var.deps.clock, c.var.network.id, idParam(c, 'linkId', notFound)))) {
+    throw new NotFoundError(notFound);
   }
   return c.json({ revoked: true });
 });

@@ -3,10 +3,12 @@ import { onRoundClosed } from '../../digest/send-digest.js';
 import { z } from 'zod';
 import { DomainError, InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
+import { MAX_LISTED_IDS } from '../../http/ids.js';
 import { coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
 import { actorOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { roundText } from '../../i18n/rounds.js';
+import { fill } from '../../i18n/messages.js';
 import { deliverSoon } from '../../mail/deliver-soon.js';
 import { retryFailed } from '../../mail/queue.js';
 import { assertTakesMail, sendInvitations } from '../../rounds/invite.js';
@@ -107,7 +109,7 @@ roundApi.post('/:roundId/close', async (c) => {
 function inviteSchema(c: Context<NetworkEnv>) {
   const t = roundText(c.var.lang);
   return z.object({
-    memberIds: z.array(z.number({ message: t.membersInvalid }).int(t.membersInvalid).positive(t.membersInvalid), { message: t.membersInvalid }).min(1, t.membersRequired).optional(),
+    memberIds: z.array(z.number({ message: t.membersInvalid }).int(t.membersInvalid).positive(t.membersInvalid), { message: t.membersInvalid }).min(1, t.membersRequired).max(MAX_LISTED_IDS, fill(t.tooManyMembers, { max: MAX_LISTED_IDS })).optional(),
   });
 }
 
