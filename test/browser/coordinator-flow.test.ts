@@ -46,7 +46,7 @@ describe('a coordinator in Chromium', () => {
     for (const name of ['Aino Opettaja', 'Bertil Rektor', 'Cecilia Virkamies']) expect(await page.textContent('main')).toContain(name);
 
     await page.goto(`${server.url}/networks/${network.id}/rounds/new`);
-    await page.getByLabel('Kierroksen nimi').fill('Kevät 2026');
+    await page.getByLabel('Kierroksen nimi', { exact: true }).fill('Kevät 2026');
     await page.locator('#opensAt').fill('2026-03-02T10:30');
     await page.locator('#closesAt').fill('2026-03-16T16:00');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Luo kierros' }).click()]);
