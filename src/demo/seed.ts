@@ -5,7 +5,7 @@ import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
 import { sealDay } from '../answering/seal.js';
-import { answerReceipts, dailyResponseCounts, invitations, members, networkRoles, networks, rounds, users } from '../db/schema/index.js';
+import { answerReceipts, dailyResponseCounts, invitations, members, networkRoles, networks, rounds, sentReminders, users } from '../db/schema/index.js';
 import { storeResponses } from '../responses/store.js';
 import { initialiseTallies } from '../responses/tallies.js';
 import { seededRandom, type Random } from './random.js';
@@ -66,8 +66,7 @@ async function seedRound(ctx: Context, plan: PlannedRound, previousRoundId: numb
       closesAt: closes.toISOString(),
       openedAt: opens.toISOString(),
       closedAt: closes.toISOString(),
-      reminderDaysBefore: REMINDER_DAYS_BEFORE,
-      reminderSentAt: reminded.toISOString(),
+      reminderDays: [REMINDER_DAYS_BEFORE],
       lastRemindedAt: reminded.toISOString(),
       anonymityThreshold: DEMO_THRESHOLD,
       collectSegments: true,
@@ -76,6 +75,7 @@ async function seedRound(ctx: Context, plan: PlannedRound, previousRoundId: numb
     })
     .returning({ id: rounds.id });
   const roundId = round!.id;
+  await tx.insert(sentReminders).values({ roundId, daysBefore: REMINDER_DAYS_BEFORE, sentAt: reminded.toISOString() });
   await initialiseTallies(tx, roundId, version, true);
 
   // Between 60 % and 85 % answer; most of them in the first days, when the invitation is fresh.

@@ -39,7 +39,7 @@ export function nextRoundOf(round: Round, catalogue: Catalogue, createdAt: Date)
     status: 'draft',
     opensAt: opensAt.toISOString(),
     closesAt: closesAt.toISOString(),
-    reminderDaysBefore: round.reminderDaysBefore,
+    reminderDays: round.reminderDays,
     recurrenceMonths: round.recurrenceMonths,
     previousRoundId: round.id,
     createdAt: createdAt.toISOString(),

@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit/record.js';
 import type { Db, Tx } from '../db/client.js';
-import { answerReceipts, invitations, members, rounds } from '../db/schema/index.js';
+import { answerReceipts, invitations, members, rounds, sentReminders } from '../db/schema/index.js';
 import { receiptNullifier } from '../answering/receipts.js';
 import type { Network } from '../networks/networks.js';
 import { invitationToken } from './invitation-links.js';
@@ -16,17 +16,24 @@ type Deps = RoundMailDeps & { db: Db };
 export const REMINDER_GAP_HOURS = 24;
 
 /**
- * The scheduled reminder is claimed by setting rounds.reminderSentAt in the
+ * A scheduled reminder is claimed by its sent_reminders row, written in the
  * same transaction that queues the mail: whichever run claims it first sends
  * it, any other run (or a restarted server) finds it claimed.
  */
-async function claimScheduledReminder(tx: Tx, roundId: number, now: string): Promise<boolean> {
-  const claimed = await tx
-    .update(rounds)
-    .set({ reminderSentAt: now })
-    .where(and(eq(rounds.id, roundId), eq(rounds.status, 'open'), isNull(rounds.reminderSentAt)))
-    .returning({ id: rounds.id });
+async function claimScheduledReminder(tx: Tx, roundId: number, daysBefore: number, now: string): Promise<boolean> {
+  const claimed = await tx.insert(sentReminders).values({ roundId, daysBefore, sentAt: now }).onConflictDoNothing().returning({ roundId: sentReminders.roundId });
   return claimed.length > 0;
+}
+
+export type ScheduledReminder = { daysBefore: number; dueAt: string; sentAt: string | null };
+
+const DAY_MS = 86_400_000;
+
+/** The round's scheduled reminders, earliest first: when each falls due, and when it went. */
+export async function scheduledReminders(db: Db, round: Pick<Round, 'id' | 'closesAt' | 'reminderDays'>): Promise<ScheduledReminder[]> {
+  const sent = new Map((await db.select().from(sentReminders).where(eq(sentReminders.roundId, round.id))).map((row) => [row.daysBefore, row.sentAt]));
+  const closes = new Date(round.closesAt).getTime();
+  return round.reminderDays.map((daysBefore) => ({ daysBefore, dueAt: new Date(closes - daysBefore * DAY_MS).toISOString(), sentAt: sent.get(daysBefore) ?? null }));
 }
 
 /** When the round's previous reminder went, if that was less than a day ago. */
@@ -45,13 +52,14 @@ async function remindedRecently(tx: Tx, roundId: number, now: Date): Promise<Dat
  * reminded. In outbox mode no reminder is written at all: it would never be
  * delivered, so its row would stay and tell how many had not answered. Returns false when the scheduled reminder had already been sent.
  */
-export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, actor: Actor, { scheduled = false } = {}): Promise<boolean> {
+export async function sendReminders(deps: Deps, round: Round, network: Network, sender: Sender, actor: Actor, { scheduledDays }: { scheduledDays?: number } = {}): Promise<boolean> {
+  const scheduled = scheduledDays !== undefined;
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   if (!scheduled) await assertTakesMail(deps.db, round.id, now);
   const paddedLength = await roundMailLength(deps, 'reminder', round, network, sender);
   return deps.db.transaction(async (tx) => {
-    if (scheduled && !(await claimScheduledReminder(tx, round.id, nowIso))) return false;
+    if (scheduled && !(await claimScheduledReminder(tx, round.id, scheduledDays, nowIso))) return false;
     await assertTakesMail(tx, round.id, now);
     const recent = await remindedRecently(tx, round.id, now);
     // The scheduled reminder that falls within a day of one sent by hand counts as sent: members were just reminded.

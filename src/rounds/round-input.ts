@@ -36,6 +36,28 @@ function translatedTitle(t: ReturnType<typeof roundText>) {
     .pipe(z.string().max(TITLE_MAX, fill(t.titleTooLong, { max: TITLE_MAX })).optional());
 }
 
+/** Most scheduled reminders a round takes: more would be nagging. */
+export const REMINDERS_MAX = 4;
+
+/**
+ * Days before closing for each scheduled reminder: a list from the API, "7, 2"
+ * from a form. Absent means the default; empty, "none" or null mean none.
+ * Sorted from the earliest reminder on, each day once.
+ */
+function reminderDays(message: string) {
+  return z.unknown().optional().transform((value, ctx): number[] => {
+    if (value === undefined) return [DEFAULT_REMINDER_DAYS];
+    if (value === null || value === '' || value === 'none') return [];
+    const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : [value];
+    const days = parts.map((part) => (typeof part === 'number' ? part : typeof part === 'string' && /^\d+$/.test(part) ? Number(part) : NaN));
+    if (days.length > REMINDERS_MAX || days.some((d) => !Number.isInteger(d) || d < 1 || d > REMINDER_DAYS_MAX)) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  });
+}
+
 function instant(message: string) {
   return z.unknown().optional().transform((value, ctx): Date => {
     const date = typeof value === 'string' ? parseInstant(value) : null;
@@ -65,7 +87,7 @@ export function roundInputSchema(lang: Language, catalogue: Catalogue, now: Date
       titleEn: translatedTitle(t),
       opensAt: instant(t.opensAtInvalid),
       closesAt: instant(t.closesAtInvalid),
-      reminderDaysBefore: countOrNone(REMINDER_DAYS_MAX, fill(t.reminderInvalid, { max: REMINDER_DAYS_MAX }), DEFAULT_REMINDER_DAYS),
+      reminderDays: reminderDays(fill(t.reminderInvalid, { max: REMINDER_DAYS_MAX, count: REMINDERS_MAX })),
       recurrenceMonths: countOrNone(RECURRENCE_MONTHS_MAX, fill(t.recurrenceInvalid, { max: RECURRENCE_MONTHS_MAX }), null),
     })
     .transform((input, ctx) => {
@@ -79,8 +101,8 @@ export function roundInputSchema(lang: Language, catalogue: Catalogue, now: Date
       const closes = input.closesAt.getTime();
       if (closes <= opens) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: t.closesAfterOpens });
       else if (closes <= now.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: t.closesInPast });
-      else if (input.reminderDaysBefore !== null && closes - input.reminderDaysBefore * DAY_MS <= opens) {
-        ctx.addIssue({ code: 'custom', path: ['reminderDaysBefore'], message: t.reminderBeforeOpening });
+      else if (input.reminderDays.some((days) => closes - days * DAY_MS <= opens)) {
+        ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: t.reminderBeforeOpening });
       }
       return { ...input, questionnaireVersion: version };
     });

@@ -14,7 +14,7 @@ const stored = (input: RoundInput) => ({
   titleTranslations: { ...(input.titleSv && { sv: input.titleSv }), ...(input.titleEn && { en: input.titleEn }) },
   opensAt: input.opensAt.toISOString(),
   closesAt: input.closesAt.toISOString(),
-  reminderDaysBefore: input.reminderDaysBefore,
+  reminderDays: input.reminderDays,
   recurrenceMonths: input.recurrenceMonths,
 });
 

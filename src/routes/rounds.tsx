@@ -55,7 +55,7 @@ const currentInput = (r: Round) => ({
   title: r.title,
   opensAt: r.opensAt,
   closesAt: r.closesAt,
-  reminderDaysBefore: r.reminderDaysBefore,
+  reminderDays: r.reminderDays,
   recurrenceMonths: r.recurrenceMonths,
 });
 

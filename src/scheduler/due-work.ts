@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { onRoundClosed } from '../digest/send-digest.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
@@ -11,7 +11,7 @@ import { mixRound, roundsLeftSealed } from '../responses/mix.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
 import { RoundRefused } from '../rounds/refusals.js';
 import { sendInvitations } from '../rounds/invite.js';
-import { sendReminders } from '../rounds/remind.js';
+import { scheduledReminders, sendReminders } from '../rounds/remind.js';
 import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
@@ -19,7 +19,6 @@ import { closeRound, openRound } from '../rounds/transitions.js';
 export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string };
 export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
 
-const DAY_MS = 86_400_000;
 const MAIL_BATCH = 20;
 const MAX_MAIL_BATCHES = 10;
 /** Someone else (a coordinator, another run) did it first: nothing to do, nothing to report. */
@@ -57,17 +56,21 @@ async function openDue(deps: SchedulerDeps, now: string): Promise<number> {
   });
 }
 
-/** The scheduled reminder of each open round whose time has come, also if it came while the server was down. */
+/**
+ * The scheduled reminders of each open round whose time has come, also if it
+ * came while the server was down, earliest first; two that fell due together
+ * send one mail, since the second comes within a day of the first.
+ */
 async function remindDue(deps: SchedulerDeps, now: Date): Promise<number> {
-  const candidates = await deps.db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.status, 'open'), isNotNull(rounds.reminderDaysBefore), isNull(rounds.reminderSentAt), gt(rounds.closesAt, now.toISOString())));
-  const due = candidates.filter((round) => new Date(round.closesAt).getTime() - (round.reminderDaysBefore ?? 0) * DAY_MS <= now.getTime());
-  return eachRound(deps, 'remind', due, async (round) => {
+  const open = await deps.db.select().from(rounds).where(and(eq(rounds.status, 'open'), gt(rounds.closesAt, now.toISOString())));
+  return eachRound(deps, 'remind', open, async (round) => {
+    const due = (await scheduledReminders(deps.db, round)).filter((reminder) => reminder.sentAt === null && reminder.dueAt <= now.toISOString());
+    if (due.length === 0) return false;
     const network = await networkOf(deps.db, round);
     const sender = await roundSender(deps.db, round, network);
-    return sendReminders(deps, round, network, sender, null, { scheduled: true });
+    let sent = false;
+    for (const reminder of due) sent = (await sendReminders(deps, round, network, sender, null, { scheduledDays: reminder.daysBefore })) || sent;
+    return sent;
   });
 }
 

@@ -42,7 +42,7 @@ async function statuses(user: SignedIn, roundId: number): Promise<number[]> {
   const results: number[] = [];
   for (const [method, path] of PAGES) {
     const url = `/networks/${w.network.id}${path.replace(':id', String(roundId))}`;
-    const init = method === 'GET' ? { headers: { cookie: user.cookie } } : postForm(user, { ...roundBody(), reminderDaysBefore: '3' });
+    const init = method === 'GET' ? { headers: { cookie: user.cookie } } : postForm(user, { ...roundBody(), reminderDays: '3' });
     results.push((await w.t.app.request(url, init)).status);
   }
   for (const [method, path] of API) {

@@ -41,7 +41,7 @@ export const roundBody = (overrides: Record<string, unknown> = {}) => ({
   title: 'Kevät 2026',
   opensAt: '2026-03-02T12:00',
   closesAt: '2026-03-16T16:00',
-  reminderDaysBefore: 3,
+  reminderDays: [3],
   ...overrides,
 });
 

@@ -21,7 +21,7 @@ describe('creating rounds', () => {
       questionnaireVersion: 2,
       opensAt: '2026-03-02T10:00:00.000Z',
       closesAt: '2026-06-16T13:00:00.000Z',
-      reminderDaysBefore: 3,
+      reminderDays: [3],
       recurrenceMonths: null,
     });
   });
@@ -39,11 +39,11 @@ describe('creating rounds', () => {
     expect(form.html).toContain('href="/catalogue"');
     const response = await w.t.app.request(
       `/networks/${w.network.id}/rounds/new`,
-      postForm(w.coordinator, { questionnaire: 'network-strategy:1', title: 'Strategia 2026', opensAt: '2026-03-03T08:00', closesAt: '2026-03-20T16:00', reminderDaysBefore: '', recurrenceMonths: '6' }),
+      postForm(w.coordinator, { questionnaire: 'network-strategy:1', title: 'Strategia 2026', opensAt: '2026-03-03T08:00', closesAt: '2026-03-20T16:00', reminderDays: '', recurrenceMonths: '6' }),
     );
     expect(response.status).toBe(303);
     const [row] = await w.t.deps.db.select().from(rounds);
-    expect(row).toMatchObject({ questionnaireKey: 'network-strategy', questionnaireVersion: 1, reminderDaysBefore: null, recurrenceMonths: 6, status: 'draft' });
+    expect(row).toMatchObject({ questionnaireKey: 'network-strategy', questionnaireVersion: 1, reminderDays: [], recurrenceMonths: 6, status: 'draft' });
     expect(response.headers.get('location')).toBe(`/networks/${w.network.id}/rounds/${row!.id}?done=created`);
     const shown = await page(w, w.coordinator, `/rounds/${row!.id}?done=created`);
     expect(shown.html).toContain('Kierros on luotu luonnokseksi.');
@@ -55,7 +55,7 @@ describe('creating rounds', () => {
 
   it('answers every bad field with its own message and writes nothing', async () => {
     w = await roundsWorld();
-    const bad = { questionnaireKey: 'nope', title: ' ', opensAt: '2.3.2026', closesAt: '2026-02-30T10:00', reminderDaysBefore: 0, recurrenceMonths: 'x' };
+    const bad = { questionnaireKey: 'nope', title: ' ', opensAt: '2.3.2026', closesAt: '2026-02-30T10:00', reminderDays: 0, recurrenceMonths: 'x' };
     const response = await api(w, w.coordinator, 'POST', '?lang=en', bad);
     expect(response.status).toBe(422);
     expect(response.json.fields).toEqual({
@@ -63,15 +63,15 @@ describe('creating rounds', () => {
       title: 'Write the name of the round.',
       opensAt: 'Give the opening day and time.',
       closesAt: 'Give the closing day and time.',
-      reminderDaysBefore: 'Give the reminder a whole number from 1 to 60, or leave it empty.',
+      reminderDays: 'Give at most 4 whole numbers from 1 to 60, separated by commas, for example 7, 2, or leave it empty.',
       recurrenceMonths: 'Give the interval a whole number from 1 to 36, or leave it empty.',
     });
     const order = await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-02T11:00' }));
     expect(order.json.fields).toEqual({ closesAt: 'Sulkeutumisajan on oltava avautumisajan jälkeen.' });
     const past = await api(w, w.coordinator, 'POST', '', roundBody({ opensAt: '2026-02-01T10:00', closesAt: '2026-03-01T10:00' }));
     expect(past.json.fields).toEqual({ closesAt: 'Sulkeutumisaika on jo mennyt. Valitse tuleva aika.' });
-    const reminder = await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-04T12:00', reminderDaysBefore: 3 }));
-    expect(reminder.json.fields.reminderDaysBefore).toContain('ennen kierroksen avautumista');
+    const reminder = await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-04T12:00', reminderDays: [3] }));
+    expect(reminder.json.fields.reminderDays).toContain('ennen kierroksen avautumista');
     const version = await api(w, w.coordinator, 'POST', '', roundBody({ questionnaireVersion: 9 }));
     expect(version.json.fields).toEqual({ questionnaireVersion: 'Valitse kyselyn versio luettelosta.' });
     const form = await w.t.app.request(`/networks/${w.network.id}/rounds/new?lang=sv`, postForm(w.coordinator, { questionnaire: 'network-rules:1', title: '', opensAt: '', closesAt: '' }));
@@ -89,10 +89,10 @@ describe('editing and deleting', () => {
     const id = json.round.id;
     const edited = await w.t.app.request(
       `/networks/${w.network.id}/rounds/${id}/edit`,
-      postForm(w.coordinator, { questionnaire: 'network-strategy:1', title: 'Syksy', opensAt: '2026-09-01T09:00', closesAt: '2026-09-15T16:00', reminderDaysBefore: '2', recurrenceMonths: '' }),
+      postForm(w.coordinator, { questionnaire: 'network-strategy:1', title: 'Syksy', opensAt: '2026-09-01T09:00', closesAt: '2026-09-15T16:00', reminderDays: '7, 2', recurrenceMonths: '' }),
     );
     expect(edited.status).toBe(303);
-    expect(await roundRow(w, id)).toMatchObject({ questionnaireKey: 'network-strategy', title: 'Syksy', opensAt: '2026-09-01T06:00:00.000Z', reminderDaysBefore: 2 });
+    expect(await roundRow(w, id)).toMatchObject({ questionnaireKey: 'network-strategy', title: 'Syksy', opensAt: '2026-09-01T06:00:00.000Z', reminderDays: [7, 2] });
     const editPage = await page(w, w.coordinator, `/rounds/${id}/edit`);
     expect(editPage.html).toContain('value="2026-09-01T09:00"');
     const deleted = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/delete`, postForm(w.coordinator, {}));

@@ -2,13 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue/load.js';
 import { openDatabase } from '../../src/db/client.js';
-import { invitations, itemTallies, questionnaireVersions, rounds } from '../../src/db/schema/index.js';
+import { fullAnswers, submit } from '../answering/fixture.js';
+import { scheduledReminders } from '../../src/rounds/remind.js';
+import { invitations, itemTallies, questionnaireVersions, rounds, sentReminders } from '../../src/db/schema/index.js';
 import { deleteDraft } from '../../src/rounds/rounds.js';
 import { runDueWork, type SchedulerDeps } from '../../src/scheduler/due-work.js';
 import { startScheduler } from '../../src/scheduler/scheduler.js';
 import { realCatalogue } from '../helpers/app.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { MEMBERS, api, deliverySettled, mailOf, openedRound, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
+import { LINK, MEMBERS, api, deliverySettled, mailOf, openedRound, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
 
 let w: RoundsWorld;
 let sink: SmtpSink | undefined;
@@ -23,7 +25,7 @@ const nothing = { opened: 0, reminded: 0, closed: 0, created: 0, mail: { sent: 0
 describe('the scheduler', () => {
   it('opens rounds at their times and invites the roster, and closes them, once', async () => {
     w = await roundsWorld();
-    const id = (await api(w, w.coordinator, 'POST', '', roundBody({ reminderDaysBefore: null }))).json.round.id;
+    const id = (await api(w, w.coordinator, 'POST', '', roundBody({ reminderDays: null }))).json.round.id;
     expect(await runDueWork(w.t.deps)).toEqual(nothing);
 
     w.clock.set('2026-03-02T10:00:00.000Z');
@@ -64,7 +66,7 @@ describe('the scheduler', () => {
       const scheduler = startScheduler(deps, { intervalMs: 60_000 });
       await receivedMail(sink, 6);
       await scheduler.stop();
-      expect((await roundRow(w, id)).reminderSentAt).toBe('2026-03-14T08:00:00.000Z');
+      expect(await w.t.deps.db.select().from(sentReminders)).toEqual([{ roundId: id, daysBefore: 3, sentAt: '2026-03-14T08:00:00.000Z' }]);
 
       const again = await Promise.all([runDueWork(deps), runDueWork(deps)]);
       expect(again.map((r) => r.reminded)).toEqual([0, 0]);
@@ -86,13 +88,45 @@ describe('the scheduler', () => {
     expect(await w.t.deps.db.select().from(invitations).orderBy(invitations.id)).toEqual(invitationRows);
   });
 
+  it('sends two scheduled reminders, each once and only to those who have not answered, and shows both on the round page', async () => {
+    sink = await startSmtpSink();
+    w = await roundsWorld({ sink });
+    const id = await openedRound(w, { reminderDays: [7, 2] });
+    await api(w, w.coordinator, 'POST', `/${id}/invite`);
+    const invited = await receivedMail(sink, 3);
+    await deliverySettled(w, id);
+    const before = await page(w, w.coordinator, `/rounds/${id}`);
+    expect(before.html).toContain('9.3.2026 klo 16.00 (7 pv ennen sulkeutumista)');
+    expect(before.html).toContain('14.3.2026 klo 16.00 (2 pv ennen sulkeutumista)');
+
+    // Aino answers before the first reminder, Bertil between the two.
+    const linkOf = (email: string) => LINK.exec(invited.find((m) => (m.to as { text: string }).text === email)!.text ?? '')![1]!;
+    const version = w.t.deps.catalogue.find('network-rules', 1)!;
+    expect((await submit(w.t, linkOf(MEMBERS[0].email), { answers: fullAnswers(version) })).status).toBe(201);
+    w.clock.set('2026-03-09T14:00:00.000Z');
+    expect((await runDueWork(w.t.deps)).reminded).toBe(1);
+    await receivedMail(sink, 5);
+    expect((await submit(w.t, linkOf(MEMBERS[1].email), { answers: fullAnswers(version, 1) })).status).toBe(201);
+    w.clock.set('2026-03-14T14:00:00.000Z');
+    expect((await runDueWork(w.t.deps)).reminded).toBe(1);
+    await receivedMail(sink, 6);
+    expect((await runDueWork(w.t.deps)).reminded).toBe(0);
+    const reminded = sink.messages.slice(3).map((m) => (m.to as { text: string }).text);
+    expect(reminded.sort()).toEqual([MEMBERS[1].email, MEMBERS[2].email, MEMBERS[2].email].sort());
+    const [round] = await w.t.deps.db.select().from(rounds).where(eq(rounds.id, id));
+    expect(await scheduledReminders(w.t.deps.db, round!)).toEqual([
+      { daysBefore: 7, dueAt: '2026-03-09T14:00:00.000Z', sentAt: '2026-03-09T14:00:00.000Z' },
+      { daysBefore: 2, dueAt: '2026-03-14T14:00:00.000Z', sentAt: '2026-03-14T14:00:00.000Z' },
+    ]);
+  });
+
   it('skips a scheduled reminder whose round closed while the server was down', async () => {
     w = await roundsWorld();
     const id = await openedRound(w);
     await api(w, w.coordinator, 'POST', `/${id}/invite`);
     w.clock.set('2026-03-17T08:00:00.000Z');
     expect(await runDueWork(w.t.deps)).toMatchObject({ reminded: 0, closed: 1 });
-    expect((await roundRow(w, id)).reminderSentAt).toBeNull();
+    expect(await w.t.deps.db.select().from(sentReminders)).toEqual([]);
     expect(await mailOf(w, id)).toEqual([]);
   });
 
@@ -112,7 +146,7 @@ describe('the scheduler', () => {
       questionnaireVersion: 2,
       opensAt: '2026-09-02T09:00:00.000Z',
       closesAt: '2026-09-16T13:00:00.000Z',
-      reminderDaysBefore: 3,
+      reminderDays: [3],
       recurrenceMonths: 6,
     });
 

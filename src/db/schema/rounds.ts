@@ -36,16 +36,14 @@ export const rounds = sqliteTable(
     closesAt: text('closes_at').notNull(),
     openedAt: text('opened_at'),
     closedAt: text('closed_at'),
-    /** Send a reminder this many days before closing; null for none. */
-    reminderDaysBefore: integer('reminder_days_before'),
+    /** Scheduled reminders, as days before closing (e.g. [7, 2]); empty for none. */
+    reminderDays: text('reminder_days', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
     /** Copied from the network when the round opens, so a settings change cannot split a round's tallies. */
     collectSegments: integer('collect_segments', { mode: 'boolean' }).notNull().default(false),
     /** Schedule the next round this many months after this one opened; null for none. */
     recurrenceMonths: integer('recurrence_months'),
     /** The round this one was scheduled from; unique, so a recurring round is created at most once. */
     previousRoundId: integer('previous_round_id'),
-    /** When the scheduled reminder went out; set once, so a restart never sends it twice. */
-    reminderSentAt: text('reminder_sent_at'),
     /** When the round's latest reminder went out, by hand or on schedule; kept per round, never per member. */
     lastRemindedAt: text('last_reminded_at'),
     /** The network's anonymity threshold, fixed when the round opens: lowering it later cannot reveal this round. */
@@ -57,6 +55,21 @@ export const rounds = sqliteTable(
     index('rounds_status').on(t.status),
     uniqueIndex('rounds_previous_unique').on(t.previousRoundId),
   ],
+);
+
+/**
+ * A scheduled reminder of a round that has gone (or was passed over because
+ * one had just gone by hand): the row is its claim, so a restart or a second
+ * server never sends it twice.
+ */
+export const sentReminders = sqliteTable(
+  'sent_reminders',
+  {
+    roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.daysBefore] })],
 );
 
 /**

@@ -35,8 +35,7 @@ const view = (round: Round) => ({
   closesAt: round.closesAt,
   openedAt: round.openedAt,
   closedAt: round.closedAt,
-  reminderDaysBefore: round.reminderDaysBefore,
-  reminderSentAt: round.reminderSentAt,
+  reminderDays: round.reminderDays,
   recurrenceMonths: round.recurrenceMonths,
   previousRoundId: round.previousRoundId,
 });

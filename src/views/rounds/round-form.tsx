@@ -32,7 +32,7 @@ export function newRoundValues(catalogue: Catalogue, now: Date): Values {
     questionnaireVersion: catalogue.versionsOf(key).at(-1)?.version,
     opensAt: opens.toISOString(),
     closesAt: new Date(opens.getTime() + 14 * 24 * HOUR_MS).toISOString(),
-    reminderDaysBefore: DEFAULT_REMINDER_DAYS,
+    reminderDays: [DEFAULT_REMINDER_DAYS],
   };
 }
 
@@ -114,7 +114,14 @@ function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) 
       <p class="hint">{t.timesHint}</p>
       {!open && <Field name="opensAt" type="datetime-local" label={t.opensAt} value={local(values.opensAt)} error={errors.opensAt} required />}
       <Field name="closesAt" type="datetime-local" label={t.closesAt} value={local(values.closesAt)} error={errors.closesAt} required />
-      <Field name="reminderDaysBefore" type="number" label={t.reminderDaysBefore} hint={t.reminderHint} value={text(values.reminderDaysBefore)} error={errors.reminderDaysBefore} />
+      <Field
+        name="reminderDays"
+        label={t.reminderDays}
+        hint={t.reminderHint}
+        value={Array.isArray(values.reminderDays) ? values.reminderDays.join(', ') : text(values.reminderDays)}
+        error={errors.reminderDays}
+        autocomplete="off"
+      />
       <Field name="recurrenceMonths" type="number" label={t.recurrenceMonths} hint={t.recurrenceHint} value={text(values.recurrenceMonths)} error={errors.recurrenceMonths} />
       <button type="submit">{round ? t.save : t.create}</button>
     </form>

@@ -11,7 +11,6 @@ import { Notices, RoundsShell, when } from './rounds-shell.js';
 
 type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: string | undefined; error?: string | undefined };
 
-const DAY_MS = 86_400_000;
 
 /** A button that posts to one of the round's actions. */
 function ActionButton({ c, round, action, label, secondary }: { c: Context<NetworkEnv>; round: Round; action: string; label: string; secondary?: boolean }) {
@@ -29,13 +28,10 @@ function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }
   const t = roundText(c.var.lang);
   const { round } = details;
   const version = c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
-  const days = round.reminderDaysBefore;
-  const reminder =
-    days === null
-      ? t.reminderNone
-      : round.reminderSentAt
-        ? fill(t.reminderSent, { at: when(round.reminderSentAt, c) })
-        : fill(t.reminderPlanned, { at: when(new Date(new Date(round.closesAt).getTime() - days * DAY_MS).toISOString(), c), days });
+  const reminders = details.reminders.map(({ daysBefore, dueAt, sentAt }) => {
+    const planned = fill(t.reminderPlanned, { at: when(dueAt, c), days: daysBefore });
+    return sentAt ? fill(t.reminderSent, { planned, at: when(sentAt, c) }) : planned;
+  });
   const base = `/networks/${c.var.network.id}/rounds`;
   return (
     <dl class="facts">
@@ -44,7 +40,17 @@ function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }
       <dt>{t.statusLabel}</dt>
       <dd>{statusLine(c, round)}</dd>
       <dt>{t.reminderLabel}</dt>
-      <dd>{reminder}</dd>
+      <dd>
+        {reminders.length === 0 ? (
+          t.reminderNone
+        ) : (
+          <ul class="plain">
+            {reminders.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
       <dt>{t.recurrenceLabel}</dt>
       <dd>{round.recurrenceMonths ? fill(t.recurrenceEvery, { months: round.recurrenceMonths }) : t.recurrenceNone}</dd>
       {details.previousRoundId && (
