@@ -12,6 +12,8 @@ import { networkSettingsSchema } from '../networks/settings.js';
 import { Layout } from '../views/layout.js';
 import { SettingsForm } from '../views/networks/settings-form.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
+import { networkDashboard } from '../dashboard/dashboard.js';
+import { DashboardPage } from '../views/networks/dashboard-page.js';
 
 export const networkRoutes = new Hono<AppEnv>();
 networkRoutes.use(requireUser);
@@ -86,27 +88,8 @@ networkRoutes.post('/new', async (c) => {
 export const networkHomeRoutes = new Hono<NetworkEnv>();
 const scoped = networkHomeRoutes;
 
-// GET /networks/:networkId — overview for coordinators and leaders.
-scoped.get('/', anyNetworkRole, (c) => {
-  const t = networkText(c.var.lang);
-  const { network, role } = c.var;
-  return c.html(
-    <Layout lang={c.var.lang} title={network.name} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="overview" />
-      <section class="card">
-        <h1>{network.name}</h1>
-        <dl class="facts">
-          <dt>{t.yourRole}</dt>
-          <dd>{t[`role_${role}`]}</dd>
-          <dt>{t.languages}</dt>
-          <dd>{network.languages.join(', ')}</dd>
-          <dt>{t.threshold}</dt>
-          <dd>{network.anonymityThreshold}</dd>
-        </dl>
-      </section>
-    </Layout>,
-  );
-});
+// GET /networks/:networkId — the overview for coordinators and leaders.
+scoped.get('/', anyNetworkRole, async (c) => c.html(<DashboardPage c={c} dashboard={await networkDashboard(c.var.deps, c.var.network)} />));
 
 function settingsPage(c: Context<NetworkEnv>, values: Record<string, unknown>, errors: Record<string, string>, saved = false) {
   const t = networkText(c.var.lang);
