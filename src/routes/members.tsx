@@ -1,43 +1,23 @@
 import { Hono, type Context } from 'hono';
-import { NotFoundError } from '../http/errors.js';
+import { exportResponse, memberFrom, statusFrom } from '../http/member-request.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf } from '../http/session.js';
 import { memberText } from '../i18n/members.js';
 import { fill } from '../i18n/messages.js';
 import { decodeCsvBytes, MAX_IMPORT_BYTES } from '../members/csv-format.js';
-import { membersCsv } from '../members/csv-export.js';
 import { importMembers } from '../members/csv-import.js';
 import { fileProblemMessage } from '../members/import-report.js';
 import * as memberActions from '../members/actions.js';
 import { memberInputSchema } from '../members/member-input.js';
-import { allMembers, findMember, MEMBER_STATUSES, searchMembers, type Member, type MemberStatus } from '../members/members.js';
+import { allMembers, searchMembers } from '../members/members.js';
 import { ImportPage } from '../views/members/import-page.js';
 import { ImportPreviewPage } from '../views/members/import-preview.js';
 import { MemberListPage } from '../views/members/member-list.js';
 import { AddMemberPage, EditMemberPage } from '../views/members/member-pages.js';
-import { parseId } from '../http/ids.js';
 
 /** Pages of the roster, mounted at /networks/:networkId/members. */
 export const memberRoutes = new Hono<NetworkEnv>();
-
-/** The member named by :memberId in this network; any other id is the same 404. */
-export async function memberFrom(c: Context<NetworkEnv>): Promise<Member> {
-  const id = parseId(c.req.param('memberId'));
-  const member = id === null ? null : await findMember(c.var.deps.db, c.var.network.id, id);
-  if (!member) throw new NotFoundError(memberText(c.var.lang).notFound);
-  return member;
-}
-
-export const statusFrom = (value: string | undefined): MemberStatus => MEMBER_STATUSES.find((status) => status === value) ?? 'all';
-
-/** The active roster as a spreadsheet, for the pages and the API alike. */
-export async function exportResponse(c: Context<NetworkEnv>): Promise<Response> {
-  const lang = c.var.lang;
-  const active = searchMembers(await allMembers(c.var.deps.db, c.var.network.id), { search: '', status: 'active', lang });
-  const fileName = `${memberText(lang).exportFileName}-${c.var.deps.clock.now().toISOString().slice(0, 10)}.csv`;
-  return c.body(membersCsv(active, lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` });
-}
 
 const base = (c: Context<NetworkEnv>) => `/networks/${c.var.network.id}/members`;
 

@@ -1,79 +1,31 @@
 import { Hono, type Context } from 'hono';
+import { parseRound, refusalMessage, roundFrom, senderOf } from '../http/round-request.js';
 import { onRoundClosed } from '../digest/send-digest.js';
 import type { Language } from '../db/schema/networks.js';
-import { NotFoundError } from '../http/errors.js';
-import { parseInput, readInput, type Parsed } from '../http/input.js';
+import { readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { actorOf, currentSession } from '../http/session.js';
+import { actorOf } from '../http/session.js';
 import { fill } from '../i18n/messages.js';
 import { roundText } from '../i18n/rounds.js';
 import { deliverSoon } from '../mail/deliver-soon.js';
-import { formatDateTime } from '../mail/format-date.js';
 import { retryFailed } from '../mail/queue.js';
 import { assertTakesMail, sendInvitations, uninvitedMembers } from '../rounds/invite.js';
 import { RoundRefused } from '../rounds/refusals.js';
 import { sendReminders } from '../rounds/remind.js';
 import { roundDetails } from '../rounds/round-details.js';
-import { lockedFieldProblems, roundInputSchema, type RoundInput } from '../rounds/round-input.js';
-import { previewInvitation, type Sender } from '../rounds/round-mail.js';
+import { previewInvitation } from '../rounds/round-mail.js';
 import { roundProgress } from '../rounds/progress.js';
-import { createRound, deleteDraft, findRound, listRounds, updateRound, type Round } from '../rounds/rounds.js';
+import { createRound, deleteDraft, listRounds, updateRound, type Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 import { InvitePage } from '../views/rounds/invite-page.js';
 import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../views/rounds/round-form.js';
 import { RoundListPage } from '../views/rounds/round-list.js';
 import { RoundPage } from '../views/rounds/round-page.js';
 import { ConfirmPage } from '../views/rounds/confirm-page.js';
-import { parseId } from '../http/ids.js';
 
 /** Pages of a network's rounds, mounted at /networks/:networkId/rounds. */
 export const roundRoutes = new Hono<NetworkEnv>();
 roundRoutes.use(coordinatorOnly);
-
-/** The round named by :roundId in this network; any other id is the same 404. */
-export async function roundFrom(c: Context<NetworkEnv>): Promise<Round> {
-  const id = parseId(c.req.param('roundId'));
-  const round = id === null ? null : await findRound(c.var.deps.db, c.var.network.id, id);
-  if (!round) throw new NotFoundError(roundText(c.var.lang).notFound);
-  return round;
-}
-
-/** The signed-in coordinator signs the mail they send, and replies reach them. */
-export function senderOf(c: Context<NetworkEnv>): Sender {
-  const { user } = currentSession(c);
-  return { name: user.name, email: user.email };
-}
-
-export function refusalMessage(lang: Language, error: RoundRefused): string {
-  const values = Object.fromEntries(Object.entries(error.values).map(([name, value]) => [name, value instanceof Date ? formatDateTime(value, lang) : value]));
-  return fill(roundText(lang)[`refused_${error.reason}`], values);
-}
-
-const currentInput = (r: Round) => ({
-  questionnaireKey: r.questionnaireKey,
-  questionnaireVersion: r.questionnaireVersion,
-  title: r.title,
-  opensAt: r.opensAt,
-  closesAt: r.closesAt,
-  reminderDays: r.reminderDays,
-  recurrenceMonths: r.recurrenceMonths,
-});
-
-/**
- * A round's settings from a form or JSON. The form's one questionnaire menu
- * sends "key:version"; fields left out keep the round's current values, as
- * an open round's form leaves out what is locked.
- */
-export function parseRound(c: Context<NetworkEnv>, fields: Record<string, unknown>, round?: Round): Parsed<RoundInput> {
-  const { questionnaire, ...rest } = fields;
-  const [key, version] = typeof questionnaire === 'string' ? questionnaire.split(':') : [];
-  const picked = key ? { questionnaireKey: key, questionnaireVersion: version ?? '' } : {};
-  const values = { ...(round ? currentInput(round) : {}), ...picked, ...rest };
-  const parsed = parseInput(roundInputSchema(c.var.lang, c.var.deps.catalogue, c.var.deps.clock.now()), values);
-  if (!parsed.ok || !round) return parsed;
-  const locked = lockedFieldProblems(round, parsed.data, c.var.lang);
-  return Object.keys(locked).length > 0 ? { ok: false, fields: locked, values } : parsed;
-}
 
 const base = (c: Context<NetworkEnv>) => `/networks/${c.var.network.id}/rounds`;
 

@@ -11,7 +11,7 @@ import { fileProblemMessage, importReport } from '../../members/import-report.js
 import * as memberActions from '../../members/actions.js';
 import { memberInputSchema, type MemberInput } from '../../members/member-input.js';
 import { allMembers, searchMembers, type Member, type SaveResult } from '../../members/members.js';
-import { exportResponse, memberFrom, statusFrom } from '../members.js';
+import { exportResponse, memberFrom, statusFrom } from '../../http/member-request.js';
 
 /** The roster's JSON API, mounted at /api/networks/:networkId/members. */
 export const memberApi = new Hono<NetworkEnv>();

@@ -18,7 +18,7 @@ import { roundDetails } from '../../rounds/round-details.js';
 import type { RoundInput } from '../../rounds/round-input.js';
 import { createRound, deleteDraft, listRounds, updateRound, type Round } from '../../rounds/rounds.js';
 import { closeRound, openRound } from '../../rounds/transitions.js';
-import { parseRound, refusalMessage, roundFrom, senderOf } from '../rounds.js';
+import { parseRound, refusalMessage, roundFrom, senderOf } from '../../http/round-request.js';
 
 /** The rounds' JSON API, mounted at /api/networks/:networkId/rounds; the same rules as the pages. */
 export const roundApi = new Hono<NetworkEnv>();
