@@ -56,6 +56,11 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     }
     case 'settings_changed':
       return { text: fill(t.settings_changed, { actor }), lines: event.details.changes.map((change) => settingLine(change, lang)) };
+    case 'person_invited':
+    case 'invitation_withdrawn':
+      return { text: fill(t[event.action], { actor, email: event.details.email, roleAs: t[`roleAs_${event.details.role}`] }), lines: [] };
+    case 'role_removed':
+      return { text: fill(t.role_removed, { actor, person: `${event.details.name} (${event.details.email})`, roleOf: t[`roleOf_${event.details.role}`] }), lines: [] };
     case 'invitations_sent': {
       const template = event.details.to === 'all' ? t.invitations_all : t.invitations_chosen;
       return { text: fill(template, { actor, round, count: event.details.count }), lines: [] };

@@ -1,3 +1,4 @@
+import type { Role } from '../db/schema/index.js';
 import type { MemberField } from '../members/actions.js';
 import type { SettingField, SettingValue } from '../networks/settings.js';
 
@@ -16,6 +17,8 @@ export type AuditEntry =
   /** The addresses an import added are listed: padding a round by import must be as visible as by hand. */
   | { action: 'members_imported'; details: { added: number; updated: number; addedMembers: Array<{ name: string; email: string }> } }
   | { action: 'settings_changed'; details: { changes: SettingChange[] } }
+  | { action: 'person_invited' | 'invitation_withdrawn'; details: { email: string; role: Role } }
+  | { action: 'role_removed'; details: { name: string; email: string; role: Role } }
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

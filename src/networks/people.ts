@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { authTokens, networkRoles, users, type Role } from '../db/schema/index.js';
@@ -30,14 +31,19 @@ export async function setRole(db: Pick<Db, 'insert'>, networkId: number, userId:
 export class LastCoordinatorError extends Error {}
 
 /** Removes a person's role; a network always keeps at least one coordinator. */
-export async function removeRole(db: Db, networkId: number, userId: number): Promise<void> {
+export async function removeRole(db: Db, clock: Clock, networkId: number, actor: Actor, userId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [target] = await tx.select().from(networkRoles).where(and(eq(networkRoles.networkId, networkId), eq(networkRoles.userId, userId)));
+    const [target] = await tx
+      .select({ role: networkRoles.role, name: users.name, email: users.email })
+      .from(networkRoles)
+      .innerJoin(users, eq(users.id, networkRoles.userId))
+      .where(and(eq(networkRoles.networkId, networkId), eq(networkRoles.userId, userId)));
     if (!target) return;
     if (target.role === 'coordinator') {
       const [row] = await tx.select({ n: count() }).from(networkRoles).where(and(eq(networkRoles.networkId, networkId), eq(networkRoles.role, 'coordinator')));
       if ((row?.n ?? 0) <= 1) throw new LastCoordinatorError();
     }
     await tx.delete(networkRoles).where(and(eq(networkRoles.networkId, networkId), eq(networkRoles.userId, userId)));
+    await recordAudit(tx, { networkId, actor, at: clock.now(), action: 'role_removed', details: target });
   });
 }

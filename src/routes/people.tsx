@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { issueAccountLink } from '../accounts/account-links.js';
 import { ROLES } from '../db/schema/index.js';
 import { DomainError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
@@ -13,6 +12,8 @@ import { accountInviteMail } from '../mail/compose.js';
 import { deliverSoon } from '../mail/deliver-soon.js';
 import { enqueueMail } from '../mail/queue.js';
 import { LastCoordinatorError, peopleOf, pendingInvites, removeRole } from '../networks/people.js';
+import { INVITE_DAYS, invitePerson, withdrawInvitation } from '../networks/person-invitations.js';
+import { formatDateTime } from '../mail/format-date.js';
 import { CsrfField } from '../views/csrf-field.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
@@ -21,8 +22,6 @@ import { idParam } from '../http/ids.js';
 
 export const peopleRoutes = new Hono<NetworkEnv>();
 peopleRoutes.use(coordinatorOnly);
-
-const INVITE_DAYS = 14;
 
 function inviteSchema(t: ReturnType<typeof networkText>) {
   return z.object({
@@ -66,7 +65,13 @@ async function peoplePage(c: Context<NetworkEnv>, notice?: string, errors: Recor
             <ul class="link-list">
               {invites.map((invite) => (
                 <li>
-                  {invite.email} <span class="badge">{invite.role ? t[`role_${invite.role}`] : ''}</span> {fill(t.expires, { date: invite.expiresAt.slice(0, 10) })}
+                  {invite.email} <span class="badge">{invite.role ? t[`role_${invite.role}`] : ''}</span> {fill(t.expires, { date: formatDateTime(new Date(invite.expiresAt), c.var.lang) })}
+                  <form method="post" action={`${base}/invitations/${invite.id}/withdraw`} class="inline">
+                    <CsrfField c={c} />
+                    <button type="submit" class="link-button" aria-label={fill(t.withdrawInviteOf, { email: invite.email ?? '' })}>
+                      {t.withdrawInvite}
+                    </button>
+                  </form>
                 </li>
               ))}
             </ul>
@@ -106,17 +111,28 @@ peopleRoutes.post('/invite', async (c) => {
   const { user } = currentSession(c);
   const { email, role } = parsed.data;
   const network = c.var.network;
-  const token = await issueAccountLink(db, clock, secretKey, 'account_invite', INVITE_DAYS * 86_400_000, { networkId: network.id, role, email });
+  const token = await invitePerson(db, clock, secretKey, network.id, { userId: user.id, name: user.name }, { email, role });
   const mail = await accountInviteMail({ lang: c.var.lang, networkName: network.name, inviterName: user.name, role, link: `${baseUrl}/join/${token}`, validDays: INVITE_DAYS });
   await enqueueMail(db, c.var.deps, { networkId: network.id, kind: 'account-invite', recipient: email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: user.email, senderName: network.name });
   deliverSoon(c.var.deps);
   return c.html(await peoplePage(c, fill(c.var.deps.mailer.mode === 'outbox' ? t.invitedNotSent : t.invited, { email })));
 });
 
+// POST /networks/:networkId/people/invitations/:invitationId/withdraw — the emailed link stops working.
+peopleRoutes.post('/invitations/:invitationId/withdraw', async (c) => {
+  const t = networkText(c.var.lang);
+  const { db, clock } = c.var.deps;
+  const { user } = currentSession(c);
+  const withdrawn = await withdrawInvitation(db, clock, c.var.network.id, { userId: user.id, name: user.name }, idParam(c, 'invitationId', t.invitationNotFound));
+  if (!withdrawn) throw new DomainError(t.invitationNotFound, 404);
+  return c.html(await peoplePage(c, fill(t.invitationWithdrawn, { email: withdrawn.email })));
+});
+
 // POST /networks/:networkId/people/:userId/remove
 peopleRoutes.post('/:userId/remove', async (c) => {
+  const { user } = currentSession(c);
   try {
-    await removeRole(c.var.deps.db, c.var.network.id, idParam(c, 'userId', networkText(c.var.lang).personNotFound));
+    await removeRole(c.var.deps.db, c.var.deps.clock, c.var.network.id, { userId: user.id, name: user.name }, idParam(c, 'userId', networkText(c.var.lang).personNotFound));
   } catch (error) {
     if (error instanceof LastCoordinatorError) throw new DomainError(networkText(c.var.lang).lastCoordinator, 409);
     throw error;

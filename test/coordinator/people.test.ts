@@ -66,8 +66,36 @@ describe('inviting coordinators and leaders by email', () => {
     expect(await bad.text()).toContain('Write a working email address.');
     expect((await t.app.request(`/networks/${network.id}/people/${coordinator.userId}/remove`, postForm(coordinator, {}))).status).toBe(409);
     expect((await t.app.request(`/networks/${network.id}/people/${leader.userId}/remove`, postForm(coordinator, {}))).status).toBe(303);
+    const log = await (await t.app.request(`/networks/${network.id}/audit?lang=en`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(log).toMatch(/removed [^<]+ \(johtaja@kunta\.example\) as a leader\./);
     expect((await t.app.request(`/networks/${network.id}/people`, { headers: { cookie: leader.cookie } })).status).toBe(404);
     expect((await t.app.request(`/networks/${network.id}/people/invite`, postForm(outsider, { email: 'x@y.example', role: 'coordinator' }))).status).toBe(404);
     expect(await t.deps.db.select().from(users)).toHaveLength(3);
+  });
+
+  it('a pending invitation can be withdrawn: its link stops working, the log says who withdrew it, another network cannot touch it', async () => {
+    const { network, other, coordinator, outsider } = await setup();
+    await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'peruttava@kunta.example', role: 'leader' }));
+    const link = (await receivedMail(sink, 1))[0]!.text!.match(/(\/join\/[\w-]+)/)![1]!;
+    const page = await (await t.app.request(`/networks/${network.id}/people`, { headers: { cookie: coordinator.cookie } })).text();
+    const action = page.match(/action="(\/networks\/\d+\/people\/invitations\/(\d+)\/withdraw)"/)!;
+    expect(page).toContain('Peru kutsu');
+    expect(page).not.toMatch(/voimassa \d{4}-\d\d-\d\d/);
+
+    const elsewhere = await t.app.request(`/networks/${other.id}/people/invitations/${action[2]}/withdraw`, postForm(outsider, {}));
+    expect(elsewhere.status).toBe(404);
+    const withdrawn = await t.app.request(action[1]!, postForm(coordinator, {}));
+    expect(withdrawn.status).toBe(200);
+    const after = await withdrawn.text();
+    expect(after).toContain('Kutsu osoitteeseen peruttava@kunta.example on peruttu.');
+    expect(after).not.toContain('Odottavat kutsut');
+    expect((await t.app.request(link)).status).toBe(410);
+    const again = await t.app.request(`${action[1]}?lang=en`, postForm(coordinator, {}));
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('The invitation was not found.');
+
+    const log = await (await t.app.request(`/networks/${network.id}/audit`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(log).toContain('kutsui osoitteen peruttava@kunta.example verkoston johdon edustajaksi.');
+    expect(log).toContain('perui kutsun, jolla osoite peruttava@kunta.example kutsuttiin verkoston johdon edustajaksi.');
   });
 });

@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'reminders_sent',
   'round_closed',
   'settings_changed',
+  'person_invited',
+  'invitation_withdrawn',
+  'role_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
