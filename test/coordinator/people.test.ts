@@ -67,7 +67,7 @@ describe('inviting coordinators and leaders by email', () => {
     expect((await t.app.request(`/networks/${network.id}/people/${coordinator.userId}/remove`, postForm(coordinator, {}))).status).toBe(409);
     expect((await t.app.request(`/networks/${network.id}/people/${leader.userId}/remove`, postForm(coordinator, {}))).status).toBe(303);
     const log = await (await t.app.request(`/networks/${network.id}/audit?lang=en`, { headers: { cookie: coordinator.cookie } })).text();
-    expect(log).toMatch(/removed [^<]+ \(johtaja@kunta\.example\) as a leader\./);
+    expect(log).toMatch(/removed [^<]+ \(rehtori@kunta\.example\) as a leader\./);
     expect((await t.app.request(`/networks/${network.id}/people`, { headers: { cookie: leader.cookie } })).status).toBe(404);
     expect((await t.app.request(`/networks/${network.id}/people/invite`, postForm(outsider, { email: 'x@y.example', role: 'coordinator' }))).status).toBe(404);
     expect(await t.deps.db.select().from(users)).toHaveLength(3);
