@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import type { Language } from '../db/schema/networks.js';
-import { setRole } from '../networks/people.js';
+import { grantRole } from '../networks/people.js';
 import { claimLink, type AccountLink } from './account-links.js';
 
 /** Who accepts: the signed-in owner of the invited address, or a new account the link creates. */
@@ -39,7 +39,7 @@ export async function acceptInvite(db: Db, clock: Clock, link: AccountLink & { e
         if (!created) throw new Refused('taken');
         userId = created.id;
       }
-      await setRole(tx, link.networkId, userId, link.role);
+      await grantRole(tx, link.networkId, userId, link.role);
       return { userId };
     });
   } catch (error) {

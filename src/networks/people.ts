@@ -23,9 +23,16 @@ export async function pendingInvites(db: Db, clock: Clock, networkId: number) {
     .orderBy(asc(authTokens.email));
 }
 
-/** Gives the user the role in the network, replacing any role they had there. */
-export async function setRole(db: Pick<Db, 'insert'>, networkId: number, userId: number, role: Role): Promise<void> {
-  await db.insert(networkRoles).values({ networkId, userId, role }).onConflictDoUpdate({ target: [networkRoles.networkId, networkRoles.userId], set: { role } });
+/**
+ * Gives the user the role in the network. A coordinator who accepts an invitation
+ * as leader stays coordinator: an invitation never takes rights away, and a
+ * network could otherwise lose its last coordinator by a link.
+ */
+export async function grantRole(db: Pick<Db, 'insert'>, networkId: number, userId: number, role: Role): Promise<void> {
+  await db
+    .insert(networkRoles)
+    .values({ networkId, userId, role })
+    .onConflictDoUpdate({ target: [networkRoles.networkId, networkRoles.userId], set: { role }, setWhere: eq(networkRoles.role, 'leader') });
 }
 
 export class LastCoordinatorError extends Error {}

@@ -98,4 +98,19 @@ describe('inviting coordinators and leaders by email', () => {
     expect(log).toContain('kutsui osoitteen peruttava@kunta.example verkoston johdon edustajaksi.');
     expect(log).toContain('perui kutsun, jolla osoite peruttava@kunta.example kutsuttiin verkoston johdon edustajaksi.');
   });
+
+  it('an invitation never takes rights away: a coordinator who accepts one as leader stays coordinator, a leader invited as coordinator is raised', async () => {
+    const { network, coordinator, leader } = await setup();
+    const second = await signedInUser(t, 'toinen.koordinaattori@kunta.example');
+    await t.deps.db.insert(networkRoles).values({ networkId: network.id, userId: second.userId, role: 'coordinator' });
+    await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'toinen.koordinaattori@kunta.example', role: 'leader' }));
+    await t.app.request(`/networks/${network.id}/people/invite`, postForm(coordinator, { email: 'rehtori@kunta.example', role: 'coordinator' }));
+    const links = (await receivedMail(sink, 2)).map((mail) => ({ to: mail.to, link: mail.text!.match(/(\/join\/[\w-]+)/)![1]! }));
+    const linkTo = (address: string) => links.find((l) => JSON.stringify(l.to).includes(address))!.link;
+    expect((await t.app.request(linkTo('toinen.koordinaattori@kunta.example'), postForm(second, {}))).status).toBe(303);
+    expect((await t.app.request(linkTo('rehtori@kunta.example'), postForm(leader, {}))).status).toBe(303);
+    const roleOf = async (userId: number) => (await t.deps.db.select().from(networkRoles).where(and(eq(networkRoles.networkId, network.id), eq(networkRoles.userId, userId))))[0]?.role;
+    expect(await roleOf(second.userId)).toBe('coordinator');
+    expect(await roleOf(leader.userId)).toBe('coordinator');
+  });
 });
