@@ -38,6 +38,12 @@ describe('the network overview', () => {
     expect(html).toContain('Vahvin: 1. ');
     expect(html).toContain('Heikoin: 2. ');
     expect(html).toContain('Viestejä, joiden lähetys epäonnistui: 1.');
+    // The open round's rate over time: a chart with its numbers as a table, counts only.
+    expect(html).toContain('Vastausosuus päivittäin: Kevään kierros');
+    expect(html).toContain('<canvas data-spec="chart-rate" role="img" aria-label="Kaavio: kierroksen ”Kevään kierros” vastausosuus päivittäin. 2.3.2026 mennessä 33\u00a0%.">');
+    expect(html).toMatch(/<th scope="row">2\.3\.2026<\/th><td>33\u00a0% \(1 \/ 3\)<\/td>/);
+    expect(html).toMatch(/<script type="module" src="\/static\/build\/results[-.]/);
+    expect(html.match(/data-spec="chart-rate"/g)).toHaveLength(1);
 
     // Leaders see the overview without the coordinators' links and mail trouble.
     const leader = await page(w, w.leader, '');

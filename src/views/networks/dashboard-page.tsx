@@ -12,6 +12,7 @@ import { formats } from '../results/format.js';
 import { measureLabel } from '../results/labels.js';
 import { Scroll } from '../rounds/rounds-shell.js';
 import { NetworkNav } from './network-nav.js';
+import { RateChart, rateSpec } from './rate-chart.js';
 
 type Props = { c: Context<NetworkEnv>; dashboard: Dashboard };
 
@@ -84,7 +85,7 @@ export function DashboardPage({ c, dashboard }: Props) {
   const { network, role, lang } = c.var;
   const f = formats(lang);
   return (
-    <Layout lang={lang} title={network.name} path={c.req.path} session={c.var.session}>
+    <Layout lang={lang} title={network.name} path={c.req.path} session={c.var.session} scripts={dashboard.rounds.some((shown) => shown.round.status === 'open') ? ['/static/build/results.js'] : []}>
       <NetworkNav c={c} current="overview" />
       <section class="card">
         <h1>{network.name}</h1>
@@ -103,6 +104,10 @@ export function DashboardPage({ c, dashboard }: Props) {
       <section class="card">
         <h2>{t.roundsTitle}</h2>
         <Rounds c={c} dashboard={dashboard} />
+        {dashboard.rounds.map((shown) => {
+          const spec = rateSpec(shown, c.var.deps.clock.now(), lang);
+          return spec && <RateChart spec={spec} title={shown.round.title} lang={lang} />;
+        })}
         {role === 'coordinator' && (
           <p>
             <a href={`/networks/${network.id}/rounds`}>{t.allRounds}</a>

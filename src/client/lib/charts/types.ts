@@ -44,4 +44,13 @@ export type TrendSpec = {
   labels: { mean: string; interval: string };
 };
 
-export type ChartSpec = ProfileSpec | StackedSpec | TrendSpec;
+
+/** An open round's response rate, day by day from its opening until today. */
+export type RateSpec = {
+  kind: 'rate';
+  /** One point per Helsinki day; `rate` is the cumulative share 0–1 of those invited. */
+  points: Array<{ label: string; rate: number; tooltip: string[] }>;
+  label: string;
+};
+
+export type ChartSpec = ProfileSpec | StackedSpec | TrendSpec | RateSpec;
