@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
 import type { AppEnv } from '../http/env.js';
 import { GoneError } from '../http/errors.js';
-import { createSession } from '../accounts/sessions.js';
+import { createSession, type Session } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
 import { setSessionCookie } from '../http/session.js';
 import { commonText } from '../i18n/common.js';
@@ -63,9 +63,9 @@ function SetupForm({ c, values, errors }: { c: Context<AppEnv>; values: Values; 
   );
 }
 
-function Message({ c, title, body, status, next }: { c: Context<AppEnv>; title: string; body: string; status?: string; next?: { href: string; text: string } }) {
+function Message({ c, title, body, status, next, session }: { c: Context<AppEnv>; title: string; body: string; status?: string; next?: { href: string; text: string }; session?: Session }) {
   return (
-    <Layout lang={c.var.lang} title={title} path={c.req.path}>
+    <Layout lang={c.var.lang} title={title} path={c.req.path} session={session}>
       <section class="card narrow" data-state={status}>
         <h1>{title}</h1>
         <p>{body}</p>
@@ -109,9 +109,11 @@ setupRoutes.post('/:token', async (c) => {
     const user = await completeSetup(db, clock, secretKey, token, parsed.data, { gone: t.gone, taken: t.taken });
     c.var.deps.log.info('first account created', { userId: user.id });
     // Signed in at once: the next step, creating the network, needs the account just made.
-    const { token: session } = await createSession(db, clock, secretKey, user.id);
+    const { token: session, csrfToken } = await createSession(db, clock, secretKey, user.id);
     setSessionCookie(c, session);
-    return c.html(<Message c={c} title={t.done} body={fill(t.doneBody, { email: user.email })} status="done" next={{ href: '/networks/new', text: t.firstNetwork }} />, 201);
+    // The header already shows the new account as signed in, with its sign-out button.
+    const signedIn: Session = { user: { id: user.id, email: user.email, name: parsed.data.name, language: parsed.data.language, isAdmin: true }, csrfToken };
+    return c.html(<Message c={c} title={t.done} body={fill(t.doneBody, { email: user.email })} status="done" next={{ href: '/networks/new', text: t.firstNetwork }} session={signedIn} />, 201);
   } catch (error) {
     if (error instanceof GoneError) return c.html(<Message c={c} title={t.gone} body={t.goneBody} status="gone" />, 410);
     throw error;
