@@ -6,7 +6,7 @@ import { formatDateTime } from '../mail/format-date.js';
 import type { RoundRefused } from '../rounds/refusals.js';
 import { lockedFieldProblems, roundInputSchema, type RoundInput } from '../rounds/round-input.js';
 import type { Sender } from '../rounds/round-mail.js';
-import { findRound, type Round } from '../rounds/rounds.js';
+import { findRound, titleTaken, type Round } from '../rounds/rounds.js';
 import { NotFoundError } from './errors.js';
 import { parseId } from './ids.js';
 import { parseInput, type Parsed } from './input.js';
@@ -49,14 +49,16 @@ const currentInput = (r: Round) => ({
  * sends "key:version"; fields left out keep the round's current values, as
  * an open round's form leaves out what is locked.
  */
-export function parseRound(c: Context<NetworkEnv>, fields: Record<string, unknown>, round?: Round): Parsed<RoundInput> {
+export async function parseRound(c: Context<NetworkEnv>, fields: Record<string, unknown>, round?: Round): Promise<Parsed<RoundInput>> {
   const { questionnaire, ...rest } = fields;
   const [key, version] = typeof questionnaire === 'string' ? questionnaire.split(':') : [];
   const picked = key ? { questionnaireKey: key, questionnaireVersion: version ?? '' } : {};
   const values = { ...(round ? currentInput(round) : {}), ...picked, ...rest };
   const parsed = parseInput(roundInputSchema(c.var.lang, c.var.deps.catalogue, c.var.deps.clock.now()), values);
-  if (!parsed.ok || !round) return parsed;
-  const locked = lockedFieldProblems(round, parsed.data, c.var.lang);
-  return Object.keys(locked).length > 0 ? { ok: false, fields: locked, values } : parsed;
+  if (!parsed.ok) return parsed;
+  const problems = round ? lockedFieldProblems(round, parsed.data, c.var.lang) : {};
+  // Rounds are told apart by their titles in every menu, mail and report.
+  if (await titleTaken(c.var.deps.db, c.var.network.id, parsed.data.title, round?.id)) problems.title = fill(roundText(c.var.lang).titleTaken, { title: parsed.data.title });
+  return Object.keys(problems).length > 0 ? { ok: false, fields: problems, values } : parsed;
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { rounds } from '../db/schema/index.js';
@@ -26,6 +26,17 @@ export async function listRounds(db: Db, networkId: number): Promise<Round[]> {
 export async function findRound(db: Db, networkId: number, roundId: number): Promise<Round | null> {
   const [round] = await db.select().from(rounds).where(and(eq(rounds.networkId, networkId), eq(rounds.id, roundId)));
   return round ?? null;
+}
+
+const titleKey = (title: string) => title.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fi');
+
+/** Whether another round of the network has this title, ignoring case and spacing (SQLite's lower() knows only ASCII). */
+export async function titleTaken(db: Db, networkId: number, title: string, exceptRoundId?: number): Promise<boolean> {
+  const others = await db
+    .select({ title: rounds.title })
+    .from(rounds)
+    .where(and(eq(rounds.networkId, networkId), exceptRoundId === undefined ? undefined : ne(rounds.id, exceptRoundId)));
+  return others.some((other) => titleKey(other.title) === titleKey(title));
 }
 
 /** The round scheduled from this one, if any. */

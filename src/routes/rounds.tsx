@@ -64,7 +64,7 @@ roundRoutes.get('/new', (c) => c.html(<NewRoundPage c={c} values={newRoundValues
 
 // POST /networks/:networkId/rounds/new
 roundRoutes.post('/new', async (c) => {
-  const parsed = parseRound(c, await readInput(c));
+  const parsed = await parseRound(c, await readInput(c));
   if (!parsed.ok) return c.html(<NewRoundPage c={c} values={parsed.values} errors={parsed.fields} />, 422);
   const round = await createRound(c.var.deps.db, c.var.deps.clock, c.var.network.id, parsed.data);
   return c.redirect(`${base(c)}/${round.id}?done=created`, 303);
@@ -84,7 +84,7 @@ roundRoutes.get('/:roundId/edit', async (c) => {
 roundRoutes.post('/:roundId/edit', async (c) => {
   const round = await roundFrom(c);
   if (round.status === 'closed') return c.html(await roundPage(c, round, refusalMessage(c.var.lang, new RoundRefused('closed'))), 409);
-  const parsed = parseRound(c, await readInput(c), round);
+  const parsed = await parseRound(c, await readInput(c), round);
   if (!parsed.ok) return c.html(<EditRoundPage c={c} round={round} values={{ ...formValues(round), ...parsed.values }} errors={parsed.fields} />, 422);
   return acting(c, round, async () => `${base(c)}/${(await updateRound(c.var.deps.db, round, parsed.data)).id}?done=saved`);
 });

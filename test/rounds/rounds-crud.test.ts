@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue/load.js';
 import { rounds } from '../../src/db/schema/index.js';
 import { realCatalogue } from '../helpers/app.js';
-import { postForm } from '../helpers/people.js';
+import { postForm, sendJson } from '../helpers/people.js';
 import { api, page, roundBody, roundRow, roundsWorld, type RoundsWorld } from './fixture.js';
 
 let w: RoundsWorld;
@@ -79,6 +79,28 @@ describe('creating rounds', () => {
     const html = await form.text();
     for (const message of ['Skriv omgångens namn.', 'Ange dag och klockslag för öppningen.', 'Ange dag och klockslag för stängningen.']) expect(html).toContain(message);
     expect(await w.t.deps.db.select().from(rounds)).toEqual([]);
+  });
+});
+
+describe('round titles', () => {
+  it('refuses a second round of the same title in one network, whatever its case or spacing, on the page and in the API; another network may use it', async () => {
+    w = await roundsWorld();
+    expect((await api(w, w.coordinator, 'POST', '', roundBody({ title: 'Kevät 2026' }))).status).toBe(201);
+    const again = await api(w, w.coordinator, 'POST', '?lang=en', roundBody({ title: '  kevät 2026 ' }));
+    expect(again.status).toBe(422);
+    expect(again.json.fields.title).toBe('The network already has a round called “kevät 2026”. Give this round a name of its own, for example with its term or date.');
+    const form = await w.t.app.request(`/networks/${w.network.id}/rounds/new`, postForm(w.coordinator, { ...roundBody({ title: 'KEVÄT 2026' }), questionnaire: 'network-rules:1', reminderDays: '3' }));
+    expect(form.status).toBe(422);
+    expect(await form.text()).toContain('Verkostossa on jo kierros nimeltä ”KEVÄT 2026”.');
+    expect(await w.t.deps.db.select().from(rounds)).toHaveLength(1);
+
+    // Saving a round under its own title is no clash; renaming it onto another's is.
+    const autumn = await api(w, w.coordinator, 'POST', '', roundBody({ title: 'Syksy 2026' }));
+    expect((await api(w, w.coordinator, 'PATCH', `/${autumn.json.round.id}`, { title: 'Syksy 2026', closesAt: '2026-03-20T16:00' })).status).toBe(200);
+    expect((await api(w, w.coordinator, 'PATCH', `/${autumn.json.round.id}`, { title: 'Kevät 2026' })).status).toBe(422);
+
+    const other = await w.t.app.request(`/api/networks/${w.other.id}/rounds`, { ...sendJson(w.outsider, 'POST', roundBody({ title: 'Kevät 2026' })) });
+    expect(other.status).toBe(201);
   });
 });
 

@@ -49,7 +49,7 @@ describe('opening a round', () => {
     expect(await pageRefusal.text()).toContain('Kutsuja ei voi lähettää luonnokselle');
     expect((await api(w, w.coordinator, 'POST', `/${id}/remind`)).status).toBe(409);
 
-    const short = (await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-02T14:00', reminderDays: null }))).json.round.id;
+    const short = (await api(w, w.coordinator, 'POST', '', roundBody({ title: 'Lyhyt kierros', closesAt: '2026-03-02T14:00', reminderDays: null }))).json.round.id;
     w.clock.set('2026-03-02T12:30:00.000Z');
     expect((await api(w, w.coordinator, 'POST', `/${short}/open`)).json.error).toContain('sulkeutumisaika on jo mennyt');
     expect((await roundRow(w, short)).status).toBe('draft');

@@ -51,7 +51,7 @@ async function refusing<T>(c: Context<NetworkEnv>, work: () => Promise<T>): Prom
 }
 
 async function validRound(c: Context<NetworkEnv>, round?: Round): Promise<RoundInput> {
-  const parsed = parseRound(c, await readInput(c), round);
+  const parsed = await parseRound(c, await readInput(c), round);
   if (!parsed.ok) throw new InvalidInputError(commonText(c.var.lang).checkForm, parsed.fields);
   return parsed.data;
 }
