@@ -79,7 +79,7 @@ export const authText = defineMessages({
     wrongCredentials: 'E-postadressen eller lösenordet är fel.',
     tooManyAttempts: 'För många misslyckade inloggningar. Försök igen om {minutes} minuter.',
     signInFirst: 'Logga in först.',
-    csrfFailed: 'Formuläret hade gått ut. Ladda om sidan och försök igen.',
+    csrfFailed: 'Formuläret har gått ut. Ladda om sidan och försök igen.',
     foreignOrigin: 'Begäran kom från en annan webbplats och godkändes därför inte.',
     forgotPassword: 'Glömt lösenordet?',
     account: 'Mitt konto',

@@ -163,7 +163,7 @@ export const roundText = defineMessages({
     opensAt: 'Öppnas',
     openedAt: 'Öppnades',
     closesAt: 'Stängs',
-    timesHint: 'Finsk tid. Omgången öppnas och stängs automatiskt vid dessa tider. Du kan också öppna eller stänga den för hand.',
+    timesHint: 'Finsk tid. Omgången öppnas och stängs automatiskt vid dessa tider. Du kan också öppna eller stänga den manuellt.',
     reminderDays: 'Påminnelser, dagar före stängning',
     reminderHint: 'Till exempel 7, 2: en påminnelse en vecka och två dagar före stängningen, båda gångerna till dem som ännu inte har svarat. Lämna fältet tomt om du inte vill ha schemalagda påminnelser.',
     recurrenceMonths: 'Upprepas, med månaders mellanrum',

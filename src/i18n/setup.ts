@@ -3,7 +3,7 @@ import { defineMessages } from './messages.js';
 export const setupText = defineMessages({
   fi: {
     title: 'Ensimmäisen koordinaattorin tili',
-    intro: 'Tämä kertakäyttöinen linkki luo palvelun ensimmäisen koordinaattorin tilin. Tili voi perustaa verkostoja ja kutsua muita koordinaattoreita.',
+    intro: 'Tämä kertakäyttöinen linkki luo palvelun ensimmäisen koordinaattorin tilin. Tilillä voi perustaa verkostoja ja kutsua muita koordinaattoreita.',
     name: 'Nimi',
     email: 'Sähköpostiosoite',
     password: 'Salasana',

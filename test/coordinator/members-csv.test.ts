@@ -205,7 +205,7 @@ describe('CSV import API', () => {
     expect((await written.json()).result).toEqual({ added: 2, updated: 0, unchanged: 0, skipped: 1 });
     const bad = await api({ csv: 'name\nA', confirm: 'yes' });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).fields).toEqual({ confirm: 'The value must be true or false.' });
+    expect((await bad.json()).fields).toEqual({ confirm: 'The value must be yes or no.' });
     const large = await api({ csv: `name;email\n${'A;a@kunta.example\n'.repeat(62_000)}` });
     expect(large.status).toBe(413);
     expect((await large.json()).fields.csv).toBe('The file is too large. It may be at most 1 MB.');
