@@ -10,6 +10,7 @@ import { answerPageText, formatDay } from '../i18n/answer-page.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
 import { readEmbeddedJson } from './lib/embedded-json.js';
+import { followPages } from './lib/page-progress.js';
 import { postAnswers, type AnswerProblem } from './lib/post-answers.js';
 import { progressStore, type ProgressStore } from './lib/saved-progress.js';
 
@@ -29,9 +30,9 @@ function showError(message: string): void {
   requestAnimationFrame(() => (error.textContent = message));
 }
 
-/** Replaces the intro and the survey with a final message, and takes the focus there for screen readers. */
+/** Replaces the intro, the progress and the survey with a final message, and takes the focus there for screen readers. */
 function showOutcome(heading: string, lines: string[]): void {
-  for (const id of ['answer-intro', 'survey']) byId(id).hidden = true;
+  for (const id of ['answer-intro', 'answer-progress', 'survey']) byId(id).hidden = true;
   status.textContent = '';
   error.textContent = '';
   retry.hidden = true;
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
   survey.onValueChanged.add(save);
   survey.onCurrentPageChanged.add(save);
   keepFocusOnPageChange(survey);
+  followPages(survey, (page, count) => fill(t.progress, { page, count }));
   // Nothing leaves the browser before the member presses the survey's complete button.
   survey.onCompleting.add(async (_, options) => {
     options.allow = await send(survey, progress, () => (finished = true));

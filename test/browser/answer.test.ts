@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations, responses, sealedResponses } from '../../src/db/schema/index.js';
 import { closeRound } from '../../src/rounds/transitions.js';
 import type { TestApp } from '../helpers/app.js';
+import { axeViolations } from '../helpers/axe.js';
 import { closeBrowserWorld, openBrowserWorld, type BrowserWorld } from '../helpers/browser.js';
 import { openRound } from '../helpers/open-round.js';
 import { markAnswered, receiptCount } from '../helpers/receipts.js';
@@ -12,7 +12,6 @@ import { markAnswered, receiptCount } from '../helpers/receipts.js';
 let testApp: TestApp;
 let server: BrowserWorld['server'];
 let browser: Browser;
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   ({ t: testApp, server, browser } = await openBrowserWorld('answer.js'));
@@ -68,12 +67,7 @@ const pageTitle = (page: Page) => page.locator('.sd-page__title').first().textCo
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 const storedKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage));
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the debugging protocol, which the page's CSP (no inline scripts) does not govern.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const seriousViolations = (page: Page) => axeViolations(page, 'serious');
 
 // A whole questionnaire is answered click by click; a busy machine needs more than the default 30 s.
 describe('answering in Chromium', { timeout: 90_000 }, () => {

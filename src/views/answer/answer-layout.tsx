@@ -23,7 +23,7 @@ type AnswerLayoutProps = {
 export function AnswerLayout({ lang, languages, title, path, scripts = [], styles = [], children }: AnswerLayoutProps) {
   const header = (
     <>
-      <span class="brand">{commonText(lang).productName}</span>
+      <span class="brand answer-brand">{commonText(lang).productName}</span>
       {languages.length > 1 && <LanguageLinks lang={lang} languages={languages} href={(code) => `${path}?lang=${code}`} />}
     </>
   );
