@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { networkJsonApi, networkPages } from './routes/network-scope.js';
+import { adminRoutes } from './routes/admin.js';
 import { joinRoutes } from './routes/join.js';
 import { answerApi } from './routes/answer-api.js';
 import { answerPage } from './routes/answer-page.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/a', answerPage);
   app.route('/r', reportData);
   app.route('/r', reportPage);
+  app.route('/admin', adminRoutes);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());
 

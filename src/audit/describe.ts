@@ -59,6 +59,8 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     case 'person_invited':
     case 'invitation_withdrawn':
       return { text: fill(t[event.action], { actor, email: event.details.email, roleAs: t[`roleAs_${event.details.role}`] }), lines: [] };
+    case 'personal_data_exported':
+      return { text: fill(t.personal_data_exported, { actor, email: event.details.email }), lines: [] };
     case 'role_removed':
       return { text: fill(t.role_removed, { actor, person: `${event.details.name} (${event.details.email})`, roleOf: t[`roleOf_${event.details.role}`] }), lines: [] };
     case 'invitations_sent': {

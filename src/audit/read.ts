@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents, rounds } from '../db/schema/index.js';
 import type { AuditEntry } from './entries.js';
@@ -59,4 +59,20 @@ export async function networkAudit(db: Db, networkId: number, options: { page: n
     .limit(size)
     .offset((page - 1) * size);
   return { events: rows.map(({ event, roundTitle }) => toEvent({ ...event, roundTitle })), total, page, pages };
+}
+
+/**
+ * The events whose details name this address (members added, imported or
+ * changed, invitations to a role), oldest first; within the given networks, or
+ * all of them. The details are JSON, so the address is matched as a JSON string.
+ */
+export async function eventsNaming(db: Db, email: string, networkIds: number[] | null): Promise<Array<AuditEvent & { networkId: number }>> {
+  const quoted = JSON.stringify(email.toLowerCase());
+  const rows = await db
+    .select({ event: auditEvents, roundTitle: rounds.title })
+    .from(auditEvents)
+    .leftJoin(rounds, eq(rounds.id, auditEvents.roundId))
+    .where(and(sql`instr(lower(${auditEvents.details}), ${quoted}) > 0`, networkIds ? inArray(auditEvents.networkId, networkIds) : undefined))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id));
+  return rows.map(({ event, roundTitle }) => ({ ...toEvent({ ...event, roundTitle }), networkId: event.networkId }));
 }

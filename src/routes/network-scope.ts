@@ -21,6 +21,7 @@ import { reportLinkRoutes } from './report-links.js';
 import { leaderReportRoutes } from './report-page.js';
 import { auditRoutes } from './audit.js';
 import { auditApi } from './api/audit.js';
+import { accessRequestRoutes } from './access-requests.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -33,7 +34,7 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes], ['/privacy', accessRequestRoutes]]));
   return pages;
 }
 

@@ -5,6 +5,7 @@ import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { HtmlDocument, LanguageLinks } from './html-document.js';
 import { catalogueText } from '../i18n/catalogue.js';
+import { privacyText } from '../i18n/privacy.js';
 
 type LayoutProps = {
   lang: Language;
@@ -38,6 +39,7 @@ export function Layout({ lang, title, path, scripts = [], styles = [], session =
           <a href="/networks">{t.networks}</a>
           <a href="/catalogue">{catalogueText(lang).title}</a>
           <a href="/account">{authText(lang).account}</a>
+          {session.user.isAdmin && <a href="/admin">{privacyText(lang).adminNav}</a>}
           <form method="post" action="/logout" class="inline">
             <input type="hidden" name="_csrf" value={session.csrfToken} />
             <button type="submit" class="link-button">

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'person_invited',
   'invitation_withdrawn',
   'role_removed',
+  'personal_data_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

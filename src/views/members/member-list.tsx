@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { privacyText } from '../../i18n/privacy.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { commonText } from '../../i18n/common.js';
 import { memberText } from '../../i18n/members.js';
@@ -51,6 +52,9 @@ export function MemberListPage({ c, shown, total, active, search, status, notice
           </a>
         </p>
         <p class="hint">{t.exportHint}</p>
+        <p>
+          <a href={`/networks/${c.var.network.id}/privacy/access`}>{privacyText(c.var.lang).accessTitle}</a>
+        </p>
         <form method="get" action={base} role="search">
           <div class="field">
             <label for="q">{t.search}</label>
