@@ -25,8 +25,9 @@ function memberLine(change: MemberChange, lang: Language): string {
   return fill(auditText(lang).change, { field, from: memberValue(change, change.from, lang), to: memberValue(change, change.to, lang) });
 }
 
-function settingValue(value: SettingChange['from'], lang: Language): string {
+function settingValue(value: SettingChange['from'], lang: Language, field: SettingChange['field']): string {
   const t = auditText(lang);
+  if (field === 'defaultLanguage') return memberText(lang)[`language_${value as Language}`];
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return new Intl.NumberFormat(LOCALES[lang]).format(value);
   if (Array.isArray(value)) return value.map((code) => memberText(lang)[`language_${code}`]).join(', ');
@@ -35,7 +36,7 @@ function settingValue(value: SettingChange['from'], lang: Language): string {
 
 function settingLine(change: SettingChange, lang: Language): string {
   const field = auditText(lang)[`setting_${change.field}`];
-  return fill(auditText(lang).change, { field, from: settingValue(change.from, lang), to: settingValue(change.to, lang) });
+  return fill(auditText(lang).change, { field, from: settingValue(change.from, lang, change.field), to: settingValue(change.to, lang, change.field) });
 }
 
 /** The event as a coordinator or leader reads it in their language: names and addresses, never ids or raw data. */

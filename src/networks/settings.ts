@@ -8,7 +8,22 @@ export const MIN_ANONYMITY_THRESHOLD = 3;
 /** Form checkboxes arrive as "on"/absent, JSON as booleans; both mean the same. */
 const flag = z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')]).optional().transform((v) => v === true || v === 'on' || v === 'true');
 
-export function networkSettingsSchema(lang: Language) {
+/**
+ * The stored list of offered languages starts with the default, the rest in
+ * the fixed order; every reader of `languages[0]` gets the default that way,
+ * and networks saved before the default was a choice of its own keep theirs.
+ */
+export const defaultLanguage = (network: { languages: readonly Language[] }): Language => network.languages[0]!;
+
+const offered = (languages: readonly Language[], preferred: Language): Language[] => [preferred, ...LANGUAGES.filter((l) => l !== preferred && languages.includes(l))];
+
+/**
+ * The settings of a new network, or the new settings of one whose current
+ * default is `current`: the default is chosen explicitly, and only among the
+ * offered languages; left out (an older API client), it stays what it was
+ * if still offered, else it is the first offered in the fixed order.
+ */
+export function networkSettingsSchema(lang: Language, current?: Language) {
   const t = networkText(lang);
   const number = (message: string) => z.coerce.number({ message });
   return z
@@ -19,23 +34,34 @@ export function networkSettingsSchema(lang: Language) {
         .transform((v) => (Array.isArray(v) ? v : [v]))
         .pipe(z.array(z.enum(LANGUAGES)).min(1, t.languagesRequired))
         .transform((v) => LANGUAGES.filter((l) => v.includes(l))),
+      defaultLanguage: z.enum(LANGUAGES, { message: t.defaultNotOffered }).optional(),
       anonymityThreshold: number(t.thresholdInvalid).int(t.thresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.thresholdInvalid).max(100, t.thresholdInvalid).default(5),
       collectSegments: flag,
       bandStrength: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(4),
       bandConcern: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(3),
     })
-    .refine((s) => s.bandConcern < s.bandStrength, { path: ['bandConcern'], message: t.bandOrder });
+    .refine((s) => s.defaultLanguage === undefined || s.languages.includes(s.defaultLanguage), { path: ['defaultLanguage'], message: t.defaultNotOffered })
+    .refine((s) => s.bandConcern < s.bandStrength, { path: ['bandConcern'], message: t.bandOrder })
+    .transform(({ defaultLanguage: chosen, languages, ...rest }) => {
+      const kept = current && languages.includes(current) ? current : languages[0]!;
+      return { ...rest, languages: offered(languages, chosen ?? kept) };
+    });
 }
 
 export type NetworkSettings = z.output<ReturnType<typeof networkSettingsSchema>>;
 
-export const SETTING_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern'] as const;
+const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern'] as const;
+const SETTING_FIELDS = [...STORED_FIELDS, 'defaultLanguage'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
-export type SettingValue = NetworkSettings[SettingField];
+export type SettingValue = NetworkSettings[(typeof STORED_FIELDS)[number]] | Language;
+
+/** The settings as a person compares them: the offered languages as a set, the default on its own. */
+const compared = (s: NetworkSettings): Record<SettingField, SettingValue> => ({ ...s, languages: LANGUAGES.filter((l) => s.languages.includes(l)), defaultLanguage: defaultLanguage(s) });
 
 const same = (a: SettingValue, b: SettingValue) => (Array.isArray(a) && Array.isArray(b) ? a.join() === b.join() : a === b);
 
 /** The settings that differ, each old → new, for the audit trail. */
 export function settingChanges(before: NetworkSettings, after: NetworkSettings): SettingChange[] {
-  return SETTING_FIELDS.filter((field) => !same(before[field], after[field])).map((field) => ({ field, from: before[field], to: after[field] }));
+  const [from, to] = [compared(before), compared(after)];
+  return SETTING_FIELDS.filter((field) => !same(from[field], to[field])).map((field) => ({ field, from: from[field], to: to[field] }));
 }

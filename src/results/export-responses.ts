@@ -4,6 +4,7 @@ import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import { responses } from '../db/schema/index.js';
+import { measureLabel } from '../i18n/agenda.js';
 import { fill } from '../i18n/messages.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { spreadsheetCsv } from './export-csv.js';
@@ -21,6 +22,8 @@ export type RawResponses = {
   version: QuestionnaireVersion;
   /** One row per response, one cell per question, sorted by content. */
   rows: RawValue[][];
+  /** Item keys whose column is blank because the round's figures withhold them. */
+  withheldItems: ReadonlySet<string>;
 };
 
 const collator = new Intl.Collator('fi');
@@ -57,7 +60,7 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
   const total = totals.responses;
   const withheld = withheldReason(round, total, k);
   const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };
-  if (withheld) return { ...base, rows: [] };
+  if (withheld) return { ...base, rows: [], withheldItems: new Set() };
 
   /**
    * The answers of a closed round with at least k responses, and nothing else:
@@ -75,11 +78,23 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
       return typeof value === 'number' || typeof value === 'string' ? value : null;
     }),
   );
-  return { ...base, rows: rows.sort(compareRows) };
+  return { ...base, rows: rows.sort(compareRows), withheldItems: withheldItems! };
 }
 
-export function responsesCsv(raw: RawResponses): string {
-  return spreadsheetCsv(rawColumns(raw.version).map((q) => q.name), raw.rows);
+/**
+ * For a person in a spreadsheet: each column headed by its rule and statement
+ * in the reader's language, a withheld column saying why it is blank, and
+ * "cannot say" in words. Programs get the question names from the JSON.
+ */
+export function responsesCsv(raw: RawResponses, lang: Language): string {
+  const t = exportText(lang);
+  const columns = rawColumns(raw.version);
+  const header = columns.map((q) => {
+    const label = `${measureLabel(q.measure!, lang)} – ${q.title[lang]}`;
+    return raw.withheldItems.has(q.itemKey) ? `${label} ${fill(t.withheldColumn, { k: raw.round.threshold })}` : label;
+  });
+  const rows = raw.rows.map((row) => row.map((value) => (value === settings.noneItemValue ? t.cannotSay : value)));
+  return spreadsheetCsv(header, rows);
 }
 
 /** The same rows for programs: each response an object keyed by question name, with a note saying what was left out. */
@@ -98,6 +113,7 @@ export function responsesJson(raw: RawResponses, lang: Language) {
       kind: q.kind,
       measure: q.measure ?? null,
       title: q.title[lang],
+      withheld: raw.withheldItems.has(q.itemKey),
       values: scale,
     })),
     responses: raw.rows.map((row) => Object.fromEntries(rawColumns(version).map((q, i) => [q.name, row[i]]))),

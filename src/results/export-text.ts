@@ -36,8 +36,9 @@ export const exportText = defineMessages({
     file_comparison: 'vertailu',
     file_trend: 'kehitys',
     file_responses: 'vastaukset',
+    withheldColumn: '(piilotettu: alle {k} arviota, tai siitä voisi päätellä toisen piilotetun luvun)',
     responsesNote:
-      'Kierroksen nimettömät vastaukset, yksi rivi vastausta kohden. Mukana eivät ole tunnisteet, vastauspäivät eivätkä vastauskielet, ja rivit on järjestetty sisällön mukaan, ei saapumisjärjestyksessä. Taustatieto on tyhjä (null), kun sen ryhmässä, yksin tai yhdessä toisen taustatiedon kanssa, olisi alle {k} vastausta. Asteikon arvot ovat numeroina, ja "{none}" tarkoittaa "en osaa sanoa".',
+      'Kierroksen nimettömät vastaukset, yksi rivi vastausta kohden. Mukana ovat vain asteikolla arvioidut väittämät: ei tunnisteita, vastauspäiviä, vastauskieliä, taustatietoja eikä avoimia vastauksia, ja rivit on järjestetty sisällön mukaan, ei saapumisjärjestyksessä. Väittämän arvo on tyhjä (null), kun kierroksen luvut piilottavat sen (withheld: true): arvioita on alle {k}, tai siitä voisi päätellä toisen piilotetun luvun. Asteikon arvot ovat numeroina, ja "{none}" tarkoittaa "en osaa sanoa".',
   },
   sv: {
     kind: 'typ',
@@ -73,8 +74,9 @@ export const exportText = defineMessages({
     file_comparison: 'jämförelse',
     file_trend: 'utveckling',
     file_responses: 'svar',
+    withheldColumn: '(dold: färre än {k} bedömningar, eller så kunde en annan dold siffra härledas ur den)',
     responsesNote:
-      'Omgångens anonyma svar, en rad per svar. Identifierare, svarsdagar och svarsspråk ingår inte, och raderna är ordnade efter innehåll, inte i den ordning svaren kom. En bakgrundsuppgift är tom (null) när dess grupp, ensam eller tillsammans med en annan bakgrundsuppgift, skulle ha färre än {k} svar. Skalans värden anges som tal, och "{none}" betyder "kan inte säga".',
+      'Omgångens anonyma svar, en rad per svar. Bara påståenden som bedömts på skalan ingår: inga identifierare, svarsdagar, svarsspråk, bakgrundsuppgifter eller öppna svar, och raderna är ordnade efter innehåll, inte i den ordning svaren kom. Ett påståendes värde är tomt (null) när omgångens siffror döljer det (withheld: true): bedömningarna är färre än {k}, eller så kunde en annan dold siffra härledas ur det. Skalans värden anges som tal, och "{none}" betyder "kan inte säga".',
   },
   en: {
     kind: 'kind',
@@ -110,8 +112,9 @@ export const exportText = defineMessages({
     file_comparison: 'comparison',
     file_trend: 'trend',
     file_responses: 'responses',
+    withheldColumn: '(withheld: fewer than {k} ratings, or another withheld figure could be worked out from it)',
     responsesNote:
-      'The anonymous responses of the round, one row per response. No identifiers, submission days or answering languages are included, and the rows are sorted by their content, not by order of arrival. A background answer is blank (null) when its group, alone or combined with another background question, would hold fewer than {k} responses. Scale values are numbers, and "{none}" means "cannot say".',
+      'The anonymous responses of the round, one row per response. Only the statements rated on the scale are included: no identifiers, submission days, answering languages, background answers or open answers, and the rows are sorted by their content, not by order of arrival. A statement is blank (null) when the round\'s figures withhold it (withheld: true): it has fewer than {k} ratings, or another withheld figure could be worked out from it. Scale values are numbers, and "{none}" means "cannot say".',
   },
 });
 

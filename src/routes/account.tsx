@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { createPasswordCheckLimiter } from '../accounts/login-limiter.js';
+import { newPasswordSchema } from '../accounts/password-input.js';
 import { endOtherSessions } from '../accounts/sessions.js';
 import { authenticate, setPassword } from '../accounts/users.js';
 import type { AppEnv, PageContext } from '../http/env.js';
@@ -9,18 +9,9 @@ import { currentSession, requireUser, sessionToken } from '../http/session.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
-import type { Language } from '../db/schema/networks.js';
 import { CsrfField } from '../views/csrf-field.js';
-import { Field } from '../views/field.js';
+import { PasswordFields } from '../views/accounts/password-fields.js';
 import { Layout } from '../views/layout.js';
-
-
-export function newPasswordSchema(lang: Language) {
-  const t = authText(lang);
-  return z
-    .object({ newPassword: z.string().min(12, t.passwordShort).max(1024, t.passwordShort), newPasswordAgain: z.string() })
-    .refine((v) => v.newPassword === v.newPasswordAgain, { path: ['newPasswordAgain'], message: t.passwordMismatch });
-}
 
 function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; errors?: Record<string, string>; changed?: boolean }) {
   const t = authText(c.var.lang);
@@ -45,9 +36,7 @@ function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; erro
         )}
         <form method="post" action="/account/password" novalidate>
           <CsrfField c={c} />
-          <Field name="currentPassword" type="password" label={t.currentPassword} error={errors.currentPassword} autocomplete="current-password" />
-          <Field name="newPassword" type="password" label={t.newPassword} hint={t.passwordHint} error={errors.newPassword} autocomplete="new-password" />
-          <Field name="newPasswordAgain" type="password" label={t.newPasswordAgain} error={errors.newPasswordAgain} autocomplete="new-password" />
+          <PasswordFields lang={c.var.lang} errors={errors} withCurrent />
           <button type="submit">{t.save}</button>
         </form>
       </section>

@@ -8,6 +8,7 @@ import { knownDevice, rememberDevice } from '../http/device-cookie.js';
 import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from '../http/session.js';
 import { authText } from '../i18n/auth.js';
 import { fill } from '../i18n/messages.js';
+import { passwordText } from '../i18n/password.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
 import type { LoginLimiter } from '../accounts/login-limiter.js';
@@ -37,7 +38,7 @@ function LoginPage({ c, email, next, error }: { c: Context<AppEnv>; email?: stri
         <form method="post" action="/login">
           <input type="hidden" name="next" value={safeNext(next)} />
           <Field name="email" type="email" label={t.email} value={email} autocomplete="username" />
-          <Field name="password" type="password" label={t.password} autocomplete="current-password" />
+          <Field name="password" type="password" label={passwordText(c.var.lang).password} autocomplete="current-password" />
           <button type="submit">{t.signInButton}</button>
         </form>
         <p>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { acceptInvite, type Acceptor } from '../accounts/accept-invite.js';
 import { findValidLink, type AccountLink } from '../accounts/account-links.js';
 import { hashPassword } from '../accounts/password.js';
+import { newPasswordSchema } from '../accounts/password-input.js';
 import { createSession } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
 import { networks, users, type Role } from '../db/schema/index.js';
@@ -12,7 +13,6 @@ import { parseInput, readInput } from '../http/input.js';
 import { assertCsrf, setSessionCookie } from '../http/session.js';
 import { authText } from '../i18n/auth.js';
 import { GonePage, JoinPage, type JoinState } from '../views/accounts/join-page.js';
-import { newPasswordSchema } from './account.js';
 
 export const joinRoutes = new Hono<AppEnv>();
 

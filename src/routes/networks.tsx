@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { and, count, eq } from 'drizzle-orm';
-import { networkRoles } from '../db/schema/index.js';
 import type { AppEnv } from '../http/env.js';
 import { DomainError } from '../http/errors.js';
-import { parseInput, readInput } from '../http/input.js';
+import { readInput } from '../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf, currentSession, requireUser } from '../http/session.js';
 import { networkText } from '../i18n/networks.js';
-import { createNetwork, networksOf, updateNetwork } from '../networks/networks.js';
-import { networkSettingsSchema } from '../networks/settings.js';
+import { changeSettings, mayCreateNetworks, startNetwork } from '../networks/actions.js';
+import { networksOf } from '../networks/networks.js';
 import { Layout } from '../views/layout.js';
 import { SettingsForm } from '../views/networks/settings-form.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
@@ -18,13 +16,7 @@ import { DashboardPage } from '../views/networks/dashboard-page.js';
 export const networkRoutes = new Hono<AppEnv>();
 networkRoutes.use(requireUser);
 
-/** Admins and anyone who already coordinates a network may start another. */
-async function mayCreateNetworks(c: Context<AppEnv>): Promise<boolean> {
-  const { user } = currentSession(c);
-  if (user.isAdmin) return true;
-  const [row] = await c.var.deps.db.select({ n: count() }).from(networkRoles).where(and(eq(networkRoles.userId, user.id), eq(networkRoles.role, 'coordinator')));
-  return (row?.n ?? 0) > 0;
-}
+const mayCreate = (c: Context<AppEnv>) => mayCreateNetworks(c.var.deps.db, currentSession(c).user);
 
 // GET /networks — the user's networks.
 networkRoutes.get('/', async (c) => {
@@ -45,7 +37,7 @@ networkRoutes.get('/', async (c) => {
             ))}
           </ul>
         )}
-        {(await mayCreateNetworks(c)) && (
+        {(await mayCreate(c)) && (
           <p>
             <a class="button" href="/networks/new">
               {t.create}
@@ -71,17 +63,16 @@ function newNetworkPage(c: Context<AppEnv>, values: Record<string, unknown>, err
 
 // GET /networks/new
 networkRoutes.get('/new', async (c) => {
-  if (!(await mayCreateNetworks(c))) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
+  if (!(await mayCreate(c))) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
   return c.html(newNetworkPage(c, { languages: ['fi', 'sv', 'en'], anonymityThreshold: 5 }, {}));
 });
 
 // POST /networks/new
 networkRoutes.post('/new', async (c) => {
-  if (!(await mayCreateNetworks(c))) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
-  const parsed = parseInput(networkSettingsSchema(c.var.lang), await readInput(c));
-  if (!parsed.ok) return c.html(newNetworkPage(c, parsed.values, parsed.fields), 422);
-  const network = await createNetwork(c.var.deps.db, c.var.deps.clock, currentSession(c).user.id, parsed.data);
-  return c.redirect(`/networks/${network.id}`, 303);
+  if (!(await mayCreate(c))) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
+  const started = await startNetwork(c.var.deps, currentSession(c).user.id, await readInput(c), c.var.lang);
+  if (!started.ok) return c.html(newNetworkPage(c, started.values, started.fields), 422);
+  return c.redirect(`/networks/${started.data.id}`, 303);
 });
 
 /** Overview and settings; mounted with the other network sections in network-scope.ts. */
@@ -114,9 +105,8 @@ scoped.get('/settings', coordinatorOnly, (c) => c.html(settingsPage(c, c.var.net
 
 // POST /networks/:networkId/settings
 scoped.post('/settings', coordinatorOnly, async (c) => {
-  const parsed = parseInput(networkSettingsSchema(c.var.lang), await readInput(c));
-  if (!parsed.ok) return c.html(settingsPage(c, parsed.values, parsed.fields), 422);
-  const network = await updateNetwork(c.var.deps.db, c.var.deps.clock, actorOf(c), c.var.network.id, parsed.data);
-  return c.html(settingsPage(c, network, {}, true));
+  const saved = await changeSettings(c.var.deps, actorOf(c), c.var.network, await readInput(c), c.var.lang);
+  if (!saved.ok) return c.html(settingsPage(c, saved.values, saved.fields), 422);
+  return c.html(settingsPage(c, saved.data, {}, true));
 });
 

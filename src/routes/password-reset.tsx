@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { claimAllLinks, findValidLink, isIssuedLink } from '../accounts/account-links.js';
+import { newPasswordSchema } from '../accounts/password-input.js';
 import { createResetLimiter, mailResetLinkLater, RESET_VALID_HOURS } from '../accounts/password-reset.js';
 import { endOtherSessions } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
@@ -12,9 +13,9 @@ import { parseInput, readInput } from '../http/input.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
+import { PasswordFields } from '../views/accounts/password-fields.js';
 import { Field } from '../views/field.js';
 import { Layout } from '../views/layout.js';
-import { newPasswordSchema } from './account.js';
 
 const requestSchema = z.object({ email: z.string().trim().toLowerCase().max(254) });
 
@@ -109,8 +110,7 @@ function SetForm({ c, errors = {} }: { c: PageContext; errors?: Record<string, s
         </p>
       )}
       <form method="post" novalidate>
-        <Field name="newPassword" type="password" label={t.newPassword} hint={t.passwordHint} error={errors.newPassword} autocomplete="new-password" />
-        <Field name="newPasswordAgain" type="password" label={t.newPasswordAgain} error={errors.newPasswordAgain} autocomplete="new-password" />
+        <PasswordFields lang={c.var.lang} errors={errors} />
         <button type="submit">{t.save}</button>
       </form>
     </Page>

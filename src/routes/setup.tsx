@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
 import type { AppEnv } from '../http/env.js';
 import { GoneError } from '../http/errors.js';
+import { newPasswordSchema } from '../accounts/password-input.js';
 import { createSession, type Session } from '../accounts/sessions.js';
 import { TOKEN_PATTERN } from '../accounts/tokens.js';
 import { setSessionCookie } from '../http/session.js';
@@ -11,6 +12,7 @@ import { fill } from '../i18n/messages.js';
 import { setupText } from '../i18n/setup.js';
 import { completeSetup, setupLinkState } from '../setup/bootstrap.js';
 import { Layout } from '../views/layout.js';
+import { PasswordFields } from '../views/accounts/password-fields.js';
 import { Field } from '../views/field.js';
 
 export const setupRoutes = new Hono<AppEnv>();
@@ -21,11 +23,9 @@ function accountSchema(lang: Language) {
     .object({
       name: z.string().trim().min(1, t.nameRequired).max(200, t.nameRequired),
       email: z.string().trim().toLowerCase().pipe(z.email(t.emailInvalid).max(254, t.emailInvalid)),
-      password: z.string().min(12, t.passwordShort).max(1024, t.passwordShort),
-      passwordAgain: z.string(),
       language: z.enum(LANGUAGES).catch(lang),
     })
-    .refine((v) => v.password === v.passwordAgain, { path: ['passwordAgain'], message: t.passwordMismatch });
+    .and(newPasswordSchema(lang));
 }
 
 type Values = Record<string, string>;
@@ -46,8 +46,7 @@ function SetupForm({ c, values, errors }: { c: Context<AppEnv>; values: Values; 
         <form method="post" novalidate>
           <Field name="name" label={t.name} value={values.name} error={errors.name} autocomplete="name" />
           <Field name="email" type="email" label={t.email} value={values.email} error={errors.email} autocomplete="email" />
-          <Field name="password" type="password" label={t.password} hint={t.passwordHint} error={errors.password} autocomplete="new-password" />
-          <Field name="passwordAgain" type="password" label={t.passwordAgain} error={errors.passwordAgain} autocomplete="new-password" />
+          <PasswordFields lang={lang} errors={errors} />
           <label for="language">{t.language}</label>
           <select id="language" name="language">
             {LANGUAGES.map((code) => (
@@ -106,7 +105,7 @@ setupRoutes.post('/:token', async (c) => {
     return c.html(<SetupForm c={c} values={{ name: values.name ?? '', email: values.email ?? '', language: values.language ?? lang }} errors={errors} />, 422);
   }
   try {
-    const user = await completeSetup(db, clock, secretKey, token, parsed.data, { gone: t.gone, taken: t.taken });
+    const user = await completeSetup(db, clock, secretKey, token, { name: parsed.data.name, email: parsed.data.email, language: parsed.data.language, password: parsed.data.newPassword }, { gone: t.gone, taken: t.taken });
     c.var.deps.log.info('first account created', { userId: user.id });
     // Signed in at once: the next step, creating the network, needs the account just made.
     const { token: session, csrfToken } = await createSession(db, clock, secretKey, user.id);

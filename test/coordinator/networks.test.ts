@@ -76,4 +76,58 @@ describe('networks', () => {
     expect((await t.app.request(`/api/networks/${network.id}`, sendJson(coordinator, 'PUT', undefined))).status).toBe(400);
     expect((await t.app.request('/api/networks')).status).toBe(401);
   });
+
+  it('makes the default language an explicit choice among the offered ones, on the form and in the API', async () => {
+    t = await createTestApp();
+    const { network, coordinator } = await networkWithPeople(t);
+    const stored = async (id: number) => (await t.deps.db.select().from(networks).where(eq(networks.id, id)))[0]!.languages;
+    const checkedDefault = (html: string) => [...html.matchAll(/name="defaultLanguage" value="(\w+)"( checked)?/g)].filter((m) => m[2]).map((m) => m[1]);
+
+    // Swedish as the default of a Finnish and Swedish network, though Finnish comes first in the fixed order of the checkboxes.
+    const created = await t.app.request('/networks/new', postForm(coordinator, { ...settings, name: 'Skärgårdens nätverk', defaultLanguage: 'sv' }));
+    expect(created.status).toBe(303);
+    const id = Number(created.headers.get('location')!.split('/').at(-1));
+    expect(await stored(id)).toEqual(['sv', 'fi']);
+    const form = await (await t.app.request(`/networks/${id}/settings`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(form).toContain('Oletuskieli');
+    expect(form).not.toContain('Ensimmäinen valittu');
+    expect(checkedDefault(form)).toEqual(['sv']);
+
+    // A default that is not offered is refused in the reader's language, with the form kept as it was sent.
+    for (const [lang, message] of [
+      ['fi', 'Oletuskielen on oltava yksi valituista vastauskielistä.'],
+      ['sv', 'Standardspråket måste vara ett av de valda svarsspråken.'],
+      ['en', 'The default language must be one of the answer languages chosen.'],
+    ] as const) {
+      const refused = await t.app.request(`/networks/${id}/settings?lang=${lang}`, postForm(coordinator, { ...settings, defaultLanguage: 'en' }));
+      expect(refused.status).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain(message);
+      expect(checkedDefault(html)).toEqual(['en']);
+    }
+    expect(await stored(id)).toEqual(['sv', 'fi']);
+
+    // The API follows the same rule, says the default, and keeps it when a call leaves it out.
+    const api = `/api/networks/${id}`;
+    const bad = await t.app.request(`${api}?lang=en`, sendJson(coordinator, 'PUT', { name: 'X', languages: ['fi', 'sv'], defaultLanguage: 'en' }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).fields).toEqual({ defaultLanguage: 'The default language must be one of the answer languages chosen.' });
+    const kept = await t.app.request(api, sendJson(coordinator, 'PUT', { name: 'Skärgårdens nätverk', languages: ['fi', 'sv', 'en'] }));
+    expect((await kept.json()).network).toMatchObject({ languages: ['sv', 'fi', 'en'], defaultLanguage: 'sv' });
+    // Once Swedish is no longer offered, the first offered language is the default.
+    const dropped = await t.app.request(api, sendJson(coordinator, 'PUT', { name: 'Skärgårdens nätverk', languages: ['en', 'fi'] }));
+    expect((await dropped.json()).network).toMatchObject({ languages: ['fi', 'en'], defaultLanguage: 'fi' });
+    const chosen = await t.app.request(api, sendJson(coordinator, 'PUT', { name: 'Skärgårdens nätverk', languages: ['en', 'fi'], defaultLanguage: 'en' }));
+    expect((await chosen.json()).network).toMatchObject({ languages: ['en', 'fi'], defaultLanguage: 'en' });
+
+    // A network saved before the choice existed keeps its first language as the default.
+    await t.deps.db.update(networks).set({ languages: ['en', 'fi'] }).where(eq(networks.id, network.id));
+    const older = await (await t.app.request(`/networks/${network.id}/settings`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(checkedDefault(older)).toEqual(['en']);
+
+    // The activity log names the default on its own, in words.
+    const log = await (await t.app.request(`/networks/${id}/audit`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(log).toContain('Oletuskieli: ruotsi → suomi');
+    expect(log).toContain('Oletuskieli: suomi → englanti');
+  });
 });

@@ -162,18 +162,25 @@ describe('raw responses', () => {
     const csv = await download(coordinator, `${api}/rounds/${round.id}/responses.csv`);
     expect(csv.disposition).toMatch(/filename="vastaukset-kierros-2026-02\.csv"/);
     const { header, rows } = table(csv.text);
-    expect(header).toEqual(version.items.filter((item) => item.kind === 'scored').map((item) => item.name));
+    const scored = version.items.filter((item) => item.kind === 'scored');
+    // Headed for a person: the rule and the statement as members read it, in the reader's language.
+    expect(header).toHaveLength(scored.length);
+    const column = scored.findIndex((item) => item.name === 'r1_benefits_visible');
+    expect(header[column]).toBe('Pelisääntö 1: Verkoston tavoitteet – Verkostomme tavoitteet ja niiden tuomat hyödyt ovat helposti nähtävissä.');
+    expect(header.every((cell) => /^(Pelisääntö \d+|Strategian osa-alue): .+ – .+/.test(cell))).toBe(true);
     expect(csv.text).not.toContain('HYPERLINK');
-    const column = header.indexOf('r1_benefits_visible');
-    expect(rows.map((r) => r[column])).toEqual(['1', '2', '3', '4', '5', 'none']);
+    expect(rows.map((r) => r[column])).toEqual(['1', '2', '3', '4', '5', 'en osaa sanoa']);
+    const swedish = table((await download(coordinator, `${api}/rounds/${round.id}/responses.csv?lang=sv`)).text);
+    expect(swedish.header[column]).toBe('Spelregel 1: Nätverkets mål – Vårt nätverks mål och den nytta de ger är lätta att se.');
+    expect(swedish.rows.map((r) => r[column]).at(-1)).toBe('kan inte säga');
     const json = await download(coordinator, `${api}/rounds/${round.id}/responses.json`);
     expect(json.type).toBe('application/json; charset=utf-8');
     const body = JSON.parse(json.text);
     expect(Object.keys(body)).toEqual(['round', 'note', 'questions', 'responses']);
     expect(body.round).toMatchObject({ id: round.id, responses: 6, threshold: 3 });
-    expect(body.questions.map((q: { name: string }) => q.name)).toEqual(header);
+    expect(body.questions.map((q: { name: string }) => q.name)).toEqual(scored.map((item) => item.name));
     expect(body.responses.map((r: Record<string, unknown>) => r.r1_benefits_visible)).toEqual([1, 2, 3, 4, 5, 'none']);
-    for (const response of body.responses) expect(Object.keys(response)).toEqual(header);
+    for (const response of body.responses) expect(Object.keys(response)).toEqual(scored.map((item) => item.name));
     // No response id, no day (the fixture stores 2026-02-01), no language, anywhere in either file.
     for (const text of [csv.text, json.text]) {
       for (const id of ids) expect(text).not.toContain(id);
@@ -193,8 +200,19 @@ describe('raw responses', () => {
     // Two numeric answers under k = 3: the statement's column is blank, so the rows do not give them away.
     expect(body.responses.map((r: Record<string, unknown>) => r.r1_benefits_visible)).toEqual([null, null, null, null]);
     expect(body.responses.map((r: Record<string, unknown>) => r.r2_motivated)).toEqual([1, 2, 3, 4]);
-    const csv = table((await download(coordinator, `${api}/rounds/${round.id}/responses.csv`)).text);
-    expect(csv.rows.map((r) => r[csv.header.indexOf('r1_benefits_visible')])).toEqual(['', '', '', '']);
+    // The second statement of the rule has three ratings, but the rule's figures minus its own would give the first one's away.
+    expect(body.questions.filter((q: { withheld: boolean }) => q.withheld).map((q: { name: string }) => q.name)).toEqual(['r1_benefits_visible', 'r1_participation_demands']);
+    // Each blank column says why it is blank, in the reader's language; no other column is blank or says so.
+    for (const [lang, note] of [
+      ['fi', '(piilotettu: alle 3 arviota, tai siitä voisi päätellä toisen piilotetun luvun)'],
+      ['en', '(withheld: fewer than 3 ratings, or another withheld figure could be worked out from it)'],
+    ] as const) {
+      const csv = table((await download(coordinator, `${api}/rounds/${round.id}/responses.csv?lang=${lang}`)).text);
+      const blank = csv.header.map((_, i) => i).filter((i) => csv.rows.every((r) => r[i] === ''));
+      expect(blank.map((i) => csv.header[i]!.endsWith(` ${note}`))).toEqual([true, true]);
+      expect(csv.header.filter((cell) => cell.includes(note))).toHaveLength(2);
+      expect(csv.header[blank[0]!]).toContain(lang === 'fi' ? 'Verkostomme tavoitteet ja niiden tuomat hyödyt' : 'Our network’s goals and the benefits');
+    }
   });
 });
 

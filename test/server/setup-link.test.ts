@@ -13,7 +13,7 @@ const form = (values: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams(values).toString(),
 });
-const good = { name: 'Kaisa Koordinaattori', email: 'Kaisa.K@Kunta.example', password: 'pitkä salasana 123', passwordAgain: 'pitkä salasana 123', language: 'sv' };
+const good = { name: 'Kaisa Koordinaattori', email: 'Kaisa.K@Kunta.example', newPassword: 'pitkä salasana 123', newPasswordAgain: 'pitkä salasana 123', language: 'sv' };
 
 async function setup() {
   t = await createTestApp();
@@ -54,14 +54,14 @@ describe('one-time setup link for the first coordinator', () => {
 
   it('answers each bad field with its own message and creates nothing', async () => {
     const path = await setup();
-    const response = await t.app.request(`${path}?lang=en`, form({ name: ' ', email: 'not-an-email', password: 'short', passwordAgain: 'other' }));
+    const response = await t.app.request(`${path}?lang=en`, form({ name: ' ', email: 'not-an-email', newPassword: 'short', newPasswordAgain: 'other' }));
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('Write your name.');
     expect(html).toContain('Write a working email address');
     expect(html).toContain('at least 12 characters');
     expect(await t.deps.db.select().from(users)).toHaveLength(0);
-    const mismatch = await t.app.request(path, form({ ...good, passwordAgain: 'something else entirely' }));
+    const mismatch = await t.app.request(path, form({ ...good, newPasswordAgain: 'something else entirely' }));
     expect(await mismatch.text()).toContain('Salasanat eivät ole samat.');
     expect((await t.app.request(path, form(good))).status).toBe(201);
   });

@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
-import { DomainError } from '../../http/errors.js';
-import { readInput, requireValid } from '../../http/input.js';
+import { DomainError, InvalidInputError } from '../../http/errors.js';
+import { readInput } from '../../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../../http/network-access.js';
 import { actorOf, currentSession, requireUser } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { networkText } from '../../i18n/networks.js';
-import { createNetwork, networksOf, updateNetwork, type Network } from '../../networks/networks.js';
-import { networkSettingsSchema } from '../../networks/settings.js';
-import { and, count, eq } from 'drizzle-orm';
-import { networkRoles } from '../../db/schema/index.js';
+import { changeSettings, mayCreateNetworks, startNetwork } from '../../networks/actions.js';
+import { networksOf, type Network } from '../../networks/networks.js';
+import { defaultLanguage } from '../../networks/settings.js';
 
 export const networkApi = new Hono<AppEnv>();
 networkApi.use(requireUser);
@@ -18,6 +17,7 @@ const view = (network: Network) => ({
   id: network.id,
   name: network.name,
   languages: network.languages,
+  defaultLanguage: defaultLanguage(network),
   anonymityThreshold: network.anonymityThreshold,
   collectSegments: network.collectSegments,
   bandStrength: network.bandStrength,
@@ -33,11 +33,10 @@ networkApi.get('/', async (c) => {
 // POST /api/networks
 networkApi.post('/', async (c) => {
   const { user } = currentSession(c);
-  const [coordinates] = await c.var.deps.db.select({ n: count() }).from(networkRoles).where(and(eq(networkRoles.userId, user.id), eq(networkRoles.role, 'coordinator')));
-  if (!user.isAdmin && !coordinates?.n) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
-  const settings = requireValid(networkSettingsSchema(c.var.lang), await readInput(c), commonText(c.var.lang).checkForm);
-  const network = await createNetwork(c.var.deps.db, c.var.deps.clock, user.id, settings);
-  return c.json({ network: view(network) }, 201);
+  if (!(await mayCreateNetworks(c.var.deps.db, user))) throw new DomainError(networkText(c.var.lang).cannotCreate, 403);
+  const started = await startNetwork(c.var.deps, user.id, await readInput(c), c.var.lang);
+  if (!started.ok) throw new InvalidInputError(commonText(c.var.lang).checkForm, started.fields);
+  return c.json({ network: view(started.data) }, 201);
 });
 
 /** One network's settings; mounted with the other network sections in network-scope.ts. */
@@ -49,7 +48,8 @@ scoped.get('/', anyNetworkRole, (c) => c.json({ network: { ...view(c.var.network
 
 // PUT /api/networks/:networkId — replaces the settings.
 scoped.put('/', coordinatorOnly, async (c) => {
-  const settings = requireValid(networkSettingsSchema(c.var.lang), await readInput(c), commonText(c.var.lang).checkForm);
-  return c.json({ network: view(await updateNetwork(c.var.deps.db, c.var.deps.clock, actorOf(c), c.var.network.id, settings)) });
+  const saved = await changeSettings(c.var.deps, actorOf(c), c.var.network, await readInput(c), c.var.lang);
+  if (!saved.ok) throw new InvalidInputError(commonText(c.var.lang).checkForm, saved.fields);
+  return c.json({ network: view(saved.data) });
 });
 

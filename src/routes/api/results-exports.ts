@@ -80,7 +80,7 @@ resultsExports.get('/rounds/:roundId/responses.csv', async (c) => {
   const round = await roundOr404(c, c.req.param('roundId'));
   const raw = await rawResponses(c.var.deps.db, c.var.deps.catalogue, c.var.network, round);
   refuseWithheld(c, round, raw.withheld);
-  return download(c, responsesCsv(raw), roundFile(c, 'file_responses', round, 'csv'), 'text/csv');
+  return download(c, responsesCsv(raw, c.var.lang), roundFile(c, 'file_responses', round, 'csv'), 'text/csv');
 });
 
 // GET /api/networks/:networkId/results/rounds/:roundId/responses.json

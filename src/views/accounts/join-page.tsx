@@ -6,6 +6,7 @@ import type { Role } from '../../db/schema/index.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { Layout } from '../layout.js';
+import { PasswordFields } from './password-fields.js';
 
 export type JoinInvite = { email: string; role: Role; networkName: string };
 
@@ -28,8 +29,7 @@ function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; st
       return (
         <form method="post" novalidate>
           <Field name="name" label={t.name} error={state.errors?.name} autocomplete="name" />
-          <Field name="newPassword" type="password" label={t.password} hint={t.passwordHint} error={state.errors?.newPassword} autocomplete="new-password" />
-          <Field name="newPasswordAgain" type="password" label={t.newPasswordAgain} error={state.errors?.newPasswordAgain} autocomplete="new-password" />
+          <PasswordFields lang={c.var.lang} errors={state.errors ?? {}} />
           <button type="submit">{t.joinCreate}</button>
         </form>
       );

@@ -5,7 +5,7 @@ import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 
-type Values = { name?: unknown; languages?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown };
+type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown };
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
@@ -14,6 +14,8 @@ export function SettingsForm({ c, action, values, errors }: { c: PageContext; ac
   const lang = c.var.lang;
   const t = networkText(lang);
   const chosen = Array.isArray(values.languages) ? values.languages.map(String) : values.languages ? [String(values.languages)] : [];
+  // Saved settings carry the default first in their list; a refused submission carries the choice itself.
+  const preferred = typeof values.defaultLanguage === 'string' ? values.defaultLanguage : (chosen[0] ?? lang);
   const segments = values.collectSegments === true || values.collectSegments === 'on';
   return (
     <form method="post" action={action} novalidate>
@@ -35,6 +37,18 @@ export function SettingsForm({ c, action, values, errors }: { c: PageContext; ac
           </label>
         ))}
         {errors.languages && <p class="field-error">{errors.languages}</p>}
+      </fieldset>
+      <fieldset class={errors.defaultLanguage ? 'field has-error' : 'field'} aria-describedby="defaultLanguage-hint">
+        <legend>{t.defaultLanguage}</legend>
+        <p class="hint" id="defaultLanguage-hint">
+          {t.defaultLanguageHint}
+        </p>
+        {LANGUAGES.map((code) => (
+          <label class="check">
+            <input type="radio" name="defaultLanguage" value={code} checked={code === preferred} /> {commonText(code).languageName}
+          </label>
+        ))}
+        {errors.defaultLanguage && <p class="field-error">{errors.defaultLanguage}</p>}
       </fieldset>
       <Field name="anonymityThreshold" type="number" label={t.threshold} hint={t.thresholdHint} value={text(values.anonymityThreshold, '5')} error={errors.anonymityThreshold} />
       <div class="field">

@@ -6,6 +6,7 @@ import type { RoundComparison } from '../../results/comparison.js';
 import { CompareTable } from '../results/compare-table.js';
 import { formats } from '../results/format.js';
 import { measureLabel } from '../results/labels.js';
+import { ReportSection } from './report-section.js';
 
 type Props = { lang: Language; questionnaire: string; comparison: RoundComparison | null; threshold: number };
 
@@ -14,15 +15,15 @@ export function ComparisonSection({ lang, questionnaire, comparison, threshold }
   const [t, r, f] = [reportText(lang), resultsText(lang), formats(lang)];
   if (!comparison) {
     return (
-      <section class="card report-note">
+      <ReportSection figures={false}>
         <h2>{t.comparisonTitle}</h2>
         <p>{t.noPrevious}</p>
-      </section>
+      </ReportSection>
     );
   }
   const withheld = comparison.before.withheld || comparison.after.withheld;
   return (
-    <section class="card report-section">
+    <ReportSection figures={!withheld}>
       <p class="report-kicker">{questionnaire}</p>
       <h2>{t.comparisonTitle}</h2>
       <p>{fill(t.comparisonIntro, { before: comparison.before.title, after: comparison.after.title })}</p>
@@ -37,6 +38,6 @@ export function ComparisonSection({ lang, questionnaire, comparison, threshold }
           lang={lang}
         />
       )}
-    </section>
+    </ReportSection>
   );
 }

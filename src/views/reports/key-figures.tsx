@@ -7,6 +7,7 @@ import type { RoundResults } from '../../results/round-results.js';
 import { BandBadge, DataTable } from '../results/figure-parts.js';
 import { formats } from '../results/format.js';
 import { measureLabel } from '../results/labels.js';
+import { ReportSection } from './report-section.js';
 
 type Props = { lang: Language; questionnaire: string; results: RoundResults; limits: BandLimits; scaleMax: number };
 
@@ -15,7 +16,7 @@ export function KeyFigures({ lang, questionnaire, results, limits, scaleMax }: P
   const [t, r, f] = [reportText(lang), resultsText(lang), formats(lang)];
   const { round } = results;
   return (
-    <section class="card report-section key-figures">
+    <ReportSection figures={!results.withheld} class="key-figures">
       <p class="report-kicker">{questionnaire}</p>
       <h2>{fill(t.latestTitle, { title: round.title })}</h2>
       <dl class="figures">
@@ -53,6 +54,6 @@ export function KeyFigures({ lang, questionnaire, results, limits, scaleMax }: P
           <p class="hint">{fill(t.bandNote, { strength: f.number(limits.strength), concern: f.number(limits.concern), max: scaleMax })}</p>
         </>
       )}
-    </section>
+    </ReportSection>
   );
 }

@@ -6,6 +6,7 @@ import { reportText } from '../../i18n/reports.js';
 import { DataTable } from '../results/figure-parts.js';
 import { formats } from '../results/format.js';
 import { measureLabel } from '../results/labels.js';
+import { ReportSection } from './report-section.js';
 
 /** The renewal agenda with each action's status, as leadership follows it. */
 export function ReportActions({ lang, actions }: { lang: Language; actions: Action[] }) {
@@ -14,7 +15,7 @@ export function ReportActions({ lang, actions }: { lang: Language; actions: Acti
   const order = (action: Action) => MEASURES.findIndex((m) => m.id === action.measure);
   const sorted = [...actions].sort((x, y) => order(x) - order(y));
   return (
-    <section class="card report-section report-actions">
+    <ReportSection figures={actions.length > 0} class="report-actions">
       <h2>{t.actionsTitle}</h2>
       {actions.length === 0 ? (
         <p>{t.noActions}</p>
@@ -22,6 +23,7 @@ export function ReportActions({ lang, actions }: { lang: Language; actions: Acti
         <DataTable
           caption={t.actionsTitle}
           head={[t.colMeasure, t.colAction, a.fieldOwner, a.fieldDue, a.fieldStatus]}
+          words={[1, 2, 3, 4]}
           rows={sorted.map((action) => [
             measureLabel(action.measure, lang),
             action.description,
@@ -31,6 +33,6 @@ export function ReportActions({ lang, actions }: { lang: Language; actions: Acti
           ])}
         />
       )}
-    </section>
+    </ReportSection>
   );
 }

@@ -7,6 +7,7 @@ import { EmbeddedJson } from '../catalogue/embedded-json.js';
 import { DataTable, MeanCell } from '../results/figure-parts.js';
 import { measureLabel } from '../results/labels.js';
 import { trendSpec } from '../results/trend-spec.js';
+import { ReportSection } from './report-section.js';
 
 type Props = { lang: Language; questionnaire: string; trend: Trend; catalogue: Catalogue; index: number };
 
@@ -18,17 +19,17 @@ type Props = { lang: Language; questionnaire: string; trend: Trend; catalogue: C
 export function TrendSection({ lang, questionnaire, trend, catalogue, index }: Props) {
   const t = reportText(lang);
   const titles = new Map(trend.rounds.map((round) => [round.id, round.title]));
-  // One round is no trend; its figures are in the key figures above. A short note takes no sheet of its own.
+  // One round is no trend; its figures are in the key figures above.
   if (trend.rounds.length < 2) {
     return (
-      <section class="card report-note">
+      <ReportSection figures={false}>
         <h2>{t.trendTitle}</h2>
         <p>{t.trendNeedsTwo}</p>
-      </section>
+      </ReportSection>
     );
   }
   return (
-    <section class="card report-section">
+    <ReportSection figures>
       <p class="report-kicker">{questionnaire}</p>
       <h2>{t.trendTitle}</h2>
       <p>{fill(t.trendIntro, { k: trend.threshold })}</p>
@@ -63,6 +64,6 @@ export function TrendSection({ lang, questionnaire, trend, catalogue, index }: P
         ]}
         rows={trend.series.map((series) => [measureLabel(series.measure, lang), ...series.points.map((point) => <MeanCell figures={point.figures} lang={lang} />)])}
       />
-    </section>
+    </ReportSection>
   );
 }

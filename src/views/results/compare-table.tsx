@@ -34,8 +34,10 @@ export function CompareTable({ rows, label, head, caption, lang }: Props) {
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {columns.map((column) => (
-            <th scope="col">{column}</th>
+          {columns.map((column, i) => (
+            <th scope="col" class={i === columns.length - 1 ? 'verdict-cell' : undefined}>
+              {column}
+            </th>
           ))}
         </tr>
       </thead>

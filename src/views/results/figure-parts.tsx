@@ -56,16 +56,23 @@ export function MeanCell({ figures, lang }: { figures: Figures | null; lang: Lan
   );
 }
 
-/** A table with its caption; wide ones scroll sideways on a phone instead of widening the page. */
-export function DataTable({ caption, head, rows }: { caption: string; head: Child[]; rows: Child[][] }) {
+/**
+ * A table with its caption; wide ones scroll sideways on a phone instead of
+ * widening the page. Figures are right-aligned; the columns listed in `words`
+ * hold text and are left-aligned, their heading with them.
+ */
+export function DataTable({ caption, head, rows, words = [] }: { caption: string; head: Child[]; rows: Child[][]; words?: number[] }) {
+  const align = (column: number) => (words.includes(column) ? 'words' : undefined);
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabindex={0}>
       <table class="data-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {head.map((cell) => (
-              <th scope="col">{cell}</th>
+            {head.map((cell, column) => (
+              <th scope="col" class={align(column)}>
+                {cell}
+              </th>
             ))}
           </tr>
         </thead>
@@ -73,8 +80,8 @@ export function DataTable({ caption, head, rows }: { caption: string; head: Chil
           {rows.map(([first, ...rest]) => (
             <tr>
               <th scope="row">{first}</th>
-              {rest.map((cell) => (
-                <td>{cell}</td>
+              {rest.map((cell, i) => (
+                <td class={align(i + 1)}>{cell}</td>
               ))}
             </tr>
           ))}

@@ -1,19 +1,15 @@
 import type { Context } from 'hono';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { RoundDetails } from '../../rounds/round-details.js';
 import { CsrfField } from '../csrf-field.js';
+import { formats } from '../results/format.js';
 import { Scroll, when } from './rounds-shell.js';
 
-const percent = (lang: string, rate: number | null) => (rate === null ? '–' : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(rate));
-
-/** "2026-03-04" as "4.3.2026", or "4 Mar 2026" in English (never the American month first). */
-function dayLabel(day: string, lang: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (lang !== 'en') return `${date}.${month}.${year}`;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
-}
+/** A round with no invitations yet has no rate. */
+const percent = (lang: Language, rate: number | null) => (rate === null ? '–' : formats(lang).percent(rate));
 
 /** Counts only: who answered, and who was reminded, is never shown. */
 export function ProgressView({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
@@ -49,7 +45,7 @@ export function ProgressView({ c, details }: { c: Context<NetworkEnv>; details: 
             <tbody>
               {daily.map((row) => (
                 <tr>
-                  <th scope="row">{dayLabel(row.day, lang)}</th>
+                  <th scope="row">{formats(lang).date(row.day)}</th>
                   <td>{row.responses}</td>
                   <td>{row.cumulative}</td>
                   <td>{percent(lang, row.rate)}</td>
