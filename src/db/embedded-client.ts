@@ -19,10 +19,10 @@ const CHECKPOINT = 'PRAGMA wal_checkpoint(TRUNCATE)';
 /*
  * SQLite settings, applied to every connection the pool opens (a PRAGMA sent
  * with execute() reaches only one pooled connection):
- * - synchronous=NORMAL: in WAL mode a commit is in the WAL before it is
+ * - synchronous=NORMAL (1): in WAL mode a commit is in the WAL before it is
  *   acknowledged, so a crash of this process loses nothing acknowledged; on
  *   power loss the last few commits may be lost, but the file never corrupts.
- * - foreign_keys=ON: SQLite leaves them off unless asked, per connection.
+ * - foreign_keys=ON: plain SQLite leaves them off unless asked, per connection.
  * - busy_timeout: a writer waits for another connection's write instead of
  *   failing at once with SQLITE_BUSY.
  * - secure_delete=ON: deleted rows (delivered mail, responses once unsealed)
@@ -32,14 +32,9 @@ const CHECKPOINT = 'PRAGMA wal_checkpoint(TRUNCATE)';
  *   this size, so old frames do not linger at its end.
  * journal_mode=WAL (readers never block the writer) is stored in the file and set at opening.
  */
-export const CONNECTION_PRAGMAS = [
-  'PRAGMA foreign_keys = ON',
-  'PRAGMA synchronous = NORMAL',
-  'PRAGMA busy_timeout = 5000',
-  'PRAGMA secure_delete = ON',
-  'PRAGMA journal_size_limit = 1048576',
-];
 const BUSY_TIMEOUT_MS = 5000;
+const CONNECTION_SETTINGS = { foreign_keys: 1, synchronous: 1, busy_timeout: BUSY_TIMEOUT_MS, secure_delete: 1, journal_size_limit: 1_048_576 };
+export const CONNECTION_PRAGMAS = Object.entries(CONNECTION_SETTINGS).map(([name, value]) => `PRAGMA ${name} = ${value}`);
 
 /** A pool that configures each connection once, when it is opened. */
 class ConfiguredPool extends ConnectionPool {
@@ -63,13 +58,15 @@ const firstValue = async (client: Pick<Client, 'execute'>, sql: string) => Objec
 /**
  * Checks that the client really goes through the pool's configured
  * connections and kept statements: a connection it opened while another was
- * held has foreign keys on, and running a text twice reused its statement.
+ * held has every setting, and running a text twice reused its statement.
  */
 async function assertLayerInPlace(client: Client, pool: ConfiguredPool, inMemory: boolean): Promise<void> {
   const missing: string[] = [];
   const held = inMemory ? undefined : await client.transaction('read');
   try {
-    if ((await firstValue(client, 'PRAGMA foreign_keys')) !== 1) missing.push('Sqlite3Client borrowing its connections through ConnectionPool.acquireSync()');
+    for (const [name, value] of Object.entries(CONNECTION_SETTINGS)) {
+      if ((await firstValue(client, `PRAGMA ${name}`)) !== value) missing.push(`Sqlite3Client borrowing its connections through ConnectionPool.acquireSync() (${name} is not set)`);
+    }
   } finally {
     held?.close();
   }

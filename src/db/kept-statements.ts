@@ -4,6 +4,8 @@ import { explainOn, UNKNOWN_EFFECTS, type StatementEffects } from './statement-e
 // Enough for every statement text the app runs; the bounds keep one-off texts from piling up.
 const STATEMENTS_PER_CONNECTION = 200;
 const EXPLAINED_TEXTS = 500;
+// Any read of the file makes SQLite compare the schema cookie and, if it moved, load the new schema.
+const SCHEMA_CATCH_UP = 'SELECT 1 FROM sqlite_schema LIMIT 1';
 
 type Kept = { statement: LibsqlStatement; generation: number; changesSchema: boolean };
 type Explained = { effects: StatementEffects; generation: number };
@@ -15,7 +17,8 @@ type Explained = { effects: StatementEffects; generation: number };
  * read once; SQLite resets a statement after each run. A statement that
  * changes the schema, run on any connection of the pool, makes every
  * connection prepare afresh, since a kept statement's columns may no longer
- * be true.
+ * be true; a connection first catches up with the schema, or it would
+ * prepare from the one it read before and report the old columns.
  *
  * What a statement text does (writes, changes the schema) is SQLite's answer,
  * explained once per text and schema generation: a program depends only on its
@@ -25,8 +28,19 @@ type Explained = { effects: StatementEffects; generation: number };
 export function createStatementKeeper() {
   let schemaGeneration = 0;
   let reuses = 0;
-  const ownPrepare = new WeakMap<LibsqlConnection, LibsqlConnection['prepare']>();
+  // Each kept connection's own prepare(), and the schema generation it last caught up with.
+  const connections = new WeakMap<LibsqlConnection, { prepare: LibsqlConnection['prepare']; seen: number }>();
   const explained = new Map<string, Explained>();
+
+  /** The connection's own prepare(), after it has caught up with the schema. */
+  function currentPrepare(connection: LibsqlConnection): LibsqlConnection['prepare'] | undefined {
+    const state = connections.get(connection);
+    if (state && state.seen !== schemaGeneration) {
+      state.prepare(SCHEMA_CATCH_UP).get();
+      state.seen = schemaGeneration;
+    }
+    return state?.prepare;
+  }
 
   function known(sql: string): StatementEffects | undefined {
     const found = explained.get(sql);
@@ -37,7 +51,7 @@ export function createStatementKeeper() {
   function effects(connection: LibsqlConnection, sql: string): StatementEffects {
     const remembered = known(sql);
     if (remembered) return remembered;
-    const prepare = ownPrepare.get(connection);
+    const prepare = currentPrepare(connection);
     if (!prepare) return UNKNOWN_EFFECTS;
     const found = explainOn(prepare, sql);
     explained.delete(sql);
@@ -48,7 +62,7 @@ export function createStatementKeeper() {
 
   function keep(connection: LibsqlConnection): void {
     const prepare = connection.prepare.bind(connection);
-    ownPrepare.set(connection, prepare);
+    connections.set(connection, { prepare, seen: schemaGeneration });
     const kept = new Map<string, Kept>();
     const prepareAfresh = (sql: string): Kept => {
       const statement = prepare(sql);
@@ -59,6 +73,7 @@ export function createStatementKeeper() {
     };
 
     connection.prepare = ((sql: string) => {
+      currentPrepare(connection);
       let entry = kept.get(sql);
       kept.delete(sql);
       if (entry?.generation === schemaGeneration) reuses++;
