@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { backupDatabase } from '../src/db/backup.js';
 import { openDatabase } from '../src/db/client.js';
@@ -8,10 +7,6 @@ import { assertBackupApartFromKey } from '../src/setup/key-placement.js';
 // `npm run backup [-- file]`: copies the configured database while the server keeps running.
 // The copy is the database alone: the secret key is never in it, and never copied beside it.
 const config = loadConfig();
-if (!config.databaseUrl.startsWith('file:')) {
-  console.error('npm run backup copies an embedded file database; back up a libSQL server with its own tools.');
-  process.exit(1);
-}
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const target = resolve(process.argv[2] ?? join(config.backupDir, `verkostopulssi-${stamp}.db`));
 try {
@@ -20,10 +15,9 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-mkdirSync(dirname(target), { recursive: true });
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
 try {
-  await backupDatabase(database.client, target);
+  await backupDatabase(database, target);
   console.log(`Backup written to ${target}`);
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -51,7 +51,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   try {
     await applyMigrations(database.db);
     await assertUsedVersionsUnchanged(database.db, catalogue);
-    if (await finishAnonymityUpgrade(database.db, secretKey)) log.info('database upgraded: receipts keyed, mail sealed, file rewritten');
+    if (await finishAnonymityUpgrade(database.db, secretKey)) log.info(`database upgraded: receipts keyed, mail sealed, ${database.kind === 'embedded' ? 'file rewritten' : 'earlier pages left to the libSQL server operator'}`);
   } catch (error) {
     database.close();
     throw error;

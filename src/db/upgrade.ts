@@ -3,6 +3,7 @@ import { receiptNullifier } from '../answering/receipts.js';
 import { mailSealingKey, sealMail } from '../mail/sealed-mail.js';
 import { invitationToken } from '../rounds/invitation-links.js';
 import type { Db } from './client.js';
+import { isEmbedded } from './kind.js';
 
 type UsedInvitation = { invitation_id: number; round_id: number; answered_day_sealed: string };
 type UnsealedMail = { id: number; kind: string; recipient: string; subject: string; text_body: string; html_body: string; reply_to: string | null; sender_name: string | null };
@@ -15,8 +16,10 @@ const tableExists = async (db: Db, name: string) =>
  * what needs the secret key could not be done in SQL. Used invitations become
  * receipts keyed to their links, unsent mail is sealed, the holding tables
  * go, and VACUUM rewrites the file so that no page keeps the old layout
- * (responses in arrival order) or the old plaintext in free space. Does
- * nothing on a database created after the migration.
+ * (responses in arrival order) or the old plaintext in free space. On a
+ * libSQL server there is no file to rewrite from here: its log and backups
+ * hold the old pages until its operator discards them (README, "Database
+ * layer"). Does nothing on a database created after the migration.
  */
 export async function finishAnonymityUpgrade(db: Db, secretKey: string): Promise<boolean> {
   if (!(await tableExists(db, 'upgrade_used_invitations'))) return false;
@@ -36,6 +39,6 @@ export async function finishAnonymityUpgrade(db: Db, secretKey: string): Promise
     await tx.run(sql`DROP TABLE upgrade_used_invitations`);
     await tx.run(sql`DROP TABLE upgrade_unsealed_mail`);
   });
-  await db.run(sql`VACUUM`);
+  if (isEmbedded(db)) await db.run(sql`VACUUM`);
   return true;
 }

@@ -5,7 +5,10 @@ import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/
  * synchronously: a second writer in this process would block the event loop
  * while the first could not finish, until the busy timeout fails it. So every
  * write in the process queues here, asynchronously, for its turn; reads (WAL)
- * never wait for writers and pass straight through.
+ * never wait for writers and pass straight through. Whether a statement
+ * writes is the caller's `writes` (SQLite's own answer, see kept-statements.ts);
+ * batches, migrations, scripts and transactions other than 'read' always take
+ * a turn.
  */
 function createMutex() {
   let tail: Promise<void> = Promise.resolve();
@@ -16,12 +19,6 @@ function createMutex() {
     tail = previous.then(() => turn);
     return previous.then(() => release);
   };
-}
-
-const READ_ONLY = /^\s*(select|pragma\s+\w+\s*(;|$)|explain)\b/i;
-
-function isRead(statement: InStatement | string): boolean {
-  return READ_ONLY.test(typeof statement === 'string' ? statement : statement.sql);
 }
 
 /** Releases the write turn once the transaction ends, however it ends. */
@@ -48,7 +45,7 @@ function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
   });
 }
 
-export function serialiseWrites(client: Client): Client {
+export function serialiseWrites(client: Client, writes: (sql: string) => Promise<boolean>): Client {
   const takeTurn = createMutex();
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await takeTurn();
@@ -63,8 +60,10 @@ export function serialiseWrites(client: Client): Client {
       const value = Reflect.get(target, property, target);
       switch (property) {
         case 'execute':
-          return (statement: InStatement | string, args?: never) =>
-            isRead(statement) ? target.execute(statement as string, args) : exclusive(() => target.execute(statement as string, args));
+          return async (statement: InStatement | string, args?: never) => {
+            const run = () => target.execute(statement as string, args);
+            return (await writes(typeof statement === 'string' ? statement : statement.sql)) ? exclusive(run) : run();
+          };
         case 'batch':
         case 'migrate':
         case 'executeMultiple':

@@ -160,7 +160,7 @@ export async function playRound(sink: SmtpSink, seed = 1): Promise<PlayedRound> 
   await call('POST', `/rounds/${round.id}/close`);
   copy('closed');
   const backup = join(copiesDir, 'backup.db');
-  await backupDatabase(t.database.client, backup);
+  await backupDatabase(t.database, backup);
   copies.push(copyFiles(backup, join(copiesDir, 'backup'), 'backup'));
   t.database.close();
   copy('closed-clean');

@@ -21,7 +21,7 @@ describe('backup', () => {
       const target = join(t.database.dir, 'backup.db');
       // More answers arrive while the backup runs; the copy holds a consistent snapshot of before or after each.
       const more = roundWithResponses(t, network.id, [3, 3, 3].map((v) => uniformAnswers(t, v)));
-      await backupDatabase(t.database.client, target);
+      await backupDatabase(t.database, target);
       await more;
       const restored = await openDatabase(`file:${target}`);
       const [stored] = await restored.db.select({ n: count() }).from(responses);
@@ -33,7 +33,7 @@ describe('backup', () => {
       const rows = await restored.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE round_id = ?', args: [round.id] });
       expect(rows.rows[0]!.n).toBe(5);
       restored.close();
-      await expect(backupDatabase(t.database.client, target)).rejects.toThrow(BackupError);
+      await expect(backupDatabase(t.database, target)).rejects.toThrow(BackupError);
     } finally {
       t.database.dispose();
     }

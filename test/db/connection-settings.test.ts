@@ -6,19 +6,26 @@ describe('every pooled connection gets the SQLite settings', () => {
   let database: TestDatabase;
   afterEach(() => database?.dispose());
 
-  it('applies WAL, NORMAL sync, foreign keys and busy timeout on each of several concurrent connections', async () => {
+  it('applies WAL, NORMAL sync, foreign keys, busy timeout, secure delete and the log size limit on each of several concurrent connections', async () => {
     database = await createTestDatabase();
     // Open transactions each hold their own connection, so five of them force five connections.
     const transactions = await Promise.all(Array.from({ length: 5 }, () => database.client.transaction('read')));
     const settings = await Promise.all(
       transactions.map(async (tx) => {
         const read = async (pragma: string) => Object.values((await tx.execute(`PRAGMA ${pragma}`)).rows[0]!)[0];
-        return { journal: await read('journal_mode'), sync: await read('synchronous'), fk: await read('foreign_keys'), busy: await read('busy_timeout') };
+        return {
+          journal: await read('journal_mode'),
+          sync: await read('synchronous'),
+          fk: await read('foreign_keys'),
+          busy: await read('busy_timeout'),
+          secureDelete: await read('secure_delete'),
+          logLimit: await read('journal_size_limit'),
+        };
       }),
     );
     for (const tx of transactions) tx.close();
     expect(settings).toHaveLength(5);
-    for (const s of settings) expect(s).toEqual({ journal: 'wal', sync: 1, fk: 1, busy: 5000 });
+    for (const s of settings) expect(s).toEqual({ journal: 'wal', sync: 1, fk: 1, busy: 5000, secureDelete: 1, logLimit: 1048576 });
   });
 
   it('enforces foreign keys on a connection opened after a transaction took the first one', async () => {
