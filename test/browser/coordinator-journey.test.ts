@@ -84,8 +84,8 @@ describe('a new coordinator’s first round, end to end', () => {
     await page.goto(`${server.url}${pathOf(await createSetupLink(t.deps.db, clock, t.deps.secretKey, t.deps.baseUrl))}`);
     await page.locator('#name').fill('Kaisa Koordinaattori');
     await page.locator('#email').fill('kaisa@kunta.example');
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('#passwordAgain').fill(PASSWORD);
+    await page.locator('#newPassword').fill(PASSWORD);
+    await page.locator('#newPasswordAgain').fill(PASSWORD);
     await page.locator('main form button[type=submit]').click();
     await expect.poll(() => main(page)).toContain('Tili on luotu');
     expect(await page.getByRole('button', { name: 'Kirjaudu ulos' }).count()).toBe(1);
