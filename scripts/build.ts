@@ -1,5 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildClient } from './build-client.js';
@@ -26,9 +26,10 @@ export function serverEntryPoints(): Record<string, string> {
  * Bundles the server code into plain ES modules for Node, so starting does no compiling.
  * npm packages stay imports into node_modules: native ones (@libsql/client, @napi-rs/canvas)
  * cannot be bundled, and the installed versions are then exactly the locked ones.
- * Returns the packages the built code imports, which must all be production dependencies.
+ * Returns the packages the built code imports, which must all be production dependencies, and
+ * the project's top-level folders and files it was built from, which a container build must copy.
  */
-export async function buildServer(outDir = SERVER_BUILD_DIR): Promise<{ entries: string[]; packages: string[] }> {
+export async function buildServer(outDir = SERVER_BUILD_DIR): Promise<{ entries: string[]; packages: string[]; sources: string[] }> {
   rmSync(outDir, { recursive: true, force: true });
   const entryPoints = serverEntryPoints();
   const result = await build({
@@ -53,7 +54,9 @@ export async function buildServer(outDir = SERVER_BUILD_DIR): Promise<{ entries:
       if (external && !path.startsWith('node:')) packages.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!);
     }
   }
-  return { entries: Object.keys(entryPoints).map((name) => join(outDir, `${name}.js`)), packages: [...packages].sort() };
+  const sources = new Set(Object.keys(result.metafile.inputs).map((path) => relative(root, resolve(path)).split(sep)[0]!));
+  sources.delete('node_modules');
+  return { entries: Object.keys(entryPoints).map((name) => join(outDir, `${name}.js`)), packages: [...packages].sort(), sources: [...sources].sort() };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
