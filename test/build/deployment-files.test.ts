@@ -114,7 +114,7 @@ describe('Dockerfile', () => {
     expect(mounted.sort()).toEqual(volumes.sort());
   });
 
-  it('checks its health with node on a path the app serves', async () => {
+  it('checks its health with node on a path the app serves, whose HSTS header the README names', async () => {
     const healthcheck = all(runtimeStage, 'HEALTHCHECK')[0]!;
     const command = JSON.parse(healthcheck.slice(healthcheck.indexOf('CMD ') + 4)) as string[];
     expect(command[0]).toBe('node');
@@ -122,7 +122,10 @@ describe('Dockerfile', () => {
     const path = command.join(' ').match(/http:\/\/127\.0\.0\.1:\$\{process\.env\.PORT\}(\/[\w-]*)/)![1]!;
     const { app, database } = await createTestApp();
     try {
-      expect((await app.request(path)).status).toBe(200);
+      const response = await app.request(path);
+      expect(response.status).toBe(200);
+      // The proxy section tells what the server sends itself, so that the proxy can replace it.
+      expect(readme).toContain(`the server already sends \`Strict-Transport-Security: ${response.headers.get('strict-transport-security')}\``);
     } finally {
       database.dispose();
     }
