@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildServer } from '../../scripts/build.js';
+import { buildClient, CLIENT_BUILD_DIR, MANIFEST } from '../../scripts/build-client.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -27,6 +28,8 @@ export async function stageBuiltInstall(): Promise<BuiltInstall> {
     symlinkSync(join(repo, path), join(root, path));
   }
   const { packages } = await buildServer(join(root, 'dist'));
+  // `npm test` builds the bundles first; a lone run of one test file builds them here.
+  if (!existsSync(join(CLIENT_BUILD_DIR, MANIFEST))) await buildClient(() => {});
   return { root, packages, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 

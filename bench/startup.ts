@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stageBuiltInstall } from '../test/helpers/built-server.js';
+
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory now and at its peak, in MiB, from Linux's /proc. */
+function memory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))![1]);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/** From spawn to the first 200 from /healthz, polled every 5 ms; then the process's memory. */
+async function startOnce(command: string[], cwd: string): Promise<{ ms: number; rss: number; peak: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(command[0]!, command.slice(1), { cwd, env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}: ${errors}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      if (ok) return { ms: performance.now() - started, ...memory(child.pid!) };
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function measure(command: string[], fresh: boolean) {
+  const cwd = mkdtempSync(join(tmpdir(), 'vp-bench-start-'));
+  try {
+    // Without `fresh`, one unmeasured start makes the database, so the measured ones open it.
+    if (!fresh) await startOnce(command, cwd);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (fresh) rmSync(join(cwd, 'data'), { recursive: true, force: true });
+      runs.push(await startOnce(command, cwd));
+    }
+    return `${median(runs.map((r) => r.ms)).toFixed(0)} ms (median of ${RUNS}), RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MiB, peak ${median(runs.map((r) => r.peak)).toFixed(0)} MiB`;
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** Start-up of the built server, as npm start runs it on production packages alone, against the sources under tsx. */
+export async function benchStartup(): Promise<Record<string, string>> {
+  const install = await stageBuiltInstall();
+  try {
+    const built = [process.execPath, join(install.root, 'dist/index.js')];
+    // Resolved here: the working directory of the measured process has no node_modules.
+    const sources = [process.execPath, '--import', import.meta.resolve('tsx'), join(import.meta.dirname, '../src/index.ts')];
+    // Unmeasured: the first start after the build reads every file from disk.
+    await measure(built, true);
+    return {
+      'start, built, existing database': await measure(built, false),
+      'start, built, new database': await measure(built, true),
+      'start, sources under tsx, existing database': await measure(sources, false),
+    };
+  } finally {
+    install.dispose();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [name, figure] of Object.entries(await benchStartup())) console.log(`  ${name.padEnd(44)} ${figure}`);
+}
