@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -139,6 +140,23 @@ describe('systemd unit', () => {
     expect(['node', ...args]).toEqual(packageScripts().start!.split(' '));
     expect(unit.get('WorkingDirectory')).toEqual(['/opt/verkostopulssi']);
     expect(unit.get('User')).not.toEqual(['root']);
+  });
+
+  it("passes systemd's own checks, with an exposure level systemd calls OK", () => {
+    // ExecStart must name an existing node; it lies elsewhere on some machines.
+    const dir = mkdtempSync(join(tmpdir(), 'vp-unit-'));
+    try {
+      const file = join(dir, 'verkostopulssi.service');
+      writeFileSync(file, readFileSync('deploy/verkostopulssi.service', 'utf8').replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
+      // An unknown or misspelt setting is only a warning on stderr, with exit code 0: there must be none.
+      const verify = spawnSync('systemd-analyze', ['verify', file], { encoding: 'utf8', timeout: 20_000 });
+      expect({ status: verify.status, output: verify.stdout + verify.stderr }).toEqual({ status: 0, output: '' });
+      const security = execFileSync('systemd-analyze', ['security', '--offline=yes', file], { encoding: 'utf8', timeout: 20_000 });
+      const level = Number(security.match(/Overall exposure level for verkostopulssi\.service: ([\d.]+)/)![1]);
+      expect(level).toBeLessThan(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is hardened, and may write only the data and the key folder of the configuration the README gives it', () => {
