@@ -1,4 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +35,7 @@ export async function buildServer(outDir = SERVER_BUILD_DIR): Promise<{ entries:
   const entryPoints = serverEntryPoints();
   const result = await build({
     entryPoints,
+    absWorkingDir: root,
     outdir: outDir,
     bundle: true,
     packages: 'external',
@@ -51,10 +53,10 @@ export async function buildServer(outDir = SERVER_BUILD_DIR): Promise<{ entries:
   const packages = new Set<string>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const { path, external } of output.imports) {
-      if (external && !path.startsWith('node:')) packages.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!);
+      if (external && !isBuiltin(path)) packages.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!);
     }
   }
-  const sources = new Set(Object.keys(result.metafile.inputs).map((path) => relative(root, resolve(path)).split(sep)[0]!));
+  const sources = new Set(Object.keys(result.metafile.inputs).map((path) => relative(root, resolve(root, path)).split(sep)[0]!));
   sources.delete('node_modules');
   return { entries: Object.keys(entryPoints).map((name) => join(outDir, `${name}.js`)), packages: [...packages].sort(), sources: [...sources].sort() };
 }
