@@ -17,15 +17,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory now and at its peak, in MiB, from Linux's /proc. */
-function memory(pid: number): { rss: number; peak: number } {
+/**
+ * Resident memory now and at its peak, in MiB, and the CPU time used so far, in ms, from Linux's
+ * /proc. CPU time varies less than the wall clock when other work shares the cores.
+ */
+function usage(pid: number): { rss: number; peak: number; cpu: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))![1]);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+  // Fields 14 and 15 (user and system time, in ticks of 10 ms) follow the command name in parentheses.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024, cpu: (Number(fields[11]) + Number(fields[12])) * 10 };
 }
 
-/** From spawn to the first 200 from /healthz, polled every 5 ms; then the process's memory. */
-async function startOnce(command: string[], cwd: string): Promise<{ ms: number; rss: number; peak: number }> {
+/** From spawn to the first 200 from /healthz, polled every 5 ms; then the process's memory and CPU time. */
+type StartFigures = { ms: number; rss: number; peak: number; cpu: number };
+
+async function startOnce(command: string[], cwd: string): Promise<StartFigures> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), { cwd, env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -36,7 +43,7 @@ async function startOnce(command: string[], cwd: string): Promise<{ ms: number; 
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}: ${errors}`);
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-      if (ok) return { ms: performance.now() - started, ...memory(child.pid!) };
+      if (ok) return { ms: performance.now() - started, ...usage(child.pid!) };
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
@@ -52,12 +59,13 @@ async function measure(command: string[], fresh: boolean) {
   try {
     // Without `fresh`, one unmeasured start makes the database, so the measured ones open it.
     if (!fresh) await startOnce(command, cwd);
-    const runs = [];
+    const runs: StartFigures[] = [];
     for (let i = 0; i < RUNS; i++) {
       if (fresh) rmSync(join(cwd, 'data'), { recursive: true, force: true });
       runs.push(await startOnce(command, cwd));
     }
-    return `${median(runs.map((r) => r.ms)).toFixed(0)} ms (median of ${RUNS}), RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MiB, peak ${median(runs.map((r) => r.peak)).toFixed(0)} MiB`;
+    const of = (key: keyof StartFigures) => median(runs.map((run) => run[key])).toFixed(0);
+    return `${of('ms')} ms, CPU ${of('cpu')} ms, RSS ${of('rss')} MiB, peak ${of('peak')} MiB (medians of ${RUNS})`;
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
