@@ -86,6 +86,12 @@ describe('the built server', () => {
     expect(existsSync(join(cwd, 'data'))).toBe(false);
   });
 
+  it('finds its own files only through src/app-root.ts: a path relative to a module moves when bundled', () => {
+    const sources = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file) && !file.startsWith('client'));
+    const relative = sources.filter((file) => /new URL\(\s*['"`]\.|import\.meta\.(dirname|filename)/.test(readFileSync(join('src', file), 'utf8')));
+    expect(relative).toEqual([]);
+  });
+
   it('builds every operator script, and npm runs each one built', () => {
     const scripts = packageScripts();
     for (const name of Object.keys(serverEntryPoints())) {
