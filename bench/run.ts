@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchAnswerPage } from './answer-page.js';
 import { benchCatalogueLoad } from './catalogue.js';
 import { benchResultsAtScale } from './results-at-scale.js';
+import { benchStartup } from './startup.js';
 import { benchStoreResponses } from './store-responses.js';
 import { benchSubmissions } from './submissions.js';
 
@@ -14,6 +15,7 @@ console.log(`Verkostopulssi benchmarks — ${new Date().toISOString().slice(0, 1
 const print = (results: Record<string, string>) => {
   for (const [name, figure] of Object.entries(results)) console.log(`  ${name.padEnd(44)} ${figure}`);
 };
+print(await benchStartup());
 print(benchCatalogueLoad());
 print(await benchStoreResponses());
 print(await benchSubmissions());

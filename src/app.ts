@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { HASHED_ASSET, SOURCE_MAP } from './http/assets.js';
+import { HASHED_ASSET, PUBLIC_DIR, SOURCE_MAP } from './http/assets.js';
 import { bodyLimit } from './http/body-limit.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { DomainError } from './http/errors.js';
@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/static/*',
     serveStatic({
-      root: './public',
+      root: PUBLIC_DIR,
       precompressed: true,
       rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
       // Hashed names never change content: cache for a year, so a reminder visit downloads nothing.

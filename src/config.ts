@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { isAddressOrSubnet } from './http/trusted-proxies.js';
 
@@ -72,12 +74,18 @@ function mailModeOf(e: { SMTP_URL?: string | undefined; MAIL_MODE?: MailMode | u
   );
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  // An empty variable means "not set", as in most .env tooling.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = envSchema.safeParse(present);
+/** Every variable the configuration reads, for the documentation checks. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
+// An empty variable means "not set", as in most .env tooling.
+const setOnly = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+
+/** `fromFile` names the variables that came from a .env file, so a bad value there is found where it was written. */
+export function parseConfig(env: Record<string, string | undefined>, fromFile?: { path: string; names: ReadonlySet<string> }): Config {
+  const result = envSchema.safeParse(setOnly(env));
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const where = (name: string) => (fromFile?.names.has(name) ? `${name} (in ${fromFile.path})` : name);
+    const lines = result.error.issues.map((issue) => `  ${where(issue.path.join('.'))}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
@@ -99,6 +107,22 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   });
 }
 
-export function loadConfig(): Config {
-  return parseConfig(process.env);
+/** Read from the working directory, like the relative paths in the configuration. */
+const ENV_FILE = '.env';
+
+function readEnvFile(path: string): Record<string, string | undefined> {
+  if (!existsSync(path)) return {};
+  try {
+    return parseEnv(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${path} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The environment, over the values of a .env file when there is one: a variable set in the environment wins. */
+export function loadConfig(envFile = ENV_FILE): Config {
+  const fileValues = setOnly(readEnvFile(envFile));
+  const environment = setOnly(process.env);
+  const names = new Set(Object.keys(fileValues).filter((name) => !(name in environment)));
+  return parseConfig({ ...fileValues, ...environment }, { path: envFile, names });
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appPath } from '../app-root.js';
 import { CatalogueError, type Catalogue, type QuestionnaireVersion } from './types.js';
 import { validateSurvey } from './validate.js';
 
-export const DEFAULT_SURVEYS_DIR = fileURLToPath(new URL('../../surveys', import.meta.url));
+export const DEFAULT_SURVEYS_DIR = appPath('surveys');
 
 const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FILE_PATTERN = /^v([1-9][0-9]*)\.json$/;

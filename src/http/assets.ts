@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { appPath } from '../app-root.js';
 
-const BUILD_DIR = fileURLToPath(new URL('../../public/build/', import.meta.url));
+/** Served under /static/; found from the application's folder, not the working directory. */
+export const PUBLIC_DIR = appPath('public');
+const MANIFEST_FILE = appPath('public', 'build', 'manifest.json');
 const BUILD_URL = '/static/build/';
 /** Built names carry an 8-character content hash, so their content never changes under that name. */
 export const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
@@ -12,7 +14,7 @@ let manifest: Record<string, string> | undefined;
 /** The content-hashed URL of a built asset; the logical one when nothing is built yet. */
 export function assetUrl(href: string): string {
   if (!href.startsWith(BUILD_URL)) return href;
-  manifest ??= existsSync(`${BUILD_DIR}manifest.json`) ? (JSON.parse(readFileSync(`${BUILD_DIR}manifest.json`, 'utf8')) as Record<string, string>) : {};
+  manifest ??= existsSync(MANIFEST_FILE) ? (JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as Record<string, string>) : {};
   const hashed = manifest[href.slice(BUILD_URL.length)];
   return hashed ? `${BUILD_URL}${hashed}` : href;
 }
