@@ -1,11 +1,12 @@
 import { CatalogueError } from './catalogue/types.js';
 import { ChangedVersionError } from './catalogue/immutability.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DriverMismatchError } from './db/driver-internals.js';
 import { startServer } from './server.js';
 
 /** Start-up problems a person can fix get a plain message, not a stack trace. */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof ChangedVersionError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof ChangedVersionError || error instanceof DriverMismatchError) console.error(error.message);
   else if (error instanceof CatalogueError) console.error(`Questionnaire catalogue problem: ${error.message}`);
   else console.error(error);
   process.exit(1);

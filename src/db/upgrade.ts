@@ -23,6 +23,13 @@ const tableExists = async (db: Db, name: string) =>
  */
 export async function finishAnonymityUpgrade(db: Db, secretKey: string): Promise<boolean> {
   if (!(await tableExists(db, 'upgrade_used_invitations'))) return false;
+  // A new database passes through the migration with nothing to carry over: no rewrite, no message.
+  const [held] = await db.all<{ n: number }>(sql`SELECT (SELECT count(*) FROM upgrade_used_invitations) + (SELECT count(*) FROM upgrade_unsealed_mail) AS n`);
+  if (!held?.n) {
+    await db.run(sql`DROP TABLE upgrade_used_invitations`);
+    await db.run(sql`DROP TABLE upgrade_unsealed_mail`);
+    return false;
+  }
   const key = mailSealingKey(secretKey);
   await db.transaction(async (tx) => {
     for (const used of await tx.all<UsedInvitation>(sql`SELECT invitation_id, round_id, answered_day_sealed FROM upgrade_used_invitations`)) {
