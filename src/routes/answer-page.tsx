@@ -12,6 +12,7 @@ import { OpenPage } from '../views/answer/open-page.js';
 import { StatePage, type StateCopy } from '../views/answer/state-page.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { titleIn } from '../rounds/round-title.js';
+import { surveyForRound } from '../answering/served-survey.js';
 
 export const answerPage = new Hono<AppEnv>();
 
@@ -80,5 +81,5 @@ answerPage.get('/:token', async (c) => {
     closesAt: round.closesAt,
     anonymityThreshold: roundThreshold(round, network),
   };
-  return c.html(<OpenPage lang={lang} languages={languages} path={path} facts={facts} surveyJson={version.json} />);
+  return c.html(<OpenPage lang={lang} languages={languages} path={path} facts={facts} surveyJson={surveyForRound(version.json, round.collectSegments)} />);
 });

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newToken } from '../../src/accounts/tokens.js';
 import { members, rounds } from '../../src/db/schema/index.js';
@@ -65,10 +66,22 @@ describe('GET /a/:token', () => {
     expect(html).toContain('enintään 2000 merkkiä');
     expect(html).toContain(`src="${assetUrl('/static/build/answer.js')}"`);
     expect(html).toContain(`href="${assetUrl('/static/build/survey-core.css')}"`);
-    expect(embeddedSurvey(html)).toEqual(version.json);
+    expect((embeddedSurvey(html) as { pages: unknown[] }).pages).toHaveLength((version.json.pages as unknown[]).length - 1);
     // The CSP forbids inline scripts: every script is a bundle or inert data.
     for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/type="(module" src="\/static\/build\/[A-Za-z0-9-]+\.js|application\/json)"/);
     expectNoNeighbours(html);
+  });
+
+  it('asks for background details only in a round that collects them', async () => {
+    t = await createTestApp();
+    const { round, version, path } = await openRound(t);
+    const served = embeddedSurvey((await page(path)).html) as { pages: Array<{ name: string; elements: Array<{ name: string }> }> };
+    const all = version.json as typeof served;
+    expect(served.pages.map((p) => p.name)).toEqual(all.pages.map((p) => p.name).filter((name) => name !== 'background'));
+    expect(served.pages.flatMap((p) => p.elements.map((e) => e.name))).not.toContain('organisation_type');
+    expect(served.pages[0]).toEqual(all.pages[1]);
+    await t.deps.db.update(rounds).set({ collectSegments: true }).where(eq(rounds.id, round.id));
+    expect(embeddedSurvey((await page(path)).html)).toEqual(version.json);
   });
 
   it('preselects the member’s language and switches only among the network’s languages', async () => {

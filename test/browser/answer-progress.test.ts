@@ -20,7 +20,7 @@ const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isM
 
 /** A member's answer page in a browser context of its own (its own saved progress), with problems recorded. */
 async function openAnswerPage(lang: Language, device: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } }) {
-  const { path } = await openRound(testApp, { memberLanguage: lang, networkLanguages: ['fi', 'sv', 'en'] });
+  const { path } = await openRound(testApp, { collectSegments: true, memberLanguage: lang, networkLanguages: ['fi', 'sv', 'en'] });
   const context: BrowserContext = await browser.newContext(device);
   const page = await context.newPage();
   const problems = await watchProblems(page);

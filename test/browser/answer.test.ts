@@ -72,7 +72,7 @@ const seriousViolations = (page: Page) => axeViolations(page, 'serious');
 // A whole questionnaire is answered click by click; a busy machine needs more than the default 30 s.
 describe('answering in Chromium', { timeout: 90_000 }, () => {
   it('answers every page in Finnish, keeps progress over a reload, sends once and then says "already answered"', async () => {
-    const { path, token, round, version } = await openRound(testApp, { memberLanguage: 'fi' });
+    const { path, token, round, version } = await openRound(testApp, { collectSegments: true, memberLanguage: 'fi' });
     const invitationBefore = await testApp.deps.db.select().from(invitations).where(eq(invitations.roundId, round.id));
     const { page, problems, posts } = await openPage(path);
     await page.locator('.sd-root-modern').waitFor();
@@ -134,7 +134,7 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('answers in Swedish on a phone', async () => {
-    const { path } = await openRound(testApp, { memberLanguage: 'sv' });
+    const { path } = await openRound(testApp, { collectSegments: true, memberLanguage: 'sv' });
     const { page, problems } = await openPage(path, { width: 360, height: 740 });
     await page.locator('.sd-root-modern').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
@@ -152,7 +152,7 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('keeps the answers when sending fails, and shows the server’s per-question messages', async () => {
-    const { path } = await openRound(testApp);
+    const { path } = await openRound(testApp, { collectSegments: true });
     const { page } = await openPage(path);
     await page.locator('.sd-root-modern').waitFor();
     await page.route('**/submit', (route) => route.abort('internetdisconnected'));
@@ -176,11 +176,11 @@ describe('answering in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('has no serious accessibility problems on the answer page and on every state page', async () => {
-    const open = await openRound(testApp, { networkName: 'Avoin verkosto' });
-    const answered = await openRound(testApp, { networkName: 'Vastattu verkosto' });
+    const open = await openRound(testApp, { collectSegments: true, networkName: 'Avoin verkosto' });
+    const answered = await openRound(testApp, { collectSegments: true, networkName: 'Vastattu verkosto' });
     await markAnswered(testApp.deps, answered.round.id, answered.token);
-    const closed = await openRound(testApp, { closesAt: '2026-03-01T16:00:00.000Z' });
-    const notOpen = await openRound(testApp, { opensAt: '2026-03-09T06:00:00.000Z' });
+    const closed = await openRound(testApp, { collectSegments: true, closesAt: '2026-03-01T16:00:00.000Z' });
+    const notOpen = await openRound(testApp, { collectSegments: true, opensAt: '2026-03-09T06:00:00.000Z' });
     const pages = { open: open.path, answered: answered.path, closed: closed.path, 'not-open': notOpen.path, unknown: '/a/tuntematon-linkki-0123456789' };
     for (const [name, path] of Object.entries(pages)) {
       const { page, problems } = await openPage(path, { width: 360, height: 740 });

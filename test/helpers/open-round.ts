@@ -20,6 +20,8 @@ export type OpenRoundOptions = {
   status?: 'draft' | 'open' | 'closed';
   opensAt?: string;
   closesAt?: string;
+  /** The round asks the background questions (and the network collects them); off by default. */
+  collectSegments?: boolean;
 };
 
 /**
@@ -39,7 +41,7 @@ export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
     name: options.networkName ?? 'Kuntien koulut -verkosto',
     languages: options.networkLanguages ?? ['fi', 'sv'],
     anonymityThreshold: options.anonymityThreshold ?? 5,
-    collectSegments: false,
+    collectSegments: options.collectSegments ?? false,
     bandStrength: 4,
     bandConcern: 3,
   });
@@ -54,10 +56,11 @@ export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
       status: options.status ?? 'open',
       opensAt: options.opensAt ?? new Date(now - DAY).toISOString(),
       closesAt: options.closesAt ?? new Date(now + 14 * DAY).toISOString(),
+      collectSegments: options.collectSegments ?? false,
       createdAt: created,
     })
     .returning();
-  await initialiseTallies(db, round!.id, version, false);
+  await initialiseTallies(db, round!.id, version, options.collectSegments ?? false);
   const [member] = await db
     .insert(members)
     .values({
