@@ -28,3 +28,18 @@ export const members = sqliteTable(
   },
   (t) => [uniqueIndex('members_network_email_unique').on(t.networkId, t.email), index('members_network').on(t.networkId)],
 );
+
+/**
+ * Addresses a network must not invite again, kept only as a keyed hash: the
+ * list refuses the address at import or entry without storing it readably.
+ */
+export const doNotInvite = sqliteTable(
+  'do_not_invite',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    networkId: integer('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    emailHash: text('email_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('do_not_invite_network_email_unique').on(t.networkId, t.emailHash)],
+);

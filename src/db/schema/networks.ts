@@ -16,5 +16,22 @@ export const networks = sqliteTable('networks', {
   /** Score bands on the five-point scale: at or above strength is a strength, below concern a concern. */
   bandStrength: real('band_strength').notNull().default(4.0),
   bandConcern: real('band_concern').notNull().default(3.0),
+  /** Days after a round closes until its invitations and mail log are erased. */
+  invitationRetentionDays: integer('invitation_retention_days').notNull().default(30),
+  /** Months a deactivated member stays on the roster before being erased. */
+  inactiveMemberRetentionMonths: integer('inactive_member_retention_months').notNull().default(12),
+  /** The privacy notice's network-specific parts, as the coordinator wrote them; null until written. */
+  privacyNotice: text('privacy_notice', { mode: 'json' }).$type<PrivacyNoticeFields>(),
   createdAt: text('created_at').notNull(),
 });
+
+/** What only the network knows for its privacy notice; the rest is filled from its settings. */
+export type PrivacyNoticeFields = {
+  controller: string;
+  contactName: string;
+  contactEmail: string;
+  protectionOfficer: string;
+  additional: string;
+  /** Null while a draft; members see the notice once published. */
+  publishedAt: string | null;
+};

@@ -48,6 +48,10 @@ export const rounds = sqliteTable(
     lastRemindedAt: text('last_reminded_at'),
     /** The network's anonymity threshold, fixed when the round opens: lowering it later cannot reveal this round. */
     anonymityThreshold: integer('anonymity_threshold'),
+    /** How many were invited, kept when retention erases the invitations so that the response rate stays. */
+    invitedTotal: integer('invited_total'),
+    /** When retention erased the round's invitations and mail log. */
+    invitationsErasedAt: text('invitations_erased_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
