@@ -1,5 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { createGroupCommit } from './answering/group-commit.js';
+import { createBackgroundWork } from './background-work.js';
 import { loadCatalogue } from './catalogue/load.js';
 import { assertUsedVersionsUnchanged } from './catalogue/immutability.js';
 import { systemClock, type Clock } from './clock.js';
@@ -37,9 +39,11 @@ export type ConnectionLimits = typeof CONNECTION_LIMITS;
 type ServerOptions = { clock?: Clock; log?: Logger; surveysDir?: string; schedulerIntervalMs?: number; connectionLimits?: Partial<ConnectionLimits> };
 
 /**
- * Opens the database, checks the catalogue, listens, and starts the scheduler;
- * stop() waits for the scheduler's running pass and for requests in flight,
- * then closes the database.
+ * Opens the database, checks the catalogue, listens, and starts the scheduler.
+ * stop() stops accepting and waits, in turn, for the requests in flight, the
+ * submissions they handed to the group commit, the scheduler's running pass
+ * (a digest among it), and mail sends and digests started by requests; then
+ * the database is closed, which empties the log file (see db/client.ts).
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -73,22 +77,25 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
   const answerRequestLog = createAnswerRequestLog(log, clock);
-  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) };
+  const mailer = createMailer(config);
+  const groupCommit = createGroupCommit(database.db);
+  const background = createBackgroundWork(log);
+  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer, baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies), groupCommit, background };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });
 
   const stop = async () => {
-    await scheduler.stop();
     await new Promise<void>((resolve) => {
       // close() stops accepting and resolves once requests in flight have finished.
-      server.close(() => {
-        answerRequestLog.flush();
-        database.close();
-        resolve();
-      });
+      server.close(() => resolve());
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
+    await groupCommit.drained();
+    await scheduler.stop();
+    await background.finish();
+    answerRequestLog.flush();
+    database.close();
   };
   return { url, setupLink, stop };
 }

@@ -14,7 +14,7 @@ import { formatDay } from './format.js';
 import { digestRecipients, firstCoordinator } from './recipients.js';
 import { helsinkiDay } from '../rounds/helsinki-time.js';
 
-export type DigestDeps = Pick<AppDeps, 'db' | 'catalogue' | 'clock' | 'log' | 'mailer' | 'baseUrl' | 'secretKey'>;
+export type DigestDeps = Pick<AppDeps, 'db' | 'catalogue' | 'clock' | 'log' | 'mailer' | 'baseUrl' | 'secretKey' | 'background'>;
 
 export type DigestOptions = {
   extraRecipients?: readonly string[] | undefined;

@@ -1,3 +1,5 @@
+import type { GroupCommit } from '../answering/group-commit.js';
+import type { BackgroundWork } from '../background-work.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -23,6 +25,10 @@ export type AppDeps = {
   secretKey: string;
   /** Reverse proxies whose X-Forwarded-For or Forwarded header names the client. */
   trustedProxies: TrustedProxies;
+  /** Writes submissions together; built by the server so that stopping can wait for it. */
+  groupCommit: GroupCommit;
+  /** Mail delivery and digests that run after the answer; stopping waits for them. */
+  background: BackgroundWork;
 };
 
 export type AppEnv = {

@@ -94,12 +94,18 @@ export type DeliveryReport = { sent: number; retrying: number; failed: number };
  */
 const leavesNoRow = (kind: string) => kind === 'reminder';
 
+export type DeliveryOptions = {
+  batchSize?: number;
+  /** Checked before each claim: on shutdown the send in flight finishes and the rest stays queued. */
+  stopping?: () => boolean;
+};
+
 /** Sends due mail one message at a time, at most batchSize; outbox mode sends nothing. */
-export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20 }: { batchSize?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20, stopping = () => false }: DeliveryOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (mailer.mode === 'outbox') return report;
   const key = mailSealingKey(secretKey);
-  for (let i = 0; i < batchSize; i++) {
+  for (let i = 0; i < batchSize && !stopping(); i++) {
     const row = await claimNext(db, clock.now());
     if (!row) break;
     try {

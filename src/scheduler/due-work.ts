@@ -1,4 +1,5 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
+import type { BackgroundWork } from '../background-work.js';
 import { onRoundClosed } from '../digest/send-digest.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
@@ -16,7 +17,7 @@ import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 
-export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string };
+export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string; background: BackgroundWork };
 export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
 
 const MAIL_BATCH = 20;
@@ -99,7 +100,7 @@ async function recurDue(deps: SchedulerDeps): Promise<number> {
 async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
-    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH });
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping });
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;

@@ -1,4 +1,6 @@
 import { createApp } from '../../src/app.js';
+import { createGroupCommit } from '../../src/answering/group-commit.js';
+import { createBackgroundWork } from '../../src/background-work.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
@@ -45,6 +47,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     baseUrl: 'http://127.0.0.1:3000',
     secretKey: TEST_SECRET_KEY,
     trustedProxies: trustProxies([]),
+    groupCommit: createGroupCommit(database.db),
+    background: createBackgroundWork(log),
     ...overrides,
   };
   return { app: createApp(deps), deps, database };
