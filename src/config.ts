@@ -25,6 +25,8 @@ const envSchema = z.object({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
   SECRET_KEY_FILE: z.string().min(1).default(DEFAULT_SECRET_KEY_FILE),
   BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  // Unset: no /metrics at all. A scraper sends it as "Authorization: Bearer <token>".
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters of random text (e.g. openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
   // Off by default: without it a client could name any address in X-Forwarded-For and escape every limit.
   TRUSTED_PROXIES: z
@@ -47,6 +49,7 @@ export type Config = Readonly<{
   secretKeyFile: string;
   backupDir: string;
   logLevel: 'silent' | 'info' | 'debug';
+  metricsToken: string | undefined;
   trustedProxies: readonly string[];
 }>;
 
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKeyFile: e.SECRET_KEY_FILE,
     backupDir: e.BACKUP_DIR,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
   });
 }

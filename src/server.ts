@@ -6,12 +6,13 @@ import { loadCatalogue } from './catalogue/load.js';
 import { assertUsedVersionsUnchanged } from './catalogue/immutability.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { databaseFilePath, openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { finishAnonymityUpgrade } from './db/upgrade.js';
 import { createAnswerRequestLog } from './http/answer-request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import { createMetrics } from './metrics/metrics.js';
 import { trustProxies } from './http/trusted-proxies.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
@@ -80,7 +81,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const mailer = createMailer(config);
   const groupCommit = createGroupCommit(database.db);
   const background = createBackgroundWork(log);
-  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer, baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies), groupCommit, background };
+  const metrics = createMetrics({ clock, databaseFile: databaseFilePath(config.databaseUrl) });
+  const deps = {
+    ...{ db: database.db, catalogue, clock, log, answerRequestLog, mailer, baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) },
+    ...{ groupCommit, background, metrics, metricsToken: config.metricsToken },
+  };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { AnswerRequestLog } from './answer-request-log.js';
 import type { Session } from '../accounts/sessions.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { TrustedProxies } from './trusted-proxies.js';
 
 /** Everything the app needs from outside, passed in so tests can build it in-process. */
@@ -29,6 +30,10 @@ export type AppDeps = {
   groupCommit: GroupCommit;
   /** Mail delivery and digests that run after the answer; stopping waits for them. */
   background: BackgroundWork;
+  /** Counters and figures for /metrics. */
+  metrics: Metrics;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; without it /metrics does not exist. */
+  metricsToken?: string | undefined;
 };
 
 export type AppEnv = {

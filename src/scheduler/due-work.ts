@@ -7,6 +7,7 @@ import { checkpoint, type Db } from '../db/client.js';
 import { networks, rounds } from '../db/schema/index.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
 import { mixRound, roundsLeftSealed } from '../responses/mix.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
@@ -17,7 +18,7 @@ import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 
-export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string; background: BackgroundWork };
+export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string; background: BackgroundWork; metrics: Metrics };
 export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
 
 const MAIL_BATCH = 20;

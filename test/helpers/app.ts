@@ -9,6 +9,7 @@ import { trustProxies } from '../../src/http/trusted-proxies.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { silentLogger } from '../../src/logger.js';
 import { outboxMailer } from '../../src/mail/mailer.js';
+import { createMetrics } from '../../src/metrics/metrics.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
@@ -49,6 +50,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     trustedProxies: trustProxies([]),
     groupCommit: createGroupCommit(database.db),
     background: createBackgroundWork(log),
+    metrics: createMetrics({ clock, databaseFile: database.url.slice('file:'.length) }),
     ...overrides,
   };
   return { app: createApp(deps), deps, database };
