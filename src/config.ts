@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAddressOrSubnet } from './http/trusted-proxies.js';
+import type { SmtpPool } from './mail/smtp-options.js';
 
 /** Outside ./data and its backups: a copy of the data folder must not carry the key that recomputes every link. */
 export const DEFAULT_SECRET_KEY_FILE = './keys/secret.key';
@@ -20,6 +21,13 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.fi:587')
     .optional(),
+  // A private relay's CA bundle (PEM), trusted for STARTTLS and smtps:// besides the system's.
+  SMTP_CA_FILE: z.string().min(1).optional(),
+  // Defaults in mail/smtp-options.ts.
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(20).optional(),
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).optional(),
+  SMTP_RATE_LIMIT: z.coerce.number().int().min(0, 'must be 0 (no limit) or the messages allowed per SMTP_RATE_DELTA_MS').optional(),
+  SMTP_RATE_DELTA_MS: z.coerce.number().int().min(1).optional(),
   MAIL_MODE: z.enum(['smtp', 'outbox'], { message: 'must be smtp or outbox' }).optional(),
   MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
@@ -43,6 +51,8 @@ export type Config = Readonly<{
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   smtpUrl: string | undefined;
+  smtpCaFile: string | undefined;
+  smtpPool: Readonly<SmtpPool>;
   mailMode: MailMode;
   mailFrom: string;
   secretKey: string | undefined;
@@ -92,6 +102,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     smtpUrl: e.SMTP_URL,
+    smtpCaFile: e.SMTP_CA_FILE,
+    smtpPool: Object.freeze({ maxConnections: e.SMTP_MAX_CONNECTIONS, maxMessages: e.SMTP_MAX_MESSAGES, rateLimit: e.SMTP_RATE_LIMIT, rateDeltaMs: e.SMTP_RATE_DELTA_MS }),
     mailMode: mailModeOf(e),
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,

@@ -99,6 +99,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await groupCommit.drained();
     await scheduler.stop();
     await background.finish();
+    mailer.close();
     answerRequestLog.flush();
     database.close();
   };
