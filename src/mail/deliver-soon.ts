@@ -11,5 +11,5 @@ export type DeliverSoonDeps = { db: Db; mailer: Mailer; clock: Clock; log: Logge
 /** Starts delivering queued mail now, without making the request wait for the SMTP server; shutdown waits for the send in flight. */
 export function deliverSoon(deps: DeliverSoonDeps): void {
   if (deps.mailer.mode !== 'smtp') return;
-  deps.background.run('mail delivery', async (stopping) => deps.metrics.mailDelivered(await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { stopping })));
+  deps.background.run('mail delivery', (stopping) => deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { stopping, onAttempt: deps.metrics.mailAttempt }));
 }

@@ -98,10 +98,12 @@ export type DeliveryOptions = {
   batchSize?: number;
   /** Checked before each claim: on shutdown the send in flight finishes and the rest stays queued. */
   stopping?: () => boolean;
+  /** Told each attempt's kind and outcome, e.g. for /metrics. */
+  onAttempt?: (kind: string, outcome: keyof DeliveryReport) => void;
 };
 
 /** Sends due mail one message at a time, at most batchSize; outbox mode sends nothing. */
-export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20, stopping = () => false }: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20, stopping = () => false, onAttempt = () => {} }: DeliveryOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (mailer.mode === 'outbox') return report;
   const key = mailSealingKey(secretKey);
@@ -113,7 +115,9 @@ export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secre
       const mail = openMail(key, row.kind, row.sealed);
       await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo });
     } catch (error) {
-      report[await recordFailure(db, row, error, clock.now())]++;
+      const outcome = await recordFailure(db, row, error, clock.now());
+      report[outcome]++;
+      onAttempt(row.kind, outcome);
       continue;
     }
     if (leavesNoRow(row.kind)) await db.delete(outgoingMail).where(eq(outgoingMail.id, row.id));
@@ -124,6 +128,7 @@ export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secre
         .where(eq(outgoingMail.id, row.id));
     }
     report.sent++;
+    onAttempt(row.kind, 'sent');
   }
   return report;
 }

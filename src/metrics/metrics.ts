@@ -55,8 +55,9 @@ export function createMetrics({ clock, databaseFile }: { clock: Clock; databaseF
       lastPass = { ...pass, endedAt: clock.now() };
       passes++;
     },
-    mailDelivered(report: DeliveryReport) {
-      for (const outcome of ['sent', 'retrying', 'failed'] as const) if (report[outcome] > 0) mailDeliveries.add({ outcome }, report[outcome]);
+    /** Reminders are left out, as on the round page: how many go at once tells how many have not answered. */
+    mailAttempt(kind: string, outcome: keyof DeliveryReport) {
+      if (kind !== 'reminder') mailDeliveries.add({ outcome });
     },
     async render(db: Db): Promise<string> {
       releaseEndedMinutes();
@@ -66,8 +67,8 @@ export function createMetrics({ clock, databaseFile }: { clock: Clock; databaseF
         family('verkostopulssi_http_requests_total', 'counter', 'HTTP requests by method, route pattern and status; the requests of members answering join once their minute has ended.', requests.samples()),
         family('verkostopulssi_http_request_duration_seconds', 'histogram', 'HTTP request latency by method and route pattern.', latency.samples('verkostopulssi_http_request_duration_seconds')),
         family('verkostopulssi_responses_stored', 'gauge', 'Responses of closed rounds. Answers of open rounds are not counted until their round closes.', [{ value: stored.closedRoundResponses }]),
-        family('verkostopulssi_mail_queue', 'gauge', 'Mail not sent by status: queued (waiting or retrying), failed (gave up), outbox (kept unsent in outbox mode).', stored.mailByStatus.map(({ status, n }) => ({ labels: { status }, value: n }))),
-        family('verkostopulssi_mail_deliveries_total', 'counter', 'Mail delivery attempts by outcome: sent, retrying (will be tried again), failed (gave up).', mailDeliveries.samples()),
+        family('verkostopulssi_mail_queue', 'gauge', 'Mail not sent by status: queued (waiting or retrying), failed (gave up), outbox (kept unsent in outbox mode). Reminders are not counted.', stored.mailByStatus.map(({ status, n }) => ({ labels: { status }, value: n }))),
+        family('verkostopulssi_mail_deliveries_total', 'counter', 'Mail delivery attempts by outcome: sent, retrying (will be tried again), failed (gave up). Reminders are not counted.', mailDeliveries.samples()),
         family('verkostopulssi_scheduler_runs_total', 'counter', 'Passes of the scheduler (opening, reminding, closing, mail) by outcome.', schedulerRuns.samples()),
         family('verkostopulssi_scheduler_last_run_duration_seconds', 'gauge', 'How long the last scheduler pass took.', passes > 0 ? [{ value: lastPass.durationMs / 1000 }] : []),
         family('verkostopulssi_scheduler_lag_seconds', 'gauge', 'How late the next scheduler pass is: 0 while on time.', passes > 0 ? [{ value: Math.max(0, (now.getTime() - lastPass.nextDueAt.getTime()) / 1000) }] : []),

@@ -101,7 +101,7 @@ async function recurDue(deps: SchedulerDeps): Promise<number> {
 async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
-    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping });
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping, onAttempt: deps.metrics.mailAttempt });
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;

@@ -20,7 +20,6 @@ export function startScheduler(deps: SchedulerDeps, { intervalMs = DEFAULT_INTER
     try {
       const report = await runDueWork(deps, () => stopped);
       const { opened, reminded, closed, created, mail } = report;
-      deps.metrics.mailDelivered(mail);
       if (opened + reminded + closed + created + mail.sent + mail.retrying + mail.failed > 0) deps.log.info('scheduled work done', report);
       else deps.log.debug('scheduler pass: nothing due', { ms: Math.round(performance.now() - started) });
     } catch (error) {

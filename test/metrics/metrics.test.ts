@@ -8,6 +8,10 @@ import { createFileSizes, SIZE_SAMPLE_MS } from '../../src/metrics/file-sizes.js
 import { startScheduler } from '../../src/scheduler/scheduler.js';
 import { startServer } from '../../src/server.js';
 import { closeRound } from '../../src/rounds/transitions.js';
+import { runDueWork } from '../../src/scheduler/due-work.js';
+import { createSmtpMailer } from '../../src/mail/mailer.js';
+import { networkWithRound, queueInvitation } from '../mail/fixtures.js';
+import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import { networkWithPeople } from '../helpers/people.js';
 import { roundWithResponses, uniformAnswers } from '../results/fixture.js';
@@ -64,6 +68,33 @@ describe('/metrics', () => {
     expect(sampleOf(text, 'verkostopulssi_database_wal_bytes')).toBeGreaterThanOrEqual(0);
     // Every line is a comment or a well-formed sample.
     for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z_]+="[^"\n]*"(,[a-z_]+="[^"\n]*")*\})? -?[\d.e+]+|[a-z_]+\{.*\} \+Inf)$/);
+  });
+
+  it('counts mail by status and delivery outcome, reminders left out', async () => {
+    const sink = await startSmtpSink();
+    const mailer = createSmtpMailer(sink.url, 'Verkostopulssi <no-reply@pulssi.example>');
+    try {
+      t = await createTestApp({ metricsToken: METRICS_TOKEN, mailer });
+      const ids = await networkWithRound(t.deps.db, t.deps.clock);
+      for (const who of ['a', 'b', 'c']) await queueInvitation(t.deps.db, t.deps.clock, ids, `${who}@koulu.example`, 'smtp');
+      for (const who of ['d', 'e']) await queueInvitation(t.deps.db, t.deps.clock, ids, `${who}@koulu.example`, 'smtp', 'reminder');
+      sink.rejectWith(451, 'Try again later');
+      await runDueWork(t.deps);
+      const failing = await scrape(t);
+      expect(sampleOf(failing, 'verkostopulssi_mail_deliveries_total', { outcome: 'retrying' })).toBe(3);
+      expect(sampleOf(failing, 'verkostopulssi_mail_queue', { status: 'queued' })).toBe(3);
+
+      sink.rejectWith(null);
+      t.deps.clock.advance(2 * 60_000);
+      await runDueWork(t.deps);
+      expect(sink.messages).toHaveLength(5);
+      const sent = await scrape(t);
+      expect(sampleOf(sent, 'verkostopulssi_mail_deliveries_total', { outcome: 'sent' })).toBe(3);
+      expect(sampleOf(sent, 'verkostopulssi_mail_queue', { status: 'queued' })).toBeUndefined();
+    } finally {
+      mailer.close();
+      await sink.close();
+    }
   });
 
   it('reads file sizes at most hourly, in whole MiB', () => {
