@@ -8,6 +8,8 @@ import type { Logger } from './logger.js';
  */
 export type BackgroundWork = {
   run: (name: string, task: (stopping: () => boolean) => Promise<unknown>) => void;
+  /** Resolves when the running tasks, and those they start, have ended. */
+  settled: () => Promise<void>;
   /** Stops new work and resolves when the running tasks have ended. */
   finish: () => Promise<void>;
 };
@@ -16,6 +18,9 @@ export function createBackgroundWork(log: Logger): BackgroundWork {
   const running = new Set<Promise<unknown>>();
   let stopping = false;
   const isStopping = () => stopping;
+  const settled = async () => {
+    while (running.size > 0) await Promise.all([...running]);
+  };
   return {
     run(name, task) {
       if (stopping) return log.debug('background work not started: stopping', { task: name });
@@ -24,9 +29,10 @@ export function createBackgroundWork(log: Logger): BackgroundWork {
         .finally(() => running.delete(done));
       running.add(done);
     },
-    async finish() {
+    settled,
+    finish() {
       stopping = true;
-      while (running.size > 0) await Promise.all([...running]);
+      return settled();
     },
   };
 }

@@ -3,9 +3,9 @@ import type { Clock } from '../clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
 import { MailSendError, type Mailer } from './mailer.js';
-import { mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
+import { imagesOf, mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
 
-export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite'] as const;
+export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite', 'digest'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export type MailToQueue = MailContent & {
@@ -113,7 +113,7 @@ export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secre
     try {
       if (!row.sealed) throw new MailSendError('the message has no content');
       const mail = openMail(key, row.kind, row.sealed);
-      await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo });
+      await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo, attachments: imagesOf(mail) });
     } catch (error) {
       const outcome = await recordFailure(db, row, error, clock.now());
       report[outcome]++;
