@@ -55,9 +55,9 @@ export function createMetrics({ clock, databaseFile }: { clock: Clock; databaseF
       lastPass = { ...pass, endedAt: clock.now() };
       passes++;
     },
-    /** Reminders are left out, as on the round page: how many go at once tells how many have not answered. */
-    mailAttempt(kind: string, outcome: keyof DeliveryReport) {
-      if (kind !== 'reminder') mailDeliveries.add({ outcome });
+    /** One delivery attempt (reminders are not passed in: see mail/deliver-soon.ts). */
+    mailAttempt(outcome: keyof DeliveryReport) {
+      mailDeliveries.add({ outcome });
     },
     async render(db: Db): Promise<string> {
       releaseEndedMinutes();

@@ -8,6 +8,7 @@ import { networks, rounds } from '../db/schema/index.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { observeAttempt } from '../mail/deliver-soon.js';
 import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
 import { mixRound, roundsLeftSealed } from '../responses/mix.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
@@ -101,7 +102,7 @@ async function recurDue(deps: SchedulerDeps): Promise<number> {
 async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
-    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping, onAttempt: deps.metrics.mailAttempt });
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping, onAttempt: observeAttempt(deps) });
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;
