@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchAnswerPage } from './answer-page.js';
 import { benchCatalogueLoad } from './catalogue.js';
+import { benchMailDelivery } from './mail-delivery.js';
 import { benchResultsAtScale } from './results-at-scale.js';
 import { benchStoreResponses } from './store-responses.js';
 import { benchSubmissions } from './submissions.js';
@@ -18,4 +19,5 @@ print(benchCatalogueLoad());
 print(await benchStoreResponses());
 print(await benchSubmissions());
 print(await benchAnswerPage());
+print(await benchMailDelivery());
 print(await benchResultsAtScale(responses));
