@@ -43,12 +43,14 @@ export function createMetrics({ clock, databaseFile }: { clock: Clock; databaseF
   };
 
   return {
-    /** One request by its route pattern (never the path: it carries ids and tokens). */
+    /**
+     * One request by its route pattern (never the path: it carries ids and tokens).
+     * Held-back requests are released only by a scrape: released by a later
+     * request, their appearing would date that request.
+     */
     request(request: { method: string; route: string; status: number; seconds: number; heldBack: boolean }) {
       const labels = { method: request.method, route: request.route, status: String(request.status) };
       if (!request.heldBack) return record(labels, request.seconds);
-      // Also here, not only at a scrape: without a scraper the held-back requests would pile up.
-      releaseEndedMinutes();
       const minute = minuteOf(clock.now());
       heldBack.set(minute, [...(heldBack.get(minute) ?? []), { labels, seconds: request.seconds }]);
     },

@@ -24,8 +24,13 @@ export function routeOf(c: Context): string {
  */
 const partOfAnswering = (path: string) => isAnsweringPath(path) || path.startsWith('/static/');
 
-/** Counts every request and its latency by route pattern and status; /metrics itself is not counted. */
+/**
+ * Counts every request and its latency by route pattern and status; /metrics
+ * itself is not counted. Without METRICS_TOKEN nothing is kept: no scrape
+ * would ever release the held-back requests.
+ */
 export const requestMetrics: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.deps.metricsToken) return next();
   const started = performance.now();
   await next();
   const route = routeOf(c);
