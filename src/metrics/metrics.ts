@@ -74,8 +74,9 @@ export function createMetrics({ clock, databaseFile }: { clock: Clock; databaseF
         family('verkostopulssi_mail_queue', 'gauge', 'Mail not sent by status: queued (waiting or retrying), failed (gave up), outbox (kept unsent in outbox mode). Reminders are not counted.', stored.mailByStatus.map(({ status, n }) => ({ labels: { status }, value: n }))),
         family('verkostopulssi_mail_deliveries_total', 'counter', 'Mail delivery attempts by outcome: sent, retrying (will be tried again), failed (gave up). Reminders are not counted.', mailDeliveries.samples()),
         family('verkostopulssi_scheduler_runs_total', 'counter', 'Passes of the scheduler (opening, reminding, closing, mail) by outcome.', schedulerRuns.samples()),
-        family('verkostopulssi_scheduler_last_run_duration_seconds', 'gauge', 'How long the last scheduler pass took.', passes > 0 ? [{ value: lastPass.durationMs / 1000 }] : []),
-        family('verkostopulssi_scheduler_lag_seconds', 'gauge', 'How late the next scheduler pass is: 0 while on time.', passes > 0 ? [{ value: Math.max(0, (now.getTime() - lastPass.nextDueAt.getTime()) / 1000) }] : []),
+        // Whole seconds: a pass ends with a checkpoint, a few milliseconds longer when something, an answer perhaps, was written since the last.
+        family('verkostopulssi_scheduler_last_run_duration_seconds', 'gauge', 'How long the last scheduler pass took, in whole seconds.', passes > 0 ? [{ value: Math.round(lastPass.durationMs / 1000) }] : []),
+        family('verkostopulssi_scheduler_lag_seconds', 'gauge', 'How late the next scheduler pass is, in whole seconds: 0 while on time.', passes > 0 ? [{ value: Math.max(0, Math.round((now.getTime() - lastPass.nextDueAt.getTime()) / 1000)) }] : []),
       ];
       if (fileSizes) {
         const sizes = fileSizes();
