@@ -21,7 +21,7 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.fi:587')
     .optional(),
-  // A private relay's CA bundle (PEM), trusted for STARTTLS and smtps:// besides the system's.
+  // A private relay's CA bundle (PEM), trusted for STARTTLS and smtps:// besides Node's public CAs.
   SMTP_CA_FILE: z.string().min(1).optional(),
   // Defaults in mail/smtp-options.ts.
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(20).optional(),

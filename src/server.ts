@@ -52,6 +52,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const catalogue = loadCatalogue(options.surveysDir);
   // Before the database is opened: a key placed beside the data stops the start.
   const secretKey = resolveSecretKey(config);
+  // Reads SMTP_CA_FILE: a bad one stops the start before anything is opened.
+  const mailer = createMailer(config);
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await applyMigrations(database.db);
@@ -78,7 +80,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
   const answerRequestLog = createAnswerRequestLog(log, clock);
-  const mailer = createMailer(config);
   const groupCommit = createGroupCommit(database.db);
   const background = createBackgroundWork(log);
   const metrics = createMetrics({ clock, databaseFile: databaseFilePath(config.databaseUrl) });

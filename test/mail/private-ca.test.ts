@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { createMailer, MailSendError, type Mailer } from '../../src/mail/mailer.js';
+import { silentLogger } from '../../src/logger.js';
+import { startServer } from '../../src/server.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 const FROM = 'Verkostopulssi <no-reply@pulssi.example>';
@@ -65,10 +67,14 @@ describe('SMTP through a relay with a private CA', () => {
     expect(sink.secured).toEqual([true]);
   });
 
-  it('stops the start with a message naming SMTP_CA_FILE when the file is missing or no certificate', () => {
+  it('stops the start with a message naming SMTP_CA_FILE when the file is missing or no certificate', async () => {
     const missing = join(dir, 'missing.pem');
     expect(() => mailerFor({ SMTP_URL: 'smtp://127.0.0.1:25', SMTP_CA_FILE: missing })).toThrow(ConfigError);
     expect(() => mailerFor({ SMTP_URL: 'smtp://127.0.0.1:25', SMTP_CA_FILE: missing })).toThrow(`SMTP_CA_FILE: cannot read ${missing} (no such file)`);
     expect(() => mailerFor({ SMTP_URL: 'smtp://127.0.0.1:25', SMTP_CA_FILE: join(dir, 'ca.key') })).toThrow(/SMTP_CA_FILE: .* holds no PEM certificate/);
+    // At start, before the database is opened: nothing is created.
+    const config = parseConfig({ SMTP_URL: 'smtp://127.0.0.1:25', SMTP_CA_FILE: missing, MAIL_FROM: FROM, PORT: '0', DATABASE_URL: `file:${join(dir, 'data', 'db.sqlite')}`, SECRET_KEY: 'k'.repeat(40) });
+    await expect(startServer(config, { log: silentLogger })).rejects.toThrow('SMTP_CA_FILE: cannot read');
+    expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 });
