@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchAnswerPage } from './answer-page.js';
 import { benchCatalogueLoad } from './catalogue.js';
+import { benchMailDelivery } from './mail-delivery.js';
 import { benchResultsAtScale } from './results-at-scale.js';
 import { benchStartup } from './startup.js';
 import { benchStoreResponses } from './store-responses.js';
@@ -20,4 +21,5 @@ print(benchCatalogueLoad());
 print(await benchStoreResponses());
 print(await benchSubmissions());
 print(await benchAnswerPage());
+print(await benchMailDelivery());
 print(await benchResultsAtScale(responses));

@@ -17,6 +17,8 @@ import { LANGUAGE_COOKIE, pickLanguage } from './i18n/language.js';
 import { commonText } from './i18n/common.js';
 import { fill } from './i18n/messages.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { requestMetrics } from './metrics/request-metrics.js';
 import { homeRoutes } from './routes/home.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { setupRoutes } from './routes/setup.js';
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(requestMetrics);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   app.route('/', homeRoutes);
   app.route('/catalogue', catalogueRoutes);
   app.route('/setup', setupRoutes);

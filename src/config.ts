@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { isAddressOrSubnet } from './http/trusted-proxies.js';
+import type { SmtpPool } from './mail/smtp-options.js';
 
 /** Outside ./data and its backups: a copy of the data folder must not carry the key that recomputes every link. */
 export const DEFAULT_SECRET_KEY_FILE = './keys/secret.key';
@@ -22,11 +23,20 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.fi:587')
     .optional(),
+  // A private relay's CA bundle (PEM), trusted for STARTTLS and smtps:// besides Node's public CAs.
+  SMTP_CA_FILE: z.string().min(1).optional(),
+  // Defaults in mail/smtp-options.ts.
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(20).optional(),
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).optional(),
+  SMTP_RATE_LIMIT: z.coerce.number().int().min(0, 'must be 0 (no limit) or the messages allowed per SMTP_RATE_DELTA_MS').optional(),
+  SMTP_RATE_DELTA_MS: z.coerce.number().int().min(1).optional(),
   MAIL_MODE: z.enum(['smtp', 'outbox'], { message: 'must be smtp or outbox' }).optional(),
   MAIL_FROM: z.string().min(3).default('Verkostopulssi <no-reply@localhost>'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text (e.g. openssl rand -hex 32)').optional(),
   SECRET_KEY_FILE: z.string().min(1).default(DEFAULT_SECRET_KEY_FILE),
   BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  // Unset: no /metrics at all. A scraper sends it as "Authorization: Bearer <token>".
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters of random text (e.g. openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
   // Off by default: without it a client could name any address in X-Forwarded-For and escape every limit.
   TRUSTED_PROXIES: z
@@ -43,12 +53,15 @@ export type Config = Readonly<{
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   smtpUrl: string | undefined;
+  smtpCaFile: string | undefined;
+  smtpPool: Readonly<SmtpPool>;
   mailMode: MailMode;
   mailFrom: string;
   secretKey: string | undefined;
   secretKeyFile: string;
   backupDir: string;
   logLevel: 'silent' | 'info' | 'debug';
+  metricsToken: string | undefined;
   trustedProxies: readonly string[];
 }>;
 
@@ -97,12 +110,15 @@ export function parseConfig(env: Record<string, string | undefined>, fromFile?: 
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     smtpUrl: e.SMTP_URL,
+    smtpCaFile: e.SMTP_CA_FILE,
+    smtpPool: Object.freeze({ maxConnections: e.SMTP_MAX_CONNECTIONS, maxMessages: e.SMTP_MAX_MESSAGES, rateLimit: e.SMTP_RATE_LIMIT, rateDeltaMs: e.SMTP_RATE_DELTA_MS }),
     mailMode: mailModeOf(e),
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,
     secretKeyFile: e.SECRET_KEY_FILE,
     backupDir: e.BACKUP_DIR,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
   });
 }

@@ -4,6 +4,8 @@ export type LogLevel = 'silent' | 'info' | 'debug';
 export type Logger = {
   info: (message: string, fields?: Record<string, unknown>) => void;
   error: (message: string, fields?: Record<string, unknown>) => void;
+  /** Written only at LOG_LEVEL=debug: what the server does between requests (scheduler passes, mail attempts), never who. */
+  debug: (message: string, fields?: Record<string, unknown>) => void;
 };
 
 /**
@@ -21,6 +23,9 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
     },
     error: (message, fields) => {
       if (level !== 'silent') emit('error', message, fields);
+    },
+    debug: (message, fields) => {
+      if (level === 'debug') emit('debug', message, fields);
     },
   };
 }

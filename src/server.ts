@@ -1,15 +1,18 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { createGroupCommit } from './answering/group-commit.js';
+import { createBackgroundWork } from './background-work.js';
 import { loadCatalogue } from './catalogue/load.js';
 import { assertUsedVersionsUnchanged } from './catalogue/immutability.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { databaseFilePath, openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { finishAnonymityUpgrade } from './db/upgrade.js';
 import { createAnswerRequestLog } from './http/answer-request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import { createMetrics } from './metrics/metrics.js';
 import { trustProxies } from './http/trusted-proxies.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createSetupLink, hasAnyUser } from './setup/bootstrap.js';
@@ -37,9 +40,11 @@ export type ConnectionLimits = typeof CONNECTION_LIMITS;
 type ServerOptions = { clock?: Clock; log?: Logger; surveysDir?: string; schedulerIntervalMs?: number; connectionLimits?: Partial<ConnectionLimits> };
 
 /**
- * Opens the database, checks the catalogue, listens, and starts the scheduler;
- * stop() waits for the scheduler's running pass and for requests in flight,
- * then closes the database.
+ * Opens the database, checks the catalogue, listens, and starts the scheduler.
+ * stop() stops accepting and waits, in turn, for the requests in flight, the
+ * submissions they handed to the group commit, the scheduler's running pass
+ * (a digest among it), and mail sends and digests started by requests; then
+ * the database is closed, which empties the log file (see db/client.ts).
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -47,6 +52,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const catalogue = loadCatalogue(options.surveysDir);
   // Before the database is opened: a key placed beside the data stops the start.
   const secretKey = resolveSecretKey(config);
+  // Reads SMTP_CA_FILE: a bad one stops the start before anything is opened.
+  const mailer = createMailer(config);
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await applyMigrations(database.db);
@@ -73,22 +80,29 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.replace(/:0$/, `:${port}`);
   const answerRequestLog = createAnswerRequestLog(log, clock);
-  const deps = { db: database.db, catalogue, clock, log, answerRequestLog, mailer: createMailer(config), baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) };
+  const groupCommit = createGroupCommit(database.db);
+  const background = createBackgroundWork(log);
+  const metrics = createMetrics({ clock, databaseFile: databaseFilePath(config.databaseUrl) });
+  const deps = {
+    ...{ db: database.db, catalogue, clock, log, answerRequestLog, mailer, baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) },
+    ...{ groupCommit, background, metrics, metricsToken: config.metricsToken },
+  };
   app = createApp(deps);
   const setupLink = (await hasAnyUser(database.db)) ? null : await createSetupLink(database.db, clock, secretKey, url);
   const scheduler = startScheduler(deps, { intervalMs: options.schedulerIntervalMs });
 
   const stop = async () => {
-    await scheduler.stop();
     await new Promise<void>((resolve) => {
       // close() stops accepting and resolves once requests in flight have finished.
-      server.close(() => {
-        answerRequestLog.flush();
-        database.close();
-        resolve();
-      });
+      server.close(() => resolve());
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
+    await groupCommit.drained();
+    await scheduler.stop();
+    await background.finish();
+    mailer.close();
+    answerRequestLog.flush();
+    database.close();
   };
   return { url, setupLink, stop };
 }

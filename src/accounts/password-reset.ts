@@ -1,12 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
-import type { Logger } from '../logger.js';
-import type { Mailer } from '../mail/mailer.js';
 import { createAttemptWindow } from '../limits/attempt-window.js';
 import { passwordResetMail } from '../mail/compose.js';
-import { deliverSoon } from '../mail/deliver-soon.js';
+import { deliverSoon, type DeliverSoonDeps } from '../mail/deliver-soon.js';
 import { enqueueMail } from '../mail/queue.js';
 import { issueAccountLink } from './account-links.js';
 
@@ -40,7 +36,7 @@ export function createResetLimiter(limits = RESET_LIMITS): ResetLimiter {
   };
 }
 
-type ResetDeps = { db: Db; clock: Clock; secretKey: string; mailer: Mailer; baseUrl: string; log: Logger };
+type ResetDeps = DeliverSoonDeps & { baseUrl: string };
 
 /**
  * Mails a reset link if the address has an account. It starts only after the
@@ -48,7 +44,8 @@ type ResetDeps = { db: Db; clock: Clock; secretKey: string; mailer: Mailer; base
  * work), so the answer takes the same time whether or not the account exists.
  */
 export function mailResetLinkLater(deps: ResetDeps, email: string): void {
-  setImmediate(() => mailResetLink(deps, email).catch((error: unknown) => deps.log.error('password reset mail failed', { error: String(error) })));
+  // After this turn of the event loop: the answer must not wait for, or be timed by, the lookup.
+  deps.background.run('password reset mail', () => new Promise((resolve) => setImmediate(resolve)).then(() => mailResetLink(deps, email)));
 }
 
 async function mailResetLink(deps: ResetDeps, email: string): Promise<void> {

@@ -57,6 +57,7 @@ async function storeReceipted(tx: Tx, submissions: Submission[]): Promise<Set<st
  */
 export function createGroupCommit(db: Db) {
   const queue: Waiting[] = [];
+  let idle: Promise<void> = Promise.resolve();
   let writing = false;
 
   async function write(batch: Waiting[]): Promise<void> {
@@ -75,29 +76,29 @@ export function createGroupCommit(db: Db) {
     }
   }
 
-  async function drain(): Promise<void> {
+  async function writeQueued(): Promise<void> {
     while (queue.length > 0) await write(queue.splice(0, MAX_PER_TRANSACTION));
     writing = false;
   }
 
   /** Resolves true when the response was stored, false when its link had already been used. */
-  return function commit(submission: Submission): Promise<boolean> {
+  function commit(submission: Submission): Promise<boolean> {
     return new Promise((settle, fail) => {
       queue.push({ ...submission, settle, fail });
-      // The embedded driver runs a transaction without yielding, so the drain waits for this turn of the
+      // The embedded driver runs a transaction without yielding, so the writing waits for this turn of the
       // event loop to end: the submissions read in the same turn then share the transaction.
-      if (!writing) (writing = true), setImmediate(drain);
+      if (!writing) {
+        writing = true;
+        idle = new Promise((resolve) => setImmediate(() => void writeQueued().then(resolve)));
+      }
     });
-  };
+  }
+
+  /** Resolves once every submission handed in so far is written (shutdown waits for it before closing the database). */
+  const drained = (): Promise<void> => idle;
+
+  return Object.assign(commit, { drained });
 }
 
+/** One per database, built by the server and shared by every request that writes responses to it. */
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
-
-const perDatabase = new WeakMap<Db, GroupCommit>();
-
-/** One queue per database, shared by every request that writes responses to it. */
-export function groupCommitFor(db: Db): GroupCommit {
-  let commit = perDatabase.get(db);
-  if (!commit) perDatabase.set(db, (commit = createGroupCommit(db)));
-  return commit;
-}

@@ -1,8 +1,7 @@
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
 import { interpretAnswers } from '../responses/interpret.js';
 import { responseSealingKey, sealAnswers } from '../responses/sealed-responses.js';
-import { groupCommitFor } from './group-commit.js';
+import type { GroupCommit } from './group-commit.js';
 import type { AnswerContext } from './invitation-state.js';
 import { linkState, type LinkState } from './invitation-state.js';
 import { sealDay } from './seal.js';
@@ -28,7 +27,7 @@ export function helsinkiDay(now: Date): string {
  * so of two simultaneous submissions exactly one is stored. The response
  * stays sealed until the round closes (see responses/mix.ts).
  */
-export async function submitAnswers(db: Db, clock: Clock, secretKey: string, context: AnswerContext | null, token: string, answers: unknown): Promise<SubmitResult> {
+export async function submitAnswers(commit: GroupCommit, clock: Clock, secretKey: string, context: AnswerContext | null, token: string, answers: unknown): Promise<SubmitResult> {
   const now = clock.now();
   const state = linkState(context, now);
   if (state !== 'open' || !context) return { outcome: 'refused', state: state === 'open' ? 'unknown' : state };
@@ -37,7 +36,7 @@ export async function submitAnswers(db: Db, clock: Clock, secretKey: string, con
 
   const day = helsinkiDay(now);
   const kept = interpretAnswers(context.version, answers as Record<string, unknown>, context.round.collectSegments).answers;
-  const stored = await groupCommitFor(db)({
+  const stored = await commit({
     roundId: context.round.id,
     nullifier: context.nullifier,
     answeredDaySealed: sealDay(token, day),

@@ -1,7 +1,7 @@
 import type { Language } from '../db/schema/networks.js';
 import type { Network } from '../networks/networks.js';
 import { digestRecipients } from './recipients.js';
-import { sendDigest, type DigestDeps } from './send-digest.js';
+import { onRoundClosed, sendDigest, type DigestDeps } from './send-digest.js';
 
 export type DigestRequest = { extraRecipients: string[]; lang: Language; requestedBy: { userId: number; email: string } };
 
@@ -13,6 +13,11 @@ export type DigestRequest = { extraRecipients: string[]; lang: Language; request
 export async function requestDigest(deps: DigestDeps, network: Network, request: DigestRequest): Promise<number> {
   const recipients = await digestRecipients(deps.db, network.id, request.extraRecipients, request.lang);
   if (recipients.length === 0) return 0;
-  sendDigest(deps, network, request).catch((error: unknown) => deps.log.error('digest failed', { networkId: network.id, error: String(error) }));
+  deps.background.run('digest', () => sendDigest(deps, network, request));
   return recipients.length;
+}
+
+/** After a coordinator closed a round: the leaders' digest is composed and queued after the answer. */
+export function digestAfterClosing(deps: DigestDeps, roundId: number): void {
+  deps.background.run('digest after closing a round', () => onRoundClosed(deps, roundId));
 }

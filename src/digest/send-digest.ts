@@ -9,12 +9,13 @@ import { buildReport } from '../reports/report.js';
 import { createReportLink } from '../reports/report-links.js';
 import { roundResults } from '../results/round-results.js';
 import { composeDigest, type ComposedDigest } from './compose-digest.js';
-import { deliverDigest, type DeliveryResult } from './deliver-digest.js';
+import { queueDigest, type DeliveryResult } from './deliver-digest.js';
+import { deliverSoon } from '../mail/deliver-soon.js';
 import { formatDay } from './format.js';
 import { digestRecipients, firstCoordinator } from './recipients.js';
 import { helsinkiDay } from '../rounds/helsinki-time.js';
 
-export type DigestDeps = Pick<AppDeps, 'db' | 'catalogue' | 'clock' | 'log' | 'mailer' | 'baseUrl' | 'secretKey'>;
+export type DigestDeps = Pick<AppDeps, 'db' | 'catalogue' | 'clock' | 'log' | 'mailer' | 'baseUrl' | 'secretKey' | 'background' | 'metrics'>;
 
 export type DigestOptions = {
   extraRecipients?: readonly string[] | undefined;
@@ -33,7 +34,8 @@ const LINK_VALID_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 /**
- * Sends the digest now to the network's leaders and the extra addresses.
+ * Queues the digest to the network's leaders and the extra addresses and
+ * starts delivering it.
  * One report link is made per send and every recipient's mail carries it, so
  * a coordinator can revoke one digest's access in one place.
  */
@@ -41,7 +43,7 @@ export async function sendDigest(deps: DigestDeps, network: Network, options: Di
   const { db, clock } = deps;
   const networkLang = network.languages[0] ?? 'fi';
   const recipients = await digestRecipients(db, network.id, options.extraRecipients ?? [], options.lang ?? networkLang);
-  const outcome: DigestOutcome = { recipients: recipients.length, sent: 0, failed: 0, inOutbox: 0 };
+  const outcome: DigestOutcome = { recipients: recipients.length, queued: 0, inOutbox: 0 };
   if (recipients.length === 0) return outcome;
   const sender = options.requestedBy ?? (await firstCoordinator(db, network.id));
   if (!sender) throw new Error(`network ${network.id} has no coordinator`);
@@ -59,9 +61,10 @@ export async function sendDigest(deps: DigestDeps, network: Network, options: Di
   for (const { email, lang } of recipients) {
     if (!composed.has(lang)) composed.set(lang, composeDigest({ report, lang, reportUrl, networkName: network.name, reportExpiresOn: expiresOn }));
     const digest = await composed.get(lang)!;
-    outcome[await deliverDigest(deps, { networkId: network.id, networkName: network.name, to: email, replyTo: sender.email, digest })]++;
+    outcome[await queueDigest(deps, { networkId: network.id, networkName: network.name, to: email, replyTo: sender.email, digest })]++;
   }
-  deps.log.info('digest sent', { networkId: network.id, ...outcome });
+  deliverSoon(deps);
+  deps.log.info('digest queued', { networkId: network.id, ...outcome });
   return outcome;
 }
 
@@ -70,7 +73,7 @@ export async function sendDigest(deps: DigestDeps, network: Network, options: Di
  * to the leaders when the round has figures (at least k responses). Never
  * throws: a failed digest must not undo or disturb the closing; it is logged,
  * and a coordinator can send the digest again on demand.
- * Returns what was sent, or null when nothing was due or it failed.
+ * Returns what was queued, or null when nothing was due or it failed.
  */
 export async function onRoundClosed(deps: DigestDeps, roundId: number): Promise<DigestOutcome | null> {
   try {

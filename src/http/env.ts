@@ -1,3 +1,5 @@
+import type { GroupCommit } from '../answering/group-commit.js';
+import type { BackgroundWork } from '../background-work.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -6,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { AnswerRequestLog } from './answer-request-log.js';
 import type { Session } from '../accounts/sessions.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { TrustedProxies } from './trusted-proxies.js';
 
 /** Everything the app needs from outside, passed in so tests can build it in-process. */
@@ -23,6 +26,14 @@ export type AppDeps = {
   secretKey: string;
   /** Reverse proxies whose X-Forwarded-For or Forwarded header names the client. */
   trustedProxies: TrustedProxies;
+  /** Writes submissions together; built by the server so that stopping can wait for it. */
+  groupCommit: GroupCommit;
+  /** Mail delivery and digests that run after the answer; stopping waits for them. */
+  background: BackgroundWork;
+  /** Counters and figures for /metrics. */
+  metrics: Metrics;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; without it /metrics does not exist. */
+  metricsToken?: string | undefined;
 };
 
 export type AppEnv = {

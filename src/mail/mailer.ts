@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { Config } from '../config.js';
+import { poolOptions, readCaFile, type SmtpOptions } from './smtp-options.js';
 
 /** An image shown inside the HTML part, referenced there as src="cid:<cid>". */
 export type InlineImage = { filename: string; content: Buffer; cid: string; contentType: string };
@@ -16,8 +18,11 @@ export type OutgoingMessage = {
   attachments?: InlineImage[] | undefined;
 };
 
-/** "outbox": nothing is sent; the queue keeps mail sealed for the operator's `npm run outbox`, never shown in the product. */
-export type Mailer = { readonly mode: 'smtp' | 'outbox'; send(message: OutgoingMessage): Promise<void> };
+/**
+ * "outbox": nothing is sent; the queue keeps mail sealed for the operator's `npm run outbox`, never shown in the product.
+ * close() ends the pool's open connections (on shutdown, after the last send).
+ */
+export type Mailer = { readonly mode: 'smtp' | 'outbox'; send(message: OutgoingMessage): Promise<void>; close(): void };
 
 /** A send failed; the message is short and safe to store and show (no credentials). */
 export class MailSendError extends Error {}
@@ -29,19 +34,23 @@ const MAX_REASON_LENGTH = 300;
 export const outboxMailer: Mailer = {
   mode: 'outbox',
   send: () => Promise.reject(new MailSendError('outbox mode sends nothing')),
+  close: () => {},
 };
 
-/** The mailer of the configured MAIL_MODE (see config.ts). */
-export function createMailer(config: { mailMode: 'smtp' | 'outbox'; smtpUrl: string | undefined; mailFrom: string }): Mailer {
-  return config.mailMode === 'smtp' && config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer;
+type MailConfig = Pick<Config, 'mailMode' | 'smtpUrl' | 'mailFrom' | 'smtpCaFile' | 'smtpPool'>;
+
+/** The mailer of the configured MAIL_MODE (see config.ts); reads SMTP_CA_FILE now, so a bad one stops the start. */
+export function createMailer(config: MailConfig): Mailer {
+  if (config.mailMode !== 'smtp' || !config.smtpUrl) return outboxMailer;
+  return createSmtpMailer(config.smtpUrl, config.mailFrom, { pool: config.smtpPool, ca: config.smtpCaFile ? readCaFile(config.smtpCaFile) : undefined });
 }
 
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+export function createSmtpMailer(smtpUrl: string, from: string, options: SmtpOptions = {}): Mailer {
   const [sender] = addressparser(from, { flatten: true });
   if (!sender?.address) throw new Error('MAIL_FROM has no e-mail address');
   const { address, name: defaultName } = sender;
-  // One connection per message (no pool): sending is occasional, and nothing stays open to close on shutdown.
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: false, ...TIMEOUTS });
+  // Settings given in SMTP_URL's query (e.g. ?tls.rejectUnauthorized=false) win over these.
+  const transport = nodemailer.createTransport({ url: smtpUrl, ...poolOptions(options), ...TIMEOUTS });
   const secrets = passwordOf(smtpUrl);
   return {
     mode: 'smtp',
@@ -63,6 +72,7 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         throw new MailSendError(shortReason(error, secrets));
       }
     },
+    close: () => transport.close(),
   };
 }
 

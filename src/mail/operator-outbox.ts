@@ -5,7 +5,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Db } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
-import { mailSealingKey, openMail, type MailContent } from './sealed-mail.js';
+import { imagesOf, mailSealingKey, openMail, type MailContent } from './sealed-mail.js';
 
 export type OutboxMail = MailContent & { id: number; kind: string; networkId: number | null; createdAt: string };
 
@@ -60,6 +60,7 @@ export async function writeEmlFiles(mail: OutboxMail[], dir: string, mailFrom: s
       subject: m.subject,
       text: m.textBody,
       html: m.htmlBody,
+      attachments: imagesOf(m),
       date: new Date(m.createdAt),
       // As the SMTP mailer sends it (RFC 3834): no out-of-office replies.
       headers: { 'Auto-Submitted': 'auto-generated' },

@@ -3,9 +3,9 @@ import type { Clock } from '../clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { outgoingMail } from '../db/schema/index.js';
 import { MailSendError, type Mailer } from './mailer.js';
-import { mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
+import { imagesOf, mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
 
-export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite'] as const;
+export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite', 'digest'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export type MailToQueue = MailContent & {
@@ -94,20 +94,30 @@ export type DeliveryReport = { sent: number; retrying: number; failed: number };
  */
 const leavesNoRow = (kind: string) => kind === 'reminder';
 
+export type DeliveryOptions = {
+  batchSize?: number;
+  /** Checked before each claim: on shutdown the send in flight finishes and the rest stays queued. */
+  stopping?: () => boolean;
+  /** Told each attempt's kind and outcome, e.g. for /metrics. */
+  onAttempt?: (kind: string, outcome: keyof DeliveryReport) => void;
+};
+
 /** Sends due mail one message at a time, at most batchSize; outbox mode sends nothing. */
-export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20 }: { batchSize?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secretKey: string, { batchSize = 20, stopping = () => false, onAttempt = () => {} }: DeliveryOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (mailer.mode === 'outbox') return report;
   const key = mailSealingKey(secretKey);
-  for (let i = 0; i < batchSize; i++) {
+  for (let i = 0; i < batchSize && !stopping(); i++) {
     const row = await claimNext(db, clock.now());
     if (!row) break;
     try {
       if (!row.sealed) throw new MailSendError('the message has no content');
       const mail = openMail(key, row.kind, row.sealed);
-      await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo });
+      await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, fromName: mail.senderName, replyTo: mail.replyTo, attachments: imagesOf(mail) });
     } catch (error) {
-      report[await recordFailure(db, row, error, clock.now())]++;
+      const outcome = await recordFailure(db, row, error, clock.now());
+      report[outcome]++;
+      onAttempt(row.kind, outcome);
       continue;
     }
     if (leavesNoRow(row.kind)) await db.delete(outgoingMail).where(eq(outgoingMail.id, row.id));
@@ -118,6 +128,7 @@ export async function deliverDueMail(db: Db, mailer: Mailer, clock: Clock, secre
         .where(eq(outgoingMail.id, row.id));
     }
     report.sent++;
+    onAttempt(row.kind, 'sent');
   }
   return report;
 }

@@ -8,7 +8,14 @@ export type MailContent = {
   htmlBody: string;
   replyTo?: string | undefined;
   senderName?: string | undefined;
+  /** Images shown inside the HTML (a digest's charts), their bytes as base64. */
+  attachments?: SealedImage[] | undefined;
 };
+
+export type SealedImage = { filename: string; cid: string; contentType: string; base64: string };
+
+/** The images of a sealed mail as they are sent (and written to an .eml). */
+export const imagesOf = (content: MailContent) => content.attachments?.map(({ base64, ...image }) => ({ ...image, content: Buffer.from(base64, 'base64') }));
 
 // Sizes are rounded up to this, so small differences (an address, a name) do not show.
 const PAD_STEP = 4096;

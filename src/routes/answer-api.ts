@@ -14,7 +14,7 @@ const STATUS = { unknown: 404, not_open: 409, answered: 409, closed: 409 } as co
 
 // POST /a/:token/submit — {answers, language} → 201 {status: "stored", day}; refusals say why and store nothing.
 answerApi.post('/:token/submit', async (c) => {
-  const { db, clock, catalogue, secretKey } = c.var.deps;
+  const { db, clock, catalogue, secretKey, groupCommit } = c.var.deps;
   const token = c.req.param('token');
   const body = bodySchema.safeParse(await c.req.json().catch(() => undefined));
   const context = await findAnswerContext(db, catalogue, secretKey, token);
@@ -23,7 +23,7 @@ answerApi.post('/:token/submit', async (c) => {
   const t = answerApiText(lang);
   if (!body.success) return c.json({ status: 'invalid', error: t.badBody }, 400);
 
-  const result = await submitAnswers(db, clock, secretKey, context, token, body.data.answers);
+  const result = await submitAnswers(groupCommit, clock, secretKey, context, token, body.data.answers);
   if (result.outcome === 'stored') return c.json({ status: 'stored', day: result.day, message: t.stored }, 201);
   if (result.outcome === 'refused') return c.json({ status: result.state, error: t[result.state] }, STATUS[result.state]);
   const problems = result.problems.map((problem) => ({

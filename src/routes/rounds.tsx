@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { parseRound, refusalMessage, roundFrom, senderOf } from '../http/round-request.js';
-import { onRoundClosed } from '../digest/send-digest.js';
+import { digestAfterClosing } from '../digest/request-digest.js';
 import type { Language } from '../db/schema/networks.js';
 import { readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
@@ -106,8 +106,7 @@ roundRoutes.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
   return acting(c, round, async () => {
     await closeRound(c.var.deps, round.id, actorOf(c));
-    // The leaders' digest is composed and sent in the background; it never throws.
-    void onRoundClosed(c.var.deps, round.id);
+    digestAfterClosing(c.var.deps, round.id);
     return `${base(c)}/${round.id}?done=closed`;
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
+import type { BackgroundWork } from '../background-work.js';
 import { onRoundClosed } from '../digest/send-digest.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
@@ -6,6 +7,8 @@ import { checkpoint, type Db } from '../db/client.js';
 import { networks, rounds } from '../db/schema/index.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { observeAttempt } from '../mail/deliver-soon.js';
 import { deliverDueMail, type DeliveryReport } from '../mail/queue.js';
 import { mixRound, roundsLeftSealed } from '../responses/mix.js';
 import { createNextRound, roundsDueToRecur } from '../rounds/recurrence.js';
@@ -16,7 +19,7 @@ import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 
-export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string };
+export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string; background: BackgroundWork; metrics: Metrics };
 export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
 
 const MAIL_BATCH = 20;
@@ -99,7 +102,7 @@ async function recurDue(deps: SchedulerDeps): Promise<number> {
 async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < MAX_MAIL_BATCHES && !stopping(); batch++) {
-    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH });
+    const report = await deliverDueMail(deps.db, deps.mailer, deps.clock, deps.secretKey, { batchSize: MAIL_BATCH, stopping, onAttempt: observeAttempt(deps) });
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;

@@ -111,4 +111,14 @@ describe('group commit of submissions', () => {
     expect(await commit(submission(tokens[1]!, round.id, version, 2))).toBe(true);
     expect(await counts()).toMatchObject({ sealed: 3, receipts: 3, daily: [{ day: '2026-03-02', n: 3 }] });
   });
+
+  it('drained() resolves once every submission handed in is written, without waiting on their promises', async () => {
+    t = await createTestApp();
+    const { round, version, tokens } = await roundWithInvitations(t, 5);
+    const commit = createGroupCommit(t.deps.db);
+    await commit.drained();
+    for (const [i, token] of tokens.entries()) void commit(submission(token, round.id, version, i));
+    await commit.drained();
+    expect((await counts()).sealed).toBe(5);
+  });
 });

@@ -22,14 +22,10 @@ async function setup() {
   return { ...people, api: `/api/networks/${people.network.id}/digest` };
 }
 
-/** The API answers before the mail is out; the outcome rows come last. */
-async function recorded(count: number) {
-  for (let waited = 0; waited < 5000; waited += 20) {
-    const rows = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
-    if (rows.length >= count) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`expected ${count} recorded digests`);
+/** The API answers before the mail is out: the rows once the background work has ended. */
+async function recorded() {
+  await t.deps.background.settled();
+  return t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
 }
 
 describe('POST /api/networks/:networkId/digest', () => {
@@ -41,7 +37,7 @@ describe('POST /api/networks/:networkId/digest', () => {
     const mails = await receivedMail(sink, 2);
     expect(mails.map((mail) => mail.subject).sort()).toEqual(['Results digest: Testiverkosto', 'Tuloskooste: Testiverkosto']);
     expect(mails.every((mail) => mail.replyTo?.text === 'koordinaattori@kunta.example')).toBe(true);
-    expect((await recorded(2)).map((row) => [row.status, row.sealed])).toEqual([['sent', null], ['sent', null]]);
+    expect((await recorded()).map((row) => [row.status, row.sealed])).toEqual([['sent', null], ['sent', null]]);
     const [link] = await t.deps.db.select().from(reportLinks);
     expect(link).toMatchObject({ label: 'Tuloskooste 2.3.2026', createdByUserId: coordinator.userId, roundIds: null });
     expect(link!.expiresAt.slice(0, 10)).toBe('2026-05-01');

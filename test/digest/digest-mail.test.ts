@@ -5,8 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAction } from '../../src/agenda/actions.js';
 import { outgoingMail, users } from '../../src/db/schema/index.js';
 import { onRoundClosed, sendDigest } from '../../src/digest/send-digest.js';
-import { readOutbox } from '../../src/mail/operator-outbox.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { readOutbox, writeEmlFiles } from '../../src/mail/operator-outbox.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
+import { runDueWork } from '../../src/scheduler/due-work.js';
 import { createTestApp, fixedClock, realCatalogue, type TestApp } from '../helpers/app.js';
 import { openedMailRows } from '../helpers/mail-rows.js';
 import { networkWithPeople } from '../helpers/people.js';
@@ -65,7 +69,7 @@ describe('the emailed digest over real SMTP', () => {
     await createAction(t.deps.db, t.deps.clock, network.id, { roundId: first.id, measure: 'rule:1', description: 'Valmis jo', owner: '', dueOn: null, status: 'done' });
 
     const outcome = await sendDigest(t.deps, network, { extraRecipients: [EXTRA.toUpperCase()], lang: 'en' });
-    expect(outcome).toEqual({ recipients: 2, sent: 2, failed: 0, inOutbox: 0 });
+    expect(outcome).toEqual({ recipients: 2, queued: 2, inOutbox: 0 });
     const mails = await receivedMail(sink, 2);
     const sv = mailTo(mails, 'rehtori@kunta.example');
     const en = mailTo(mails, EXTRA);
@@ -110,7 +114,8 @@ describe('the emailed digest over real SMTP', () => {
 
     // Replies go to the coordinator.
     expect(mails.map((mail) => mail.replyTo?.text)).toEqual(['koordinaattori@kunta.example', 'koordinaattori@kunta.example']);
-    // Outcomes are recorded with no content at all: the bodies carry the report link, and the row names no one.
+    // Once sent, the rows keep no content at all: the bodies carry the report link, and the row names no one.
+    await t.deps.background.settled();
     const rows = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
     expect(rows.map((r) => [r.status, r.sealed, r.sentAt])).toEqual([['sent', null, t.deps.clock.now().toISOString()], ['sent', null, t.deps.clock.now().toISOString()]]);
   });
@@ -131,7 +136,7 @@ describe('the emailed digest over real SMTP', () => {
   it('goes out when a round closes with figures and leaders, and not otherwise', async () => {
     const { network, other } = await setup();
     const enough = await roundWithResponses(t, network.id, answers(6, () => 0), { closesAt: '2026-02-01T12:00:00.000Z' });
-    expect(await onRoundClosed(t.deps, enough.id)).toEqual({ recipients: 1, sent: 1, failed: 0, inOutbox: 0 });
+    expect(await onRoundClosed(t.deps, enough.id)).toEqual({ recipients: 1, queued: 1, inOutbox: 0 });
     const [mail] = await receivedMail(sink, 1);
     expect(mail!.text).toContain('Det finns ingen tidigare omgång');
     expect(mail!.attachments).toHaveLength(1);
@@ -146,14 +151,25 @@ describe('the emailed digest over real SMTP', () => {
     expect(sink.messages).toHaveLength(1);
   });
 
-  it('records a refused recipient as failed without retrying, and keeps the outbox in outbox mode', async () => {
+  it('goes through the retrying queue, charts kept sealed until sent, and keeps the outbox in outbox mode', async () => {
     const { network } = await setup();
     await roundWithResponses(t, network.id, answers(6, () => 0));
-    sink.rejectWith(550, 'No such user');
-    expect(await sendDigest(t.deps, network, {})).toMatchObject({ sent: 0, failed: 1 });
-    const [failed] = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
-    expect(failed).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null, sealed: null, sentAt: null });
-    expect(failed!.lastError).toContain('550');
+    sink.rejectWith(451, 'Try again later');
+    expect(await sendDigest(t.deps, network, {})).toMatchObject({ recipients: 1, queued: 1 });
+    await t.deps.background.settled();
+    const [waiting] = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+    expect(waiting!.lastError).toContain('451');
+    expect(waiting!.sealed!.toString('latin1')).not.toContain('/r/');
+    // The relay is back: the next delivery, after the back-off, sends it with its charts.
+    sink.rejectWith(null);
+    (t.deps.clock as ReturnType<typeof fixedClock>).advance(2 * 60_000);
+    await runDueWork(t.deps);
+    const [mail] = await receivedMail(sink, 1);
+    expect(mail!.attachments).toHaveLength(1);
+    expect(mail!.attachments[0]!.contentType).toBe('image/png');
+    const [sent] = await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'));
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2, sealed: null });
 
     const outbox = await createTestApp({ clock: fixedClock('2026-03-02T09:00:00.000Z') });
     try {
@@ -171,6 +187,11 @@ describe('the emailed digest over real SMTP', () => {
       // The operator reads them with npm run outbox.
       const kept = await readOutbox(outbox.deps.db, outbox.deps.secretKey, { networkId: people.network.id });
       expect(kept.map((item) => item.recipient).sort()).toEqual([EXTRA, 'rehtori@kunta.example']);
+      // --eml writes them with their charts, for a mail program to send on.
+      const [eml] = await writeEmlFiles(kept.slice(0, 1), join(outbox.database.dir, 'eml'), 'Verkostopulssi <no-reply@pulssi.example>');
+      const parsed = await simpleParser(readFileSync(eml!));
+      expect(parsed.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+      expect(parsed.html).not.toContain('cid:');
     } finally {
       outbox.database.dispose();
     }

@@ -1,4 +1,6 @@
 import { createApp } from '../../src/app.js';
+import { createGroupCommit } from '../../src/answering/group-commit.js';
+import { createBackgroundWork } from '../../src/background-work.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
@@ -7,6 +9,7 @@ import { trustProxies } from '../../src/http/trusted-proxies.js';
 import type { AppDeps } from '../../src/http/env.js';
 import { silentLogger } from '../../src/logger.js';
 import { outboxMailer } from '../../src/mail/mailer.js';
+import { createMetrics } from '../../src/metrics/metrics.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
@@ -45,6 +48,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     baseUrl: 'http://127.0.0.1:3000',
     secretKey: TEST_SECRET_KEY,
     trustedProxies: trustProxies([]),
+    groupCommit: createGroupCommit(database.db),
+    background: createBackgroundWork(log),
+    metrics: createMetrics({ clock, databaseFile: database.url.slice('file:'.length) }),
     ...overrides,
   };
   return { app: createApp(deps), deps, database };

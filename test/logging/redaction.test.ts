@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../src/answering/group-commit.js';
 import type { Db } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { fullAnswers, roundWithInvitations, submit } from '../answering/fixture.js';
@@ -72,6 +73,7 @@ describe('an unexpected error on the answering routes', () => {
     const failure = new DrizzleQueryError('insert into "responses" ("id", "answers") values (?, ?)', [1, JSON.stringify(answers)], busy);
     const db = t.deps.db;
     t.deps.db = new Proxy(db, { get: (target, key) => (key === 'transaction' ? () => Promise.reject(failure) : Reflect.get(target, key)) }) as Db;
+    t.deps.groupCommit = createGroupCommit(t.deps.db);
 
     const response = await submit(t, token, { answers, language: 'fi' });
     expect(response.status).toBe(500);

@@ -46,6 +46,7 @@ describe('configuration from the environment', () => {
     ['SECRET_KEY', 'short', /SECRET_KEY: must be at least 32 characters/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: /],
     ['MAIL_MODE', 'print', /MAIL_MODE: must be smtp or outbox/],
+    ['METRICS_TOKEN', 'guessable', /METRICS_TOKEN: must be at least 16 characters/],
   ])('stops on a bad %s with a message naming it', (name, value, message) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(message);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { onRoundClosed } from '../../digest/send-digest.js';
+import { digestAfterClosing } from '../../digest/request-digest.js';
 import { z } from 'zod';
 import { DomainError, InvalidInputError } from '../../http/errors.js';
 import { readInput, requireValid } from '../../http/input.js';
@@ -101,7 +101,7 @@ roundApi.post('/:roundId/open', async (c) => {
 roundApi.post('/:roundId/close', async (c) => {
   const round = await roundFrom(c);
   const closed = await refusing(c, () => closeRound(c.var.deps, round.id, actorOf(c)));
-  void onRoundClosed(c.var.deps, round.id);
+  digestAfterClosing(c.var.deps, round.id);
   return c.json({ round: view(closed) });
 });
 
