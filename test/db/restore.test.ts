@@ -21,7 +21,7 @@ async function liveWithBackup() {
   const { network } = await networkWithPeople(t);
   await roundWithResponses(t, network.id, [1, 2, 3, 4, 5].map((v) => uniformAnswers(t, v)));
   const backup = join(t.database.dir, 'backup.db');
-  await backupDatabase(t.database.client, backup);
+  await backupDatabase(t.database, backup);
   return { backup, dir: t.database.dir };
 }
 
