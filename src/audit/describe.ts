@@ -10,7 +10,8 @@ export type Described = { text: string; lines: string[]; linesTitle?: string };
 
 const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-const member = (ref: MemberRef) => `${ref.name} (${ref.email})`;
+const erasedOr = (text: string, lang: Language) => text || auditText(lang).erasedPerson;
+const member = (ref: MemberRef, lang: Language) => (ref.email ? `${ref.name} (${ref.email})` : auditText(lang).erasedPerson);
 
 function memberValue(change: MemberChange, value: string, lang: Language): string {
   const t = memberText(lang);
@@ -48,22 +49,24 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     case 'member_added':
     case 'member_deactivated':
     case 'member_reactivated':
-      return { text: fill(t[event.action], { actor, member: member(event.details.member) }), lines: [] };
+      return { text: fill(t[event.action], { actor, member: member(event.details.member, lang) }), lines: [] };
     case 'member_changed':
-      return { text: fill(t.member_changed, { actor, member: member(event.details.member) }), lines: event.details.changes.map((change) => memberLine(change, lang)) };
+      return { text: fill(t.member_changed, { actor, member: member(event.details.member, lang) }), lines: event.details.changes.map((change) => memberLine(change, lang)) };
     case 'members_imported': {
       const { added, updated, addedMembers } = event.details;
-      return { text: fill(t.members_imported, { actor, added, updated }), lines: addedMembers.map((m) => `${m.name} (${m.email})`), linesTitle: fill(t.importedMembers, { count: added }) };
+      return { text: fill(t.members_imported, { actor, added, updated }), lines: addedMembers.map((m) => member({ memberId: 0, ...m }, lang)), linesTitle: fill(t.importedMembers, { count: added }) };
     }
     case 'settings_changed':
       return { text: fill(t.settings_changed, { actor }), lines: event.details.changes.map((change) => settingLine(change, lang)) };
     case 'person_invited':
     case 'invitation_withdrawn':
-      return { text: fill(t[event.action], { actor, email: event.details.email, roleAs: t[`roleAs_${event.details.role}`] }), lines: [] };
+      return { text: fill(t[event.action], { actor, email: erasedOr(event.details.email, lang), roleAs: t[`roleAs_${event.details.role}`] }), lines: [] };
+    case 'members_erased':
+      return { text: fill(event.actor ? t.members_erased : t.members_erased_by_retention, { actor, count: event.details.count }), lines: [] };
     case 'personal_data_exported':
-      return { text: fill(t.personal_data_exported, { actor, email: event.details.email }), lines: [] };
+      return { text: fill(t.personal_data_exported, { actor, email: erasedOr(event.details.email, lang) }), lines: [] };
     case 'role_removed':
-      return { text: fill(t.role_removed, { actor, person: `${event.details.name} (${event.details.email})`, roleOf: t[`roleOf_${event.details.role}`] }), lines: [] };
+      return { text: fill(t.role_removed, { actor, person: event.details.email ? `${event.details.name} (${event.details.email})` : t.erasedPerson, roleOf: t[`roleOf_${event.details.role}`] }), lines: [] };
     case 'invitations_sent': {
       const template = event.details.to === 'all' ? t.invitations_all : t.invitations_chosen;
       return { text: fill(template, { actor, round, count: event.details.count }), lines: [] };

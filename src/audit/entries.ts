@@ -21,6 +21,8 @@ export type AuditEntry =
   | { action: 'role_removed'; details: { name: string; email: string; role: Role } }
   /** An access request's file was made: the log shows who read whose data. */
   | { action: 'personal_data_exported'; details: { email: string } }
+  /** No names: the erased are gone from the log too, which keeps only that it happened. */
+  | { action: 'members_erased'; details: { count: number } }
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Language } from '../db/schema/networks.js';
 import { memberText } from '../i18n/members.js';
 import { membersCsv } from '../members/csv-export.js';
 import { allMembers, findMember, MEMBER_STATUSES, searchMembers, type Member, type MemberStatus } from '../members/members.js';
@@ -14,6 +15,11 @@ export async function memberFrom(c: Context<NetworkEnv>): Promise<Member> {
   const member = id === null ? null : await findMember(c.var.deps.db, c.var.network.id, id);
   if (!member) throw new NotFoundError(memberText(c.var.lang).notFound);
   return member;
+}
+
+/** Why a member could not be saved, as the coordinator reads it. */
+export function saveRefusal(lang: Language, reason: 'email_taken' | 'do_not_invite'): string {
+  return reason === 'email_taken' ? memberText(lang).emailTaken : memberText(lang).doNotInviteListed;
 }
 
 export const statusFrom = (value: string | undefined): MemberStatus => MEMBER_STATUSES.find((status) => status === value) ?? 'all';

@@ -7,6 +7,7 @@ import type { Network } from '../networks/networks.js';
 import { planImport, type ImportPlan } from './csv-plan.js';
 import { readCsv, type FileProblem } from './csv-read.js';
 import { allMembers } from './members.js';
+import { listedAddresses } from './do-not-invite.js';
 
 export type ImportCounts = { added: number; updated: number; unchanged: number; skipped: number };
 
@@ -26,12 +27,12 @@ const INSERT_CHUNK = 500;
  * it is applied to. Lines with problems are written never; with `skipInvalid`
  * the others are.
  */
-export async function importMembers(db: Db, clock: Clock, network: Network, actor: Actor, text: string, options: { confirm: boolean; skipInvalid: boolean }): Promise<ImportOutcome> {
+export async function importMembers(db: Db, clock: Clock, secretKey: string, network: Network, actor: Actor, text: string, options: { confirm: boolean; skipInvalid: boolean }): Promise<ImportOutcome> {
   const read = readCsv(text);
   if (!read.ok) return { kind: 'file_problem', problem: read.problem };
-  if (!options.confirm) return { kind: 'preview', plan: planImport(read.table, await allMembers(db, network.id), network.languages) };
+  if (!options.confirm) return { kind: 'preview', plan: planImport(read.table, await allMembers(db, network.id), network.languages, await listedAddresses(db, secretKey, network.id)) };
   return db.transaction(async (tx) => {
-    const plan = planImport(read.table, await allMembers(tx, network.id), network.languages);
+    const plan = planImport(read.table, await allMembers(tx, network.id), network.languages, await listedAddresses(tx, secretKey, network.id));
     if (plan.bad.length > 0 && !options.skipInvalid) return { kind: 'refused', plan };
     const now = clock.now().toISOString();
     const added = plan.rows.filter((row) => row.action === 'add').map((row) => ({ ...row.values, networkId: network.id, createdAt: now, updatedAt: now }));

@@ -33,7 +33,7 @@ function planRow(line: number, values: RowValues, member: Member | undefined, la
  * that member. Of lines with the same email the first usable one is taken and
  * each later one is reported, so a row pasted twice loses nothing.
  */
-export function planImport(table: CsvTable, roster: readonly Member[], languages: readonly Language[]): ImportPlan {
+export function planImport(table: CsvTable, roster: readonly Member[], languages: readonly Language[], listed: (email: string) => boolean = () => false): ImportPlan {
   const read = table.records.map((record) => readRow(table.columns, record, languages));
   const byEmail = new Map(roster.map((member) => [member.email, member]));
   const taken = new Map<string, number>();
@@ -41,6 +41,8 @@ export function planImport(table: CsvTable, roster: readonly Member[], languages
   for (const { line, values, problems } of read) {
     const first = taken.get(values.email);
     const all: RowProblem[] = first === undefined ? problems : [...problems, { code: 'duplicate_email', value: values.email, lines: [first] }];
+    // Someone who asked not to be invited is not added back by a roster file.
+    if (problems.length === 0 && !byEmail.has(values.email) && listed(values.email)) all.push({ code: 'do_not_invite', value: values.email });
     if (all.length > 0) plan.bad.push({ line, problems: all });
     else {
       taken.set(values.email, line);

@@ -11,6 +11,7 @@ export type RowProblem =
   | { code: 'missing_email' }
   | { code: 'bad_email'; value: string }
   | { code: 'duplicate_email'; value: string; lines: number[] }
+  | { code: 'do_not_invite'; value: string }
   | { code: 'organisation_too_long' }
   | { code: 'unknown_organisation_type'; value: string }
   | { code: 'unknown_language'; value: string };

@@ -25,6 +25,8 @@ export function rowProblemMessage(problem: RowProblem, lang: Language, languages
       return fill(t.problem_organisation_too_long, { max: ORGANISATION_MAX });
     case 'bad_email':
       return fill(t.problem_bad_email, problem);
+    case 'do_not_invite':
+      return fill(t.problem_do_not_invite, { value: problem.value });
     case 'duplicate_email':
       return fill(t.problem_duplicate_email, { value: problem.value, lines: problem.lines.join(', ') });
     case 'unknown_organisation_type':

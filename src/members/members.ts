@@ -10,7 +10,7 @@ export type Member = typeof members.$inferSelect;
 export const MEMBER_STATUSES = ['all', 'active', 'inactive'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
-export type SaveResult = { ok: true; member: Member } | { ok: false; reason: 'email_taken' };
+export type SaveResult = { ok: true; member: Member } | { ok: false; reason: 'email_taken' | 'do_not_invite' };
 
 /** The unique index on (network, email) is what refuses a second member with the same address. */
 function isDuplicateEmail(error: unknown): boolean {

@@ -7,8 +7,10 @@ import { settingChanges, type NetworkSettings } from './settings.js';
 
 export type Network = typeof networks.$inferSelect;
 
-/** Creates a network; its creator becomes its first coordinator. */
-export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: NetworkSettings): Promise<Network> {
+type Retention = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths';
+
+/** Creates a network; its creator becomes its first coordinator. Retention left out takes the defaults. */
+export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: Omit<NetworkSettings, Retention> & Partial<Pick<NetworkSettings, Retention>>): Promise<Network> {
   return db.transaction(async (tx) => {
     const [network] = await tx.insert(networks).values({ ...settings, createdAt: clock.now().toISOString() }).returning();
     await tx.insert(networkRoles).values({ networkId: network!.id, userId: creatorId, role: 'coordinator' });

@@ -1,14 +1,14 @@
-import { and, count, eq } from 'drizzle-orm';
 import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
 import { findMeasure, type Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
-import { invitations, networks, rounds } from '../db/schema/index.js';
+import { networks, rounds } from '../db/schema/index.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
 import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
 import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { closedOn } from '../rounds/closing-instant.js';
+import { invitedCount } from '../rounds/invited-count.js';
 
 export type Round = typeof rounds.$inferSelect;
 export type Network = typeof networks.$inferSelect;
@@ -60,10 +60,6 @@ export function measureResults(version: QuestionnaireVersion, group: GroupTallie
   });
 }
 
-export async function invitedCount(db: Db, roundId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.roundId, roundId)));
-  return row?.n ?? 0;
-}
 
 export function roundHeader(round: Round) {
   const { id, title, status, questionnaireKey, questionnaireVersion } = round;

@@ -1,6 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { answerReceipts, dailyResponseCounts, invitations } from '../db/schema/index.js';
+import { answerReceipts, dailyResponseCounts } from '../db/schema/index.js';
+import { invitedCount } from './invited-count.js';
 
 export type DailyProgress = { day: string; responses: number; cumulative: number; rate: number | null };
 
@@ -20,8 +21,8 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
  * counted, and they say nothing of which invitations they belong to.
  */
 export async function roundProgress(db: Db, roundId: number): Promise<RoundProgress> {
-  const [[invitedRow], [answeredRow], perDay] = await Promise.all([
-    db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, roundId)),
+  const [invited, [answeredRow], perDay] = await Promise.all([
+    invitedCount(db, roundId),
     db.select({ n: count() }).from(answerReceipts).where(eq(answerReceipts.roundId, roundId)),
     db
       .select({ day: dailyResponseCounts.day, n: sql<number>`${dailyResponseCounts.responses}` })
@@ -29,7 +30,6 @@ export async function roundProgress(db: Db, roundId: number): Promise<RoundProgr
       .where(eq(dailyResponseCounts.roundId, roundId))
       .orderBy(asc(dailyResponseCounts.day)),
   ]);
-  const invited = invitedRow?.n ?? 0;
   let cumulative = 0;
   const daily = perDay.map(({ day, n }) => {
     cumulative += n;

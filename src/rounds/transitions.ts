@@ -9,6 +9,7 @@ import { mixRound } from '../responses/mix.js';
 import { initialiseTallies } from '../responses/tallies.js';
 import { RoundRefused } from './refusals.js';
 import type { Round } from './rounds.js';
+import { invitationsOfRound } from './invited-count.js';
 
 type Deps = { db: Db; catalogue: Catalogue; clock: Clock };
 
@@ -65,7 +66,7 @@ export async function closeRound(deps: Deps & { secretKey: string }, roundId: nu
   const closed = await db.transaction(async (tx) => {
     const [closed] = await tx
       .update(rounds)
-      .set({ status: 'closed', closedAt: clock.now().toISOString() })
+      .set({ status: 'closed', closedAt: clock.now().toISOString(), invitedTotal: invitationsOfRound })
       .where(and(eq(rounds.id, round.id), eq(rounds.status, 'open')))
       .returning();
     if (!closed) throw new RoundRefused('changed');

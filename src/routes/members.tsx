@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { exportResponse, memberFrom, statusFrom } from '../http/member-request.js';
+import { exportResponse, memberFrom, saveRefusal, statusFrom } from '../http/member-request.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf } from '../http/session.js';
@@ -15,6 +15,7 @@ import { ImportPage } from '../views/members/import-page.js';
 import { ImportPreviewPage } from '../views/members/import-preview.js';
 import { MemberListPage } from '../views/members/member-list.js';
 import { AddMemberPage, EditMemberPage } from '../views/members/member-pages.js';
+import { erasureText } from '../i18n/erasure.js';
 
 /** Pages of the roster, mounted at /networks/:networkId/members. */
 export const memberRoutes = new Hono<NetworkEnv>();
@@ -26,6 +27,7 @@ function noticeFrom(c: Context<NetworkEnv>): string | undefined {
   const t = memberText(c.var.lang);
   const done = c.req.query('done');
   if (done === 'added' || done === 'saved' || done === 'deactivated' || done === 'reactivated') return t[done];
+  if (done === 'erased' || done === 'erasedListed') return erasureText(c.var.lang)[done];
   const counts = /^(\d+),(\d+),(\d+),(\d+)$/.exec(c.req.query('imported') ?? '');
   return counts ? fill(t.imported, { added: counts[1]!, updated: counts[2]!, unchanged: counts[3]!, skipped: counts[4]! }) : undefined;
 }
@@ -48,7 +50,7 @@ memberRoutes.post('/new', coordinatorOnly, async (c) => {
   const parsed = parseInput(memberInputSchema(c.var.lang, c.var.network.languages), await readInput(c));
   if (!parsed.ok) return c.html(<AddMemberPage c={c} values={parsed.values} errors={parsed.fields} />, 422);
   const saved = await memberActions.add(c.var.deps, c.var.network.id, actorOf(c), parsed.data);
-  if (!saved.ok) return c.html(<AddMemberPage c={c} values={parsed.data} errors={{ email: memberText(c.var.lang).emailTaken }} />, 422);
+  if (!saved.ok) return c.html(<AddMemberPage c={c} values={parsed.data} errors={{ email: saveRefusal(c.var.lang, saved.reason) }} />, 422);
   return c.redirect(`${base(c)}/${saved.member.id}?done=added`, 303);
 });
 
@@ -72,7 +74,7 @@ memberRoutes.post('/import', coordinatorOnly, async (c) => {
   const refuse = (message: string, status: 413 | 422, pasted = '') => c.html(<ImportPage c={c} error={message} pasted={pasted} />, status);
   if (input === 'too_large') return refuse(fileProblemMessage({ code: 'too_large' }, c.var.lang), 413);
   const options = { confirm: fields.confirm === 'true', skipInvalid: fields.skipInvalid === 'true' };
-  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, actorOf(c), input.text, options);
+  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.deps.secretKey, c.var.network, actorOf(c), input.text, options);
   switch (outcome.kind) {
     case 'file_problem': {
       const tooLarge = outcome.problem.code === 'too_large';
@@ -103,7 +105,7 @@ memberRoutes.post('/:memberId', coordinatorOnly, async (c) => {
   const parsed = parseInput(memberInputSchema(c.var.lang, c.var.network.languages), await readInput(c));
   if (!parsed.ok) return c.html(<EditMemberPage c={c} member={member} values={parsed.values} errors={parsed.fields} />, 422);
   const saved = await memberActions.edit(c.var.deps, c.var.network.id, actorOf(c), member.id, parsed.data);
-  if (!saved.ok) return c.html(<EditMemberPage c={c} member={member} values={parsed.data} errors={{ email: memberText(c.var.lang).emailTaken }} />, 422);
+  if (!saved.ok) return c.html(<EditMemberPage c={c} member={member} values={parsed.data} errors={{ email: saveRefusal(c.var.lang, saved.reason) }} />, 422);
   return c.redirect(`${base(c)}/${member.id}?done=saved`, 303);
 });
 

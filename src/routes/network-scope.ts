@@ -6,6 +6,7 @@ import { networkApi, networkHomeApi } from './api/networks.js';
 import { networkHomeRoutes, networkRoutes } from './networks.js';
 import { peopleRoutes } from './people.js';
 import { memberRoutes } from './members.js';
+import { memberErasureRoutes } from './member-erasure.js';
 import { roundRoutes } from './rounds.js';
 import { roundApi } from './api/rounds.js';
 import { outboxRoutes } from './outbox.js';
@@ -34,7 +35,7 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes], ['/privacy', accessRequestRoutes]]));
+  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberErasureRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes], ['/privacy', accessRequestRoutes]]));
   return pages;
 }
 

@@ -18,9 +18,10 @@ import { scheduledReminders, sendReminders } from '../rounds/remind.js';
 import { roundSender } from '../rounds/round-mail.js';
 import type { Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
+import { applyRetention, type RetentionReport } from '../retention/retention.js';
 
 export type SchedulerDeps = { db: Db; catalogue: Catalogue; clock: Clock; log: Logger; mailer: Mailer; baseUrl: string; secretKey: string; background: BackgroundWork; metrics: Metrics };
-export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; mail: DeliveryReport };
+export type DueWorkReport = { opened: number; reminded: number; closed: number; created: number; erased: RetentionReport; mail: DeliveryReport };
 
 const MAIL_BATCH = 20;
 const MAX_MAIL_BATCHES = 10;
@@ -112,19 +113,20 @@ async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<De
 }
 
 /**
- * Everything due now: open, remind, close, schedule next rounds, deliver
- * mail. Each step is a conditional write, so running this twice, or in two
+ * Everything due now: open, remind, close, schedule next rounds, erase
+ * what retention says, deliver mail. Each step is a conditional write, so running this twice, or in two
  * processes at once, does nothing twice; and what fell due while the server
  * was down is done at the first run after it starts.
  */
 export async function runDueWork(deps: SchedulerDeps, stopping: () => boolean = () => false): Promise<DueWorkReport> {
-  const report: DueWorkReport = { opened: 0, reminded: 0, closed: 0, created: 0, mail: { sent: 0, retrying: 0, failed: 0 } };
+  const report: DueWorkReport = { opened: 0, reminded: 0, closed: 0, created: 0, erased: { rounds: 0, members: 0 }, mail: { sent: 0, retrying: 0, failed: 0 } };
   report.opened = await openDue(deps, deps.clock.now().toISOString());
   // A reminder before closing: if both fell due while the server was down, the round closes without one.
   report.reminded = await remindDue(deps, deps.clock.now());
   report.closed = await closeDue(deps, deps.clock.now().toISOString());
   await unsealLeftovers(deps);
   report.created = await recurDue(deps);
+  report.erased = await applyRetention(deps.db, deps.clock, deps.secretKey);
   if (!stopping()) report.mail = await deliver(deps, stopping);
   // Delivered mail and unsealed responses were deleted: their earlier pages leave the log at each run.
   await checkpoint(deps.db, 'PASSIVE');

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'invitation_withdrawn',
   'role_removed',
   'personal_data_exported',
+  'members_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,7 +11,7 @@ import { fileProblemMessage, importReport } from '../../members/import-report.js
 import * as memberActions from '../../members/actions.js';
 import { memberInputSchema, type MemberInput } from '../../members/member-input.js';
 import { allMembers, searchMembers, type Member, type SaveResult } from '../../members/members.js';
-import { exportResponse, memberFrom, statusFrom } from '../../http/member-request.js';
+import { exportResponse, memberFrom, saveRefusal, statusFrom } from '../../http/member-request.js';
 
 /** The roster's JSON API, mounted at /api/networks/:networkId/members. */
 export const memberApi = new Hono<NetworkEnv>();
@@ -31,7 +31,7 @@ async function validMember(c: Context<NetworkEnv>): Promise<MemberInput> {
 }
 
 function saved(c: Context<NetworkEnv>, result: SaveResult): Member {
-  if (!result.ok) throw new InvalidInputError(commonText(c.var.lang).checkForm, { email: memberText(c.var.lang).emailTaken });
+  if (!result.ok) throw new InvalidInputError(commonText(c.var.lang).checkForm, { email: saveRefusal(c.var.lang, result.reason) });
   return result.member;
 }
 
@@ -61,7 +61,7 @@ function importSchema(c: Context<NetworkEnv>) {
 memberApi.post('/import', coordinatorOnly, async (c) => {
   const lang = c.var.lang;
   const { csv, ...options } = requireValid(importSchema(c), await readInput(c), commonText(lang).checkForm);
-  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.network, actorOf(c), csv, options);
+  const outcome = await importMembers(c.var.deps.db, c.var.deps.clock, c.var.deps.secretKey, c.var.network, actorOf(c), csv, options);
   if (outcome.kind === 'file_problem') {
     const error = fileProblemMessage(outcome.problem, lang);
     return c.json({ error, fields: { csv: error } }, outcome.problem.code === 'too_large' ? 413 : 422);

@@ -22,6 +22,8 @@ const view = (network: Network) => ({
   collectSegments: network.collectSegments,
   bandStrength: network.bandStrength,
   bandConcern: network.bandConcern,
+  invitationRetentionDays: network.invitationRetentionDays,
+  inactiveMemberRetentionMonths: network.inactiveMemberRetentionMonths,
 });
 
 // GET /api/networks

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { erasureText } from '../../i18n/erasure.js';
 import { privacyText } from '../../i18n/privacy.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { commonText } from '../../i18n/common.js';
@@ -53,7 +54,7 @@ export function MemberListPage({ c, shown, total, active, search, status, notice
         </p>
         <p class="hint">{t.exportHint}</p>
         <p>
-          <a href={`/networks/${c.var.network.id}/privacy/access`}>{privacyText(c.var.lang).accessTitle}</a>
+          <a href={`/networks/${c.var.network.id}/privacy/access`}>{privacyText(c.var.lang).accessTitle}</a> · <a href={`${base}/do-not-invite`}>{erasureText(c.var.lang).listLink}</a>
         </p>
         <form method="get" action={base} role="search">
           <div class="field">

@@ -3,6 +3,10 @@ import type { NetworkEnv } from '../../http/network-access.js';
 import { memberText } from '../../i18n/members.js';
 import type { Member } from '../../members/members.js';
 import { CsrfField } from '../csrf-field.js';
+import { erasureText } from '../../i18n/erasure.js';
+import { fill } from '../../i18n/messages.js';
+import { inactiveMemberErasedOn } from '../../retention/retention.js';
+import { formats } from '../results/format.js';
 import { MemberForm, type MemberValues } from './member-form.js';
 import { MembersShell, Notice } from './members-shell.js';
 
@@ -30,10 +34,11 @@ export function AddMemberPage({ c, values, errors }: { c: Context<NetworkEnv> } 
   );
 }
 
-/** Deactivation, not deletion: invitations of earlier rounds still refer to the member. */
+/** Deactivation keeps the member for the retention time; erasure removes them at once. */
 function StatusForm({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
   const t = memberText(c.var.lang);
   const action = `/networks/${c.var.network.id}/members/${member.id}/${member.active ? 'deactivate' : 'reactivate'}`;
+  const erasedOn = inactiveMemberErasedOn(member, c.var.network);
   return (
     <section class="card narrow">
       <h2>{t.status}</h2>
@@ -45,6 +50,10 @@ function StatusForm({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
           {member.active ? t.deactivate : t.reactivate}
         </button>
       </form>
+      {erasedOn && <p class="hint">{fill(erasureText(c.var.lang).retentionMember, { date: formats(c.var.lang).date(erasedOn.toISOString()) })}</p>}
+      <p>
+        <a href={`/networks/${c.var.network.id}/members/${member.id}/erase`}>{erasureText(c.var.lang).eraseLink}</a>
+      </p>
     </section>
   );
 }

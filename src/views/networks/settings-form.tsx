@@ -5,7 +5,7 @@ import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 
-type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown };
+type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown };
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
@@ -62,6 +62,9 @@ export function SettingsForm({ c, action, values, errors }: { c: PageContext; ac
       <p class="hint">{t.bandsHint}</p>
       <Field name="bandStrength" type="number" label={t.bandStrength} step="0.1" value={text(values.bandStrength, '4')} error={errors.bandStrength} />
       <Field name="bandConcern" type="number" label={t.bandConcern} step="0.1" value={text(values.bandConcern, '3')} error={errors.bandConcern} />
+      <p class="hint">{t.retentionHint}</p>
+      <Field name="invitationRetentionDays" type="number" label={t.invitationRetentionDays} value={text(values.invitationRetentionDays, '30')} error={errors.invitationRetentionDays} />
+      <Field name="inactiveMemberRetentionMonths" type="number" label={t.inactiveMemberRetentionMonths} value={text(values.inactiveMemberRetentionMonths, '12')} error={errors.inactiveMemberRetentionMonths} />
       <button type="submit">{t.save}</button>
     </form>
   );

@@ -8,6 +8,8 @@ import { CsrfField } from '../csrf-field.js';
 import { statusLine } from './round-list.js';
 import { MailStatus, ProgressView } from './round-progress.js';
 import { Notices, RoundsShell, when } from './rounds-shell.js';
+import { erasureText } from '../../i18n/erasure.js';
+import { invitationsErasedOn } from '../../retention/retention.js';
 
 type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: string | undefined; error?: string | undefined };
 
@@ -22,6 +24,14 @@ function ActionButton({ c, round, action, label, secondary }: { c: Context<Netwo
       </button>
     </form>
   );
+}
+
+/** What retention erases of the round, and when: counted from its actual closing. */
+function retentionLine(c: Context<NetworkEnv>, round: RoundDetails['round']): string {
+  const t = erasureText(c.var.lang);
+  if (round.invitationsErasedAt) return fill(t.retentionRoundDone, { date: when(round.invitationsErasedAt, c) });
+  const on = invitationsErasedOn(round, c.var.network);
+  return on ? fill(t.retentionRound, { date: when(on.toISOString(), c) }) : fill(t.retentionRoundLater, { days: c.var.network.invitationRetentionDays });
 }
 
 function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
@@ -53,6 +63,8 @@ function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }
       </dd>
       <dt>{t.recurrenceLabel}</dt>
       <dd>{round.recurrenceMonths ? fill(t.recurrenceEvery, { months: round.recurrenceMonths }) : t.recurrenceNone}</dd>
+      <dt>{erasureText(c.var.lang).retentionTitle}</dt>
+      <dd>{retentionLine(c, round)}</dd>
       {details.previousRoundId && (
         <>
           <dt>{t.previousRound}</dt>
