@@ -5,7 +5,10 @@ import { endOtherSessions } from '../accounts/sessions.js';
 import { authenticate, setPassword } from '../accounts/users.js';
 import type { AppEnv, PageContext } from '../http/env.js';
 import { parseInput, readInput } from '../http/input.js';
-import { currentSession, requireUser, sessionToken } from '../http/session.js';
+import { clearSessionCookie, currentSession, requireUser, sessionToken } from '../http/session.js';
+import { deleteAccount } from '../accounts/delete-account.js';
+import { Field } from '../views/field.js';
+import { passwordText } from '../i18n/password.js';
 import { authText } from '../i18n/auth.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
@@ -13,7 +16,7 @@ import { CsrfField } from '../views/csrf-field.js';
 import { PasswordFields } from '../views/accounts/password-fields.js';
 import { Layout } from '../views/layout.js';
 
-function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; errors?: Record<string, string>; changed?: boolean }) {
+function AccountPage({ c, errors = {}, changed = false, deleteError }: { c: PageContext; errors?: Record<string, string>; changed?: boolean; deleteError?: string }) {
   const t = authText(c.var.lang);
   const { user } = currentSession(c);
   return (
@@ -38,6 +41,15 @@ function AccountPage({ c, errors = {}, changed = false }: { c: PageContext; erro
           <CsrfField c={c} />
           <PasswordFields lang={c.var.lang} errors={errors} withCurrent />
           <button type="submit">{t.save}</button>
+        </form>
+        <h2>{t.deleteAccount}</h2>
+        <p>{t.deleteAccountBody}</p>
+        <form method="post" action="/account/delete" novalidate>
+          <CsrfField c={c} />
+          <Field name="deletePassword" type="password" label={passwordText(c.var.lang).currentPassword} error={deleteError} autocomplete="current-password" />
+          <button type="submit" class="button-danger">
+            {t.deleteAccountConfirm}
+          </button>
         </form>
       </section>
     </Layout>
@@ -74,6 +86,38 @@ export function accountRoutes() {
     await setPassword(c.var.deps.db, user.id, parsed.data.newPassword);
     await endOtherSessions(c.var.deps.db, c.var.deps.secretKey, user.id, sessionToken(c));
     return c.html(<AccountPage c={c} changed />);
+  });
+
+  // POST /account/delete — with the current password, counted as a password check; refused while a network needs this account.
+  routes.post('/delete', async (c) => {
+    const t = authText(c.var.lang);
+    const { user } = currentSession(c);
+    const key = String(user.id);
+    const now = c.var.deps.clock.now().getTime();
+    const wait = passwordChecks.wait(key, now);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(<AccountPage c={c} deleteError={fill(t.currentTooMany, { minutes: Math.ceil(wait / 60) })} />, 429);
+    }
+    passwordChecks.record(key, now);
+    const input = await readInput(c);
+    const verified = await authenticate(c.var.deps.db, user.email, typeof input.deletePassword === 'string' ? input.deletePassword : '');
+    if (!verified) return c.html(<AccountPage c={c} deleteError={t.currentWrong} />, 422);
+    passwordChecks.refund(key);
+    const refusal = await deleteAccount(c.var.deps.db, c.var.deps.clock, user.id);
+    if (refusal) {
+      const message = refusal.reason === 'last_admin' ? t.deleteLastAdmin : fill(t.deleteLastCoordinator, { networks: refusal.networks.join(', ') });
+      return c.html(<AccountPage c={c} deleteError={message} />, 409);
+    }
+    clearSessionCookie(c);
+    return c.html(
+      <Layout lang={c.var.lang} title={t.accountDeleted} path={c.req.path}>
+        <section class="card narrow">
+          <h1>{t.accountDeleted}</h1>
+          <p>{t.accountDeletedBody}</p>
+        </section>
+      </Layout>,
+    );
   });
 
   return routes;

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'role_removed',
   'personal_data_exported',
   'members_erased',
+  'account_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
