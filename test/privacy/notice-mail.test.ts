@@ -58,6 +58,17 @@ describe('the privacy notice in round mail over real SMTP', () => {
     }
   });
 
+  it('is missed on the round page until published', async () => {
+    w = await roundsWorld({ sink });
+    const id = await openedRound(w);
+    const roundPage = async () => (await w.t.app.request(`/networks/${w.network.id}/rounds/${id}`, { headers: { cookie: w.coordinator.cookie } })).text();
+    const before = await roundPage();
+    expect(before).toContain('Verkoston tietosuojaselostetta ei ole julkaistu, joten kutsuissa ei ole linkkiä siihen.');
+    expect(before).toContain(`href="/networks/${w.network.id}/privacy/notice"`);
+    await publishNotice();
+    expect(await roundPage()).not.toContain('tietosuojaselostetta ei ole julkaistu');
+  });
+
   it('carries no link while the notice is only a draft', async () => {
     w = await roundsWorld({ sink });
     const draft = await w.t.app.request(`/networks/${w.network.id}/privacy/notice`, postForm(w.coordinator, { controller: 'Porvoon kaupunki', intent: 'draft' }));
