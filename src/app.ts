@@ -32,6 +32,7 @@ import { answerApi } from './routes/answer-api.js';
 import { answerPage } from './routes/answer-page.js';
 import { reportData } from './routes/report-data.js';
 import { reportPage } from './routes/report-page.js';
+import { publicNoticeRoutes } from './routes/public-notice.js';
 import { createLoginLimiter } from './accounts/login-limiter.js';
 import { IMPORT_BODY_BYTES } from './members/csv-format.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.route('/a', answerPage);
   app.route('/r', reportData);
   app.route('/r', reportPage);
+  app.route('/privacy', publicNoticeRoutes);
   app.route('/admin', adminRoutes);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());

@@ -24,7 +24,7 @@ const answerLookup = {
     questionnaireKey: rounds.questionnaireKey,
     questionnaireVersion: rounds.questionnaireVersion,
   },
-  network: { id: networks.id, name: networks.name, languages: networks.languages, anonymityThreshold: networks.anonymityThreshold },
+  network: { id: networks.id, name: networks.name, languages: networks.languages, anonymityThreshold: networks.anonymityThreshold, privacyNotice: networks.privacyNotice },
   memberLanguage: members.language,
 };
 

@@ -15,6 +15,9 @@ export const answerPageText = defineMessages({
     anonymityComments: 'Avoimet vastaukset näytetään ilman nimeä ja järjestyksessä, josta ei voi päätellä, kuka ne kirjoitti.',
     anonymityNames: 'Jos haluat pysyä tunnistamattomana, älä kirjoita avoimiin vastauksiin nimiä tai muita tunnistettavia tietoja. Avoin vastaus voi olla enintään {max} merkkiä.',
     draftKept: 'Keskeneräiset vastauksesi säilyvät vain tässä selaimessa, kunnes lähetät ne.',
+    storedAboutYou:
+      'Sinusta tallennetaan vain jäsenluettelon tiedot, kuten nimi ja sähköpostiosoite, sekä tämä kutsu; vastauksiasi ei liitetä niihin, ja keskeneräiset vastauksesi säilyvät vain omassa selaimessasi.',
+    noticeLink: 'Tietosuojaseloste',
     progress: 'Sivu {page}/{count}',
     needsJavaScript: 'Kyselyyn vastaaminen vaatii, että JavaScript on käytössä selaimessasi.',
     sending: 'Vastauksia lähetetään…',
@@ -45,6 +48,9 @@ export const answerPageText = defineMessages({
     anonymityComments: 'Öppna svar visas utan namn och i en ordning som inte avslöjar vem som skrev dem.',
     anonymityNames: 'Om du vill förbli oidentifierbar ska du inte skriva namn eller andra identifierande uppgifter i de öppna svaren. Ett öppet svar får vara högst {max} tecken.',
     draftKept: 'Dina påbörjade svar sparas bara i den här webbläsaren tills du skickar dem.',
+    storedAboutYou:
+      'Om dig sparas bara uppgifterna i medlemsförteckningen, som namn och e-postadress, samt den här inbjudan; dina svar kopplas inte till dem, och dina påbörjade svar sparas bara i din egen webbläsare.',
+    noticeLink: 'Dataskyddsbeskrivning',
     progress: 'Sida {page} av {count}',
     needsJavaScript: 'För att svara på enkäten behöver JavaScript vara aktiverat i din webbläsare.',
     sending: 'Svaren skickas…',
@@ -75,6 +81,9 @@ export const answerPageText = defineMessages({
     anonymityComments: 'Open comments are shown without any name, in an order that does not reveal who wrote them.',
     anonymityNames: 'If you want to stay unidentifiable, do not write names or other identifying details in open answers. An open answer can be at most {max} characters long.',
     draftKept: 'Until you send them, your unfinished answers are kept only in this browser.',
+    storedAboutYou:
+      'About you, we keep only your entry on the member list, such as your name and email address, and this invitation; your answers are never linked to them, and unfinished answers stay only in your own browser.',
+    noticeLink: 'Privacy notice',
     progress: 'Page {page} of {count}',
     needsJavaScript: 'Answering the survey needs JavaScript to be enabled in your browser.',
     sending: 'Sending your answers…',

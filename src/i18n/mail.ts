@@ -26,6 +26,8 @@ export const mailText = defineMessages({
     reminderIntro:
       'Muistutamme kyselystä ”{roundTitle}”, jolla verkostomme arvioi omaa toimintaansa. Jokainen vastaus tekee tuloksista luotettavampia, joten toivomme, että ehdit vielä vastata.',
     reminderAlreadyAnswered: 'Jos vastasit jo, kiitos – voit jättää tämän viestin huomiotta.',
+    privacyNoticeLead: 'Miten tietojasi käsitellään, kerrotaan verkoston tietosuojaselosteessa:',
+    privacyNoticeLabel: 'Tietosuojaseloste',
     resetSubject: 'Verkostopulssi: salasanan vaihtaminen',
     resetIntro: 'Joku pyysi vaihtamaan Verkostopulssi-tilisi salasanan. Voit valita uuden salasanan alla olevasta linkistä.',
     resetLead: 'Valitse uusi salasana tästä:',
@@ -64,6 +66,8 @@ export const mailText = defineMessages({
     reminderIntro:
       'Vi vill påminna dig om enkäten ”{roundTitle}”, där vårt nätverk utvärderar sin egen verksamhet. Varje svar gör resultaten mer tillförlitliga, så vi hoppas att du ännu hinner svara.',
     reminderAlreadyAnswered: 'Om du redan har svarat, tack – då kan du bortse från det här meddelandet.',
+    privacyNoticeLead: 'Hur dina uppgifter behandlas står i nätverkets dataskyddsbeskrivning:',
+    privacyNoticeLabel: 'Dataskyddsbeskrivning',
     resetSubject: 'Verkostopulssi: byte av lösenord',
     resetIntro: 'Någon har bett om att lösenordet till ditt konto i Verkostopulssi ska bytas. Du kan välja ett nytt lösenord via länken nedan.',
     resetLead: 'Välj ett nytt lösenord här:',
@@ -102,6 +106,8 @@ export const mailText = defineMessages({
     reminderIntro:
       'A friendly reminder about the survey “{roundTitle}”, in which our network evaluates its own work. Every answer makes the results more reliable, so we hope you still have time to respond.',
     reminderAlreadyAnswered: 'If you have already answered, thank you – you can ignore this message.',
+    privacyNoticeLead: 'How your data is handled is set out in the network’s privacy notice:',
+    privacyNoticeLabel: 'Privacy notice',
     resetSubject: 'Verkostopulssi: reset your password',
     resetIntro: 'Someone asked to reset the password of your Verkostopulssi account. You can choose a new password with the link below.',
     resetLead: 'Choose a new password here:',

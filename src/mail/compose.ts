@@ -17,6 +17,8 @@ export type SurveyMailInput = {
   closesAt: Date;
   estimatedMinutes: number;
   anonymityThreshold: number;
+  /** The network's published privacy notice in the member's language; none (null) while it has not published one. */
+  privacyNoticeLink?: string | null;
 };
 
 export type PasswordResetInput = { lang: Language; name: string; link: string; validHours: number };
@@ -48,6 +50,7 @@ function surveyMail(input: SurveyMailInput, subject: string, intro: string, extr
     intro: [fill(intro, names), plural(input.estimatedMinutes, t.surveyTimeOne, t.surveyTimeOther, { minutes: input.estimatedMinutes, closesAt })],
     action: { lead: t.surveyLead, label: t.surveyButton, link: input.link },
     outro: [fill(t.anonymity, { k: input.anonymityThreshold }), t.personalLink, ...extraOutro],
+    aside: input.privacyNoticeLink ? { lead: t.privacyNoticeLead, label: t.privacyNoticeLabel, link: input.privacyNoticeLink } : undefined,
     signature: [t.thanks, input.coordinatorName, input.networkName],
   });
 }

@@ -10,6 +10,8 @@ import { enqueueMail } from '../mail/queue.js';
 import { paddedMailLength } from '../mail/sealed-mail.js';
 import type { Network } from '../networks/networks.js';
 import { invitationLink } from './invitation-links.js';
+import { noticeUrl } from '../privacy/notice-link.js';
+import { isPublished } from '../privacy/notices.js';
 import type { Round } from './rounds.js';
 import { roundThreshold } from './threshold.js';
 import { titleIn } from './round-title.js';
@@ -40,6 +42,7 @@ function composeRoundMail(deps: RoundMailDeps, kind: RoundMailKind, round: Round
     closesAt: new Date(round.closesAt),
     estimatedMinutes: version?.estimatedMinutes ?? 10,
     anonymityThreshold: roundThreshold(round, network),
+    privacyNoticeLink: isPublished(network.privacyNotice) ? noticeUrl(deps.baseUrl, deps.secretKey, network.id, lang) : null,
   });
 }
 

@@ -13,6 +13,8 @@ import { StatePage, type StateCopy } from '../views/answer/state-page.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { titleIn } from '../rounds/round-title.js';
 import { surveyForRound } from '../answering/served-survey.js';
+import { noticePath } from '../privacy/notice-link.js';
+import { isPublished } from '../privacy/notices.js';
 
 export const answerPage = new Hono<AppEnv>();
 
@@ -80,6 +82,7 @@ answerPage.get('/:token', async (c) => {
     estimatedMinutes: version.estimatedMinutes,
     closesAt: round.closesAt,
     anonymityThreshold: roundThreshold(round, network),
+    privacyNotice: isPublished(network.privacyNotice) ? `${noticePath(secretKey, network.id)}?lang=${lang}` : null,
   };
   return c.html(<OpenPage lang={lang} languages={languages} path={path} facts={facts} surveyJson={surveyForRound(version.json, round.collectSegments)} />);
 });

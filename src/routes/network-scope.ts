@@ -23,6 +23,7 @@ import { leaderReportRoutes } from './report-page.js';
 import { auditRoutes } from './audit.js';
 import { auditApi } from './api/audit.js';
 import { accessRequestRoutes } from './access-requests.js';
+import { privacyNoticeRoutes } from './privacy-notice.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
 function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
@@ -35,7 +36,24 @@ function scope(sections: Array<[string, Hono<NetworkEnv>]>): Hono<AppEnv> {
 export function networkPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route('/', networkRoutes);
-  pages.route('/:networkId', scope([['/', networkHomeRoutes], ['/people', peopleRoutes], ['/members', memberErasureRoutes], ['/members', memberRoutes], ['/rounds', roundRoutes], ['/outbox', outboxRoutes], ['/results', resultsRoutes], ['/agenda', agendaRoutes], ['/reports', reportLinkRoutes], ['/report', leaderReportRoutes], ['/audit', auditRoutes], ['/privacy', accessRequestRoutes]]));
+  pages.route(
+    '/:networkId',
+    scope([
+      ['/', networkHomeRoutes],
+      ['/people', peopleRoutes],
+      ['/members', memberErasureRoutes],
+      ['/members', memberRoutes],
+      ['/rounds', roundRoutes],
+      ['/outbox', outboxRoutes],
+      ['/results', resultsRoutes],
+      ['/agenda', agendaRoutes],
+      ['/reports', reportLinkRoutes],
+      ['/report', leaderReportRoutes],
+      ['/audit', auditRoutes],
+      ['/privacy', accessRequestRoutes],
+      ['/privacy', privacyNoticeRoutes],
+    ]),
+  );
   return pages;
 }
 

@@ -5,6 +5,7 @@ import { readInput } from '../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf, currentSession, requireUser } from '../http/session.js';
 import { networkText } from '../i18n/networks.js';
+import { noticeEditorText } from '../i18n/privacy-notice-editor.js';
 import { changeSettings, mayCreateNetworks, startNetwork } from '../networks/actions.js';
 import { networksOf } from '../networks/networks.js';
 import { Layout } from '../views/layout.js';
@@ -95,6 +96,9 @@ function settingsPage(c: Context<NetworkEnv>, values: Record<string, unknown>, e
           </p>
         )}
         <SettingsForm c={c} action={`/networks/${c.var.network.id}/settings`} values={values} errors={errors} />
+        <p>
+          <a href={`/networks/${c.var.network.id}/privacy/notice`}>{noticeEditorText(c.var.lang).settingsLink}</a>
+        </p>
       </section>
     </Layout>
   );

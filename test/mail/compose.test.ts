@@ -54,6 +54,25 @@ describe('invitation and reminder', () => {
   });
 });
 
+describe('the privacy notice link', () => {
+  const NOTICE = 'https://pulssi.example.fi/privacy/3-0123456789abcdef?lang=sv';
+  it('stands on a line of its own in the text and as a named link in the HTML, in both kinds of survey mail', async () => {
+    for (const compose of [invitationMail, reminderMail]) {
+      const mail = await compose({ ...survey('sv'), privacyNoticeLink: NOTICE });
+      expect(mail.text).toContain(`Hur dina uppgifter behandlas står i nätverkets dataskyddsbeskrivning:\n${NOTICE}\n`);
+      expect(mail.html).toContain(`<a href="${NOTICE}" style="color:#1d5a85;">Dataskyddsbeskrivning</a>`);
+    }
+  });
+
+  it('is left out while the network has published none', async () => {
+    for (const lang of LANGUAGES) {
+      const mail = await invitationMail({ ...survey(lang), privacyNoticeLink: null });
+      expect(mail.text).not.toMatch(/tietosuojaseloste|dataskyddsbeskrivning|privacy notice|\/privacy\//i);
+      expect(mail.html).not.toContain('/privacy/');
+    }
+  });
+});
+
 describe('account mail', () => {
   for (const lang of LANGUAGES) {
     it(`${lang}: password reset and account invitation carry the link and escape names`, async () => {

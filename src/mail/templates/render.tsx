@@ -12,6 +12,8 @@ export type MailContent = {
   intro: string[];
   action: { lead: string; label: string; link: string };
   outro: string[];
+  /** A further link, such as the privacy notice, set apart from the call to action. */
+  aside?: { lead: string; label: string; link: string } | undefined;
   signature: string[];
 };
 
@@ -55,6 +57,14 @@ function MailBody({ content }: { content: MailContent }) {
           {content.outro.map((text) => (
             <p style={PARAGRAPH}>{text}</p>
           ))}
+          {content.aside && (
+            <p style={SMALL}>
+              {content.aside.lead}{' '}
+              <a href={content.aside.link} style="color:#1d5a85;">
+                {content.aside.label}
+              </a>
+            </p>
+          )}
           <p style={PARAGRAPH}>
             {content.signature.map((line, i) => (
               <>
@@ -81,6 +91,7 @@ function renderText(content: MailContent): string {
     ...content.intro,
     `${content.action.lead}\n${content.action.link}`,
     ...content.outro,
+    ...(content.aside ? [`${content.aside.lead}\n${content.aside.link}`] : []),
     content.signature.join('\n'),
     // "-- " is the usual signature separator; clients dim or fold what follows.
     `-- \n${mailText(content.lang).footer}`,

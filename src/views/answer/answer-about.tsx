@@ -4,7 +4,7 @@ import { fill } from '../../i18n/messages.js';
 import type { IntroFacts } from './answer-intro.js';
 
 /**
- * What the questionnaire is for and who runs it, under the questions: there when the member
+ * What the questionnaire is for, who runs it and what is stored about the member, under the questions: there when the member
  * wants to know whom to ask, without standing between them and the first question.
  */
 export function AnswerAbout({ lang, facts }: { lang: Language; facts: IntroFacts }) {
@@ -16,6 +16,15 @@ export function AnswerAbout({ lang, facts }: { lang: Language; facts: IntroFacts
       <p>
         {fill(t.organiser, { network: facts.networkName })}
         {facts.coordinators.length > 0 && ` ${fill(facts.coordinators.length > 1 ? t.coordinatedByMany : t.coordinatedBy, { names })}`}
+      </p>
+      <p id="answer-stored">
+        {t.storedAboutYou}
+        {facts.privacyNotice && (
+          <>
+            {' '}
+            <a href={facts.privacyNotice}>{t.noticeLink}</a>
+          </>
+        )}
       </p>
     </footer>
   );

@@ -13,6 +13,8 @@ export type IntroFacts = {
   estimatedMinutes: number;
   closesAt: string;
   anonymityThreshold: number;
+  /** The network's published privacy notice in the page's language, or null while it has none. */
+  privacyNotice: string | null;
 };
 
 /**

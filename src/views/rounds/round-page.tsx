@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { noticeEditorText } from '../../i18n/privacy-notice-editor.js';
+import { isPublished } from '../../privacy/notices.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { RoundDetails } from '../../rounds/round-details.js';
@@ -92,6 +94,7 @@ function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDet
   return (
     <section class="card">
       <h2>{t.invitationsTitle}</h2>
+      <NoNoticeHint c={c} />
       {round.status === 'draft' ? (
         <p>{fill(t.inviteDraftInfo, { at: when(round.opensAt, c) })}</p>
       ) : (
@@ -116,6 +119,17 @@ function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDet
         </>
       )}
     </section>
+  );
+}
+
+/** Members' mail links to the privacy notice only once it is published; until then the coordinator is told so here. */
+function NoNoticeHint({ c }: { c: Context<NetworkEnv> }) {
+  if (isPublished(c.var.network.privacyNotice)) return null;
+  const t = noticeEditorText(c.var.lang);
+  return (
+    <p class="hint">
+      {t.roundNoNotice} <a href={`/networks/${c.var.network.id}/privacy/notice`}>{t.roundNoNoticeLink}</a>
+    </p>
   );
 }
 
