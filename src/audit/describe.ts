@@ -62,7 +62,8 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     case 'invitation_withdrawn':
       return { text: fill(t[event.action], { actor, email: erasedOr(event.details.email, lang), roleAs: t[`roleAs_${event.details.role}`] }), lines: [] };
     case 'account_deleted':
-      return { text: fill(t.account_deleted, { actor }), lines: [] };
+    case 'privacy_notice_published':
+      return { text: fill(t[event.action], { actor }), lines: [] };
     case 'members_erased':
       return { text: fill(event.actor ? t.members_erased : t.members_erased_by_retention, { actor, count: event.details.count }), lines: [] };
     case 'personal_data_exported':

@@ -25,6 +25,7 @@ export type AuditEntry =
   | { action: 'members_erased'; details: { count: number } }
   /** The actor is the account itself; its address is not kept. */
   | { action: 'account_deleted'; details: Record<string, never> }
+  | { action: 'privacy_notice_published'; details: Record<string, never> }
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

@@ -7,6 +7,7 @@ import { noticeEditorText } from '../i18n/privacy-notice-editor.js';
 import type { Network } from '../networks/networks.js';
 import type { NoticeInput } from './notice-input.js';
 import type { NoticeSource } from './notice-content.js';
+import { recordAudit, type Actor } from '../audit/record.js';
 
 export const EMPTY_NOTICE: PrivacyNoticeFields = { controller: '', contactName: '', contactEmail: '', protectionOfficer: '', additional: '', publishedAt: null };
 
@@ -30,12 +31,15 @@ export function noticeSource(network: Network, fields: PrivacyNoticeFields): Not
  * published at once with a new date, so the date always tells when the text
  * members read last changed.
  */
-export async function saveNotice(db: Db, clock: Clock, network: Network, input: NoticeInput, lang: Language): Promise<PrivacyNoticeFields> {
+export async function saveNotice(db: Db, clock: Clock, network: Network, input: NoticeInput, lang: Language, actor: Actor): Promise<PrivacyNoticeFields> {
   const publish = input.intent === 'publish';
   if (!publish && isPublished(network.privacyNotice)) throw new DomainError(noticeEditorText(lang).alreadyPublished, 409);
   const { intent: _intent, ...parts } = input;
   const notice: PrivacyNoticeFields = { ...parts, publishedAt: publish ? clock.now().toISOString() : null };
-  await db.update(networks).set({ privacyNotice: notice }).where(eq(networks.id, network.id));
+  await db.transaction(async (tx) => {
+    await tx.update(networks).set({ privacyNotice: notice }).where(eq(networks.id, network.id));
+    if (publish) await recordAudit(tx, { networkId: network.id, actor, at: clock.now(), action: 'privacy_notice_published', details: {} });
+  });
   return notice;
 }
 

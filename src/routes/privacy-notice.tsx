@@ -11,6 +11,7 @@ import { Layout } from '../views/layout.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
 import { NoticeDocument } from '../views/privacy/notice-document.js';
 import { NoticeEditor, type NoticeValues } from '../views/privacy/notice-editor.js';
+import { actorOf } from '../http/session.js';
 
 /** The coordinators' editor of the network's privacy notice; mounted at /networks/:networkId/privacy beside the access requests. */
 export const privacyNoticeRoutes = new Hono<NetworkEnv>();
@@ -65,7 +66,7 @@ privacyNoticeRoutes.post('/notice', async (c) => {
   const parsed = parseInput(noticeInputSchema(c.var.lang), input);
   if (!parsed.ok) return c.html(editorPage(c, typed(input), parsed.fields, stored), 422);
   if (parsed.data.intent === 'preview') return c.html(editorPage(c, parsed.data, {}, stored));
-  const saved = await saveNotice(c.var.deps.db, c.var.deps.clock, c.var.network, parsed.data, c.var.lang);
+  const saved = await saveNotice(c.var.deps.db, c.var.deps.clock, c.var.network, parsed.data, c.var.lang, actorOf(c));
   return c.redirect(`/networks/${c.var.network.id}/privacy/notice?done=${saved.publishedAt ? 'published' : 'draft'}`, 303);
 });
 

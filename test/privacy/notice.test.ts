@@ -4,6 +4,7 @@ import { networks } from '../../src/db/schema/index.js';
 import { noticeKey } from '../../src/privacy/notice-link.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, postForm, type SignedIn } from '../helpers/people.js';
+import { auditEvents } from '../../src/db/schema/index.js';
 
 let t: TestApp;
 let clock: ReturnType<typeof fixedClock>;
@@ -70,6 +71,8 @@ describe('the privacy notice editor', () => {
     expect(republished).toContain('Teemu Tietosuoja, tietosuoja@porvoo.example');
     // 22.30 UTC is already the next day in Helsinki.
     expect(republished).toContain('Julkaistu 3.3.2026.');
+    const events = (await t.deps.db.select().from(auditEvents)).filter((event) => event.action === 'privacy_notice_published');
+    expect(events.map((event) => event.at)).toEqual(['2026-03-02T13:00:00.000Z', '2026-03-02T22:30:00.000Z']);
   });
 
   it('previews without saving, live from the form too', async () => {

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'personal_data_exported',
   'members_erased',
   'account_deleted',
+  'privacy_notice_published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
