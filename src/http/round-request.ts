@@ -6,7 +6,7 @@ import { formatDateTime } from '../mail/format-date.js';
 import type { RoundRefused } from '../rounds/refusals.js';
 import { lockedFieldProblems, roundInputSchema, type RoundInput } from '../rounds/round-input.js';
 import type { Sender } from '../rounds/round-mail.js';
-import { findRound, titleTaken, type Round } from '../rounds/rounds.js';
+import { assertEditable, findRound, titleTaken, type Round } from '../rounds/rounds.js';
 import { NotFoundError } from './errors.js';
 import { parseId } from './ids.js';
 import { parseInput, type Parsed } from './input.js';
@@ -47,9 +47,10 @@ const currentInput = (r: Round) => ({
 /**
  * A round's settings from a form or JSON. The form's one questionnaire menu
  * sends "key:version"; fields left out keep the round's current values, as
- * an open round's form leaves out what is locked.
+ * an open round's form leaves out what is locked. A closed round refuses (RoundRefused).
  */
 export async function parseRound(c: Context<NetworkEnv>, fields: Record<string, unknown>, round?: Round): Promise<Parsed<RoundInput>> {
+  if (round) assertEditable(round);
   const { questionnaire, ...rest } = fields;
   const [key, version] = typeof questionnaire === 'string' ? questionnaire.split(':') : [];
   const picked = key ? { questionnaireKey: key, questionnaireVersion: version ?? '' } : {};

@@ -54,13 +54,18 @@ export async function createRound(db: Db, clock: Clock, networkId: number, input
   return round!;
 }
 
+/** A closed round's settings are its record: they no longer change. */
+export function assertEditable(round: Round): void {
+  if (round.status === 'closed') throw new RoundRefused('closed');
+}
+
 /**
  * Saves an edit made on the round as it was read. The status in the WHERE
  * clause refuses the edit if the scheduler opened or closed the round
  * meanwhile, so a draft's questionnaire never changes under an open round.
  */
 export async function updateRound(db: Db, round: Round, input: RoundInput): Promise<Round> {
-  if (round.status === 'closed') throw new RoundRefused('closed');
+  assertEditable(round);
   const [updated] = await db
     .update(rounds)
     .set(stored(input))

@@ -15,7 +15,7 @@ import { sendReminders } from '../rounds/remind.js';
 import { roundDetails } from '../rounds/round-details.js';
 import { previewInvitation } from '../rounds/round-mail.js';
 import { roundProgress } from '../rounds/progress.js';
-import { createRound, deleteDraft, listRounds, updateRound, type Round } from '../rounds/rounds.js';
+import { assertEditable, createRound, deleteDraft, listRounds, updateRound, type Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
 import { InvitePage } from '../views/rounds/invite-page.js';
 import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../views/rounds/round-form.js';
@@ -46,15 +46,18 @@ async function roundPage(c: Context<NetworkEnv>, round: Round, error?: string) {
   return <RoundPage c={c} details={details} notice={error ? undefined : noticeFrom(c)} error={error} />;
 }
 
-/** Runs a state change; a refusal shows the round again with the reason, not a bare error page. */
-async function acting(c: Context<NetworkEnv>, round: Round, work: () => Promise<string>) {
+/** Answers with the work's response; a refusal shows the round again with the reason, not a bare error page. */
+async function refusedOr(c: Context<NetworkEnv>, round: Round, work: () => Promise<Response>): Promise<Response> {
   try {
-    return c.redirect(await work(), 303);
+    return await work();
   } catch (error) {
     if (!(error instanceof RoundRefused)) throw error;
     return c.html(await roundPage(c, round, refusalMessage(c.var.lang, error)), 409);
   }
 }
+
+/** Runs a state change and goes to the page it names. */
+const acting = (c: Context<NetworkEnv>, round: Round, work: () => Promise<string>) => refusedOr(c, round, async () => c.redirect(await work(), 303));
 
 // GET /networks/:networkId/rounds
 roundRoutes.get('/', async (c) => c.html(<RoundListPage c={c} rounds={await listRounds(c.var.deps.db, c.var.network.id)} notice={noticeFrom(c)} />));
@@ -76,17 +79,17 @@ roundRoutes.get('/:roundId', async (c) => c.html(await roundPage(c, await roundF
 // GET /networks/:networkId/rounds/:roundId/edit
 roundRoutes.get('/:roundId/edit', async (c) => {
   const round = await roundFrom(c);
-  if (round.status === 'closed') return c.html(await roundPage(c, round, refusalMessage(c.var.lang, new RoundRefused('closed'))), 409);
-  return c.html(<EditRoundPage c={c} round={round} values={formValues(round)} errors={{}} />);
+  return refusedOr(c, round, async () => (assertEditable(round), c.html(<EditRoundPage c={c} round={round} values={formValues(round)} errors={{}} />)));
 });
 
 // POST /networks/:networkId/rounds/:roundId/edit
 roundRoutes.post('/:roundId/edit', async (c) => {
   const round = await roundFrom(c);
-  if (round.status === 'closed') return c.html(await roundPage(c, round, refusalMessage(c.var.lang, new RoundRefused('closed'))), 409);
-  const parsed = await parseRound(c, await readInput(c), round);
-  if (!parsed.ok) return c.html(<EditRoundPage c={c} round={round} values={{ ...formValues(round), ...parsed.values }} errors={parsed.fields} />, 422);
-  return acting(c, round, async () => `${base(c)}/${(await updateRound(c.var.deps.db, round, parsed.data)).id}?done=saved`);
+  return refusedOr(c, round, async () => {
+    const parsed = await parseRound(c, await readInput(c), round);
+    if (!parsed.ok) return c.html(<EditRoundPage c={c} round={round} values={{ ...formValues(round), ...parsed.values }} errors={parsed.fields} />, 422);
+    return c.redirect(`${base(c)}/${(await updateRound(c.var.deps.db, round, parsed.data)).id}?done=saved`, 303);
+  });
 });
 
 // POST /networks/:networkId/rounds/:roundId/delete

@@ -128,7 +128,6 @@ describe('a new coordinator’s first round, end to end', () => {
     await page.locator('#reminderDays').fill('7, 2');
     await submitAndWait(page, 'Luo kierros');
     const roundPath = new URL(page.url()).pathname;
-    const roundId = Number(/\/rounds\/(\d+)/.exec(roundPath)![1]);
     await submitAndWait(page, 'Avaa nyt');
     expect(await main(page)).toContain('13.3.2026 klo 16.00');
     expect(await main(page)).toContain('18.3.2026 klo 16.00');

@@ -30,7 +30,7 @@ export type OpenRoundOptions = {
  * whose answer link is `path`, taken from the invitation email in the outbox.
  */
 export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
-  const { db, clock, catalogue, secretKey } = t.deps;
+  const { db, clock, catalogue } = t.deps;
   const now = clock.now().getTime();
   const created = new Date(now).toISOString();
   const [coordinator] = await db

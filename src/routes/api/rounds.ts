@@ -79,9 +79,7 @@ roundApi.get('/:roundId', async (c) => {
 // PATCH /api/networks/:networkId/rounds/:roundId — fields left out keep their values.
 roundApi.patch('/:roundId', async (c) => {
   const round = await roundFrom(c);
-  if (round.status === 'closed') throw new DomainError(refusalMessage(c.var.lang, new RoundRefused('closed')), 409);
-  const input = await validRound(c, round);
-  return c.json({ round: view(await refusing(c, () => updateRound(c.var.deps.db, round, input))) });
+  return c.json({ round: view(await refusing(c, async () => updateRound(c.var.deps.db, round, await validRound(c, round)))) });
 });
 
 // DELETE /api/networks/:networkId/rounds/:roundId — drafts only.
