@@ -34,7 +34,11 @@ export type AppDeps = {
   metrics: Metrics;
   /** METRICS_TOKEN: the bearer token /metrics asks for; without it /metrics does not exist. */
   metricsToken?: string | undefined;
+  /** Where the service keeps its data, for the record of processing; from the configuration. */
+  dataLocations?: DataLocations;
 };
+
+export type DataLocations = { database: 'embedded' | 'server'; backupDir: string; mailRelay: string | null };
 
 export type AppEnv = {
   Variables: {

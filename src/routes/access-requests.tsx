@@ -13,7 +13,7 @@ import { AccessRequestForm } from '../views/privacy/access-request-form.js';
 
 /** A data subject's access request within one network, for its coordinators; mounted at /networks/:networkId/privacy. */
 export const accessRequestRoutes = new Hono<NetworkEnv>();
-accessRequestRoutes.use(coordinatorOnly);
+accessRequestRoutes.use('/access', coordinatorOnly);
 
 function formPage(c: Context<NetworkEnv>, values?: Record<string, string>, errors?: Record<string, string>) {
   const t = privacyText(c.var.lang);

@@ -23,6 +23,7 @@ import { leaderReportRoutes } from './report-page.js';
 import { auditRoutes } from './audit.js';
 import { auditApi } from './api/audit.js';
 import { accessRequestRoutes } from './access-requests.js';
+import { processingRecordRoutes } from './processing-record.js';
 import { privacyNoticeRoutes } from './privacy-notice.js';
 
 /** Everything under /networks/:networkId, one router per section; each route applies its own role check. */
@@ -52,6 +53,7 @@ export function networkPages(): Hono<AppEnv> {
       ['/audit', auditRoutes],
       ['/privacy', accessRequestRoutes],
       ['/privacy', privacyNoticeRoutes],
+      ['/privacy', processingRecordRoutes],
     ]),
   );
   return pages;

@@ -13,6 +13,7 @@ import { SettingsForm } from '../views/networks/settings-form.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
 import { networkDashboard } from '../dashboard/dashboard.js';
 import { DashboardPage } from '../views/networks/dashboard-page.js';
+import { processingText } from '../i18n/processing-record.js';
 
 export const networkRoutes = new Hono<AppEnv>();
 networkRoutes.use(requireUser);
@@ -97,7 +98,8 @@ function settingsPage(c: Context<NetworkEnv>, values: Record<string, unknown>, e
         )}
         <SettingsForm c={c} action={`/networks/${c.var.network.id}/settings`} values={values} errors={errors} />
         <p>
-          <a href={`/networks/${c.var.network.id}/privacy/notice`}>{noticeEditorText(c.var.lang).settingsLink}</a>
+          <a href={`/networks/${c.var.network.id}/privacy/notice`}>{noticeEditorText(c.var.lang).settingsLink}</a> ·{' '}
+          <a href={`/networks/${c.var.network.id}/privacy/record`}>{processingText(c.var.lang).link}</a>
         </p>
       </section>
     </Layout>
