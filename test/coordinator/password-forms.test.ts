@@ -79,6 +79,8 @@ describe('forms that set a password', () => {
         { label: current, autocomplete: 'current-password' },
         { label: fresh, autocomplete: 'new-password' },
         { label: freshAgain, autocomplete: 'new-password' },
+        // The account's deletion asks for the current password too, labelled alike.
+        { label: current, autocomplete: 'current-password' },
       ]);
     }
   });
