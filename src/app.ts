@@ -27,6 +27,7 @@ import { accountRoutes } from './routes/account.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { networkJsonApi, networkPages } from './routes/network-scope.js';
 import { adminRoutes } from './routes/admin.js';
+import { accessibilityRoutes } from './routes/accessibility.js';
 import { joinRoutes } from './routes/join.js';
 import { answerApi } from './routes/answer-api.js';
 import { answerPage } from './routes/answer-page.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
   app.route('/r', reportPage);
   app.route('/privacy', publicNoticeRoutes);
   app.route('/admin', adminRoutes);
+  app.route('/accessibility', accessibilityRoutes);
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());
 

@@ -37,6 +37,8 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).default('./data/backups'),
   // Unset: no /metrics at all. A scraper sends it as "Authorization: Bearer <token>".
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters of random text (e.g. openssl rand -hex 32)').optional(),
+  // Where the accessibility statement's feedback form sends its messages (the service's maintainer).
+  FEEDBACK_EMAIL: z.email('must be an email address, e.g. saavutettavuus@kunta.fi').optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
   // Off by default: without it a client could name any address in X-Forwarded-For and escape every limit.
   TRUSTED_PROXIES: z
@@ -57,6 +59,7 @@ export type Config = Readonly<{
   smtpPool: Readonly<SmtpPool>;
   mailMode: MailMode;
   mailFrom: string;
+  feedbackEmail: string | undefined;
   secretKey: string | undefined;
   secretKeyFile: string;
   backupDir: string;
@@ -114,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>, fromFile?: 
     smtpPool: Object.freeze({ maxConnections: e.SMTP_MAX_CONNECTIONS, maxMessages: e.SMTP_MAX_MESSAGES, rateLimit: e.SMTP_RATE_LIMIT, rateDeltaMs: e.SMTP_RATE_DELTA_MS }),
     mailMode: mailModeOf(e),
     mailFrom: e.MAIL_FROM,
+    feedbackEmail: e.FEEDBACK_EMAIL,
     secretKey: e.SECRET_KEY,
     secretKeyFile: e.SECRET_KEY_FILE,
     backupDir: e.BACKUP_DIR,

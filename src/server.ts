@@ -86,6 +86,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const deps = {
     ...{ db: database.db, catalogue, clock, log, answerRequestLog, mailer, baseUrl: url, secretKey, trustedProxies: trustProxies(config.trustedProxies) },
     ...{ groupCommit, background, metrics, metricsToken: config.metricsToken },
+    feedbackEmail: config.feedbackEmail,
     dataLocations: { database: database.kind, backupDir: config.backupDir, mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : null },
   };
   app = createApp(deps);

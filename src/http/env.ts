@@ -36,6 +36,8 @@ export type AppDeps = {
   metricsToken?: string | undefined;
   /** Where the service keeps its data, for the record of processing; from the configuration. */
   dataLocations?: DataLocations;
+  /** FEEDBACK_EMAIL: the accessibility feedback form's recipient; without it the statement gives no form. */
+  feedbackEmail?: string | undefined;
 };
 
 export type DataLocations = { database: 'embedded' | 'server'; backupDir: string; mailRelay: string | null };

@@ -63,7 +63,8 @@ export function createSmtpMailer(smtpUrl: string, from: string, options: SmtpOpt
           replyTo: message.replyTo,
           subject: message.subject,
           text: message.text,
-          html: message.html,
+          // A plain-text message (feedback a person wrote) has no HTML part.
+          html: message.html || undefined,
           attachments: message.attachments,
           // RFC 3834: out-of-office responders must not answer automated mail.
           headers: { 'Auto-Submitted': 'auto-generated' },

@@ -5,7 +5,7 @@ import { outgoingMail } from '../db/schema/index.js';
 import { MailSendError, type Mailer } from './mailer.js';
 import { imagesOf, mailSealingKey, openMail, sealMail, type MailContent } from './sealed-mail.js';
 
-export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite', 'digest'] as const;
+export const MAIL_KINDS = ['invitation', 'reminder', 'password-reset', 'account-invite', 'digest', 'accessibility-feedback'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export type MailToQueue = MailContent & {

@@ -45,6 +45,9 @@ export function HtmlDocument({ lang, title, scripts = [], styles = [], noindex =
           </a>
           <header class="site-header">{header}</header>
           <main id="main">{children}</main>
+          <footer class="site-footer">
+            <a href={`/accessibility?lang=${lang}`}>{t.accessibilityStatement}</a>
+          </footer>
         </body>
       </html>
     </>
