@@ -7,7 +7,7 @@ export const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a
 export const SERIES_POINTS: PointStyle[] = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'circle', 'triangle'];
 
 export const LATEST_COLOUR = '#1d5a85';
-export const PREVIOUS_COLOUR = '#9aa5b1';
+export const PREVIOUS_COLOUR = '#7b8794';
 export const GRID_COLOUR = '#e4e7eb';
 
 /** The answer scale's ends, read from the figures themselves (five-point unless a version says otherwise). */

@@ -10,7 +10,8 @@ export const PALETTE = {
   muted: '#52606d',
   grid: '#e4e7eb',
   current: '#0072b2',
-  previous: '#a3acb9',
+  // 3.6:1 against the white plot, as a bar must be (WCAG 1.4.11), and still lighter than this round's.
+  previous: '#7b8794',
   band: 'rgba(0, 114, 178, 0.16)',
   mark: '#8a4a03',
   /** From "strongly disagree" (orange) through a neutral grey to "strongly agree" (blue). */

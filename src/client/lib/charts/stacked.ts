@@ -1,5 +1,5 @@
 import { Chart } from 'chart.js';
-import { fitHeight, isNarrow, scaleColours, wrapLabel } from './setup.js';
+import { fitHeight, isNarrow, PALETTE, scaleColours, wrapLabel } from './setup.js';
 import type { StackedSpec } from './types.js';
 
 /**
@@ -22,7 +22,8 @@ export function stackedChart(canvas: HTMLCanvasElement, spec: StackedSpec): Char
       data: stack.shares[option]!.map((share) => share * 100),
       // Hex alpha: the earlier round's bar at 55 % opacity.
       backgroundColor: s < lastStack ? `${colours[option]}8c` : colours[option],
-      borderColor: '#ffffff',
+      // A dark outline sets every segment apart, light ones too (WCAG 1.4.11: 3:1 against what is next to it).
+      borderColor: PALETTE.muted,
       borderWidth: 1,
       categoryPercentage: 0.82,
       barPercentage: 0.92,
