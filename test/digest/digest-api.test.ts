@@ -51,7 +51,7 @@ describe('POST /api/networks/:networkId/digest', () => {
     const tooMany = await t.app.request(`${api}?lang=en`, sendJson(coordinator, 'POST', { extraRecipients: Array.from({ length: 21 }, (_, i) => `x${i}@kunta.example`) }));
     expect((await tooMany.json()).fields.extraRecipients).toBe('Give at most 20 addresses.');
     const badLang = await t.app.request(`${api}?lang=en`, sendJson(coordinator, 'POST', { lang: 'de' }));
-    expect((await badLang.json()).fields).toEqual({ lang: 'The language is fi, sv or en.' });
+    expect((await badLang.json()).fields).toEqual({ lang: 'Choose Finnish, Swedish or English as the language.' });
     const nobody = await t.app.request(`/api/networks/${other.id}/digest?lang=en`, sendJson(outsider, 'POST', {}));
     expect(nobody.status).toBe(422);
     expect((await nobody.json()).fields.extraRecipients).toBe('The network has no leaders. Give at least one recipient address.');
