@@ -62,12 +62,11 @@ function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; st
 
 export function JoinPage({ c, invite, state }: { c: PageContext; invite: JoinInvite; state: JoinState }) {
   const t = authText(c.var.lang);
-  const role = networkText(c.var.lang)[`role_${invite.role}`];
   return (
     <Layout lang={c.var.lang} title={t.joinTitle} path={c.req.path} session={c.var.session}>
       <section class="card narrow">
         <h1>{t.joinTitle}</h1>
-        <p>{fill(t.joinIntro, { network: invite.networkName, role })}</p>
+        <p>{fill(t[`joinIntro_${invite.role}`], { network: invite.networkName })}</p>
         <JoinBody c={c} invite={invite} state={state} />
       </section>
     </Layout>
