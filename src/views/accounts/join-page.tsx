@@ -1,7 +1,6 @@
 import type { PageContext } from '../../http/env.js';
 import { authText } from '../../i18n/auth.js';
 import { fill } from '../../i18n/messages.js';
-import { networkText } from '../../i18n/networks.js';
 import type { Role } from '../../db/schema/index.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
