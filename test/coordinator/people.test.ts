@@ -33,7 +33,7 @@ describe('inviting coordinators and leaders by email', () => {
     const link = mail!.text!.match(/(\/join\/[\w-]+)/)![1]!;
 
     const page = await t.app.request(link);
-    expect(await page.text()).toContain('Testiverkosto');
+    expect(await page.text()).toContain('Sinut on kutsuttu verkoston Testiverkosto johdon edustajaksi.');
     const short = await t.app.request(link, form({ name: 'Sini', newPassword: 'lyhyt', newPasswordAgain: 'lyhyt' }));
     expect(short.status).toBe(422);
     const joined = await t.app.request(link, form({ name: 'Sini Sivistysjohtaja', newPassword: 'pitkä salasana 42', newPasswordAgain: 'pitkä salasana 42' }));
