@@ -1,8 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
-/** The answering routes: counted per minute, never logged one by one (see answer-request-log.ts). */
-export const isAnsweringPath = (path: string) => /^\/a(\/|$)/.test(path);
+/**
+ * Counted per minute, never logged one by one (see answer-request-log.ts):
+ * the answering routes, and the static files, which a member's browser
+ * fetches the moment the answer page opens.
+ */
+export const isAnsweringPath = (path: string) => /^\/(a|static)(\/|$)/.test(path);
 
 /** One canonical line per request: no query string, no client address; the logger redacts tokens. */
 export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {

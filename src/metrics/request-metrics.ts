@@ -18,11 +18,8 @@ export function routeOf(c: Context): string {
   return answered === '/*' || answered === '*' ? 'unmatched' : answered;
 }
 
-/**
- * A member's visit: the answering routes, and the assets the answer page
- * loads (their hit at the moment a link is opened would date it as well).
- */
-const partOfAnswering = (path: string) => isAnsweringPath(path) || path.startsWith('/static/');
+/** A member's visit: the answering routes and the assets the answer page loads (see isAnsweringPath). */
+const partOfAnswering = isAnsweringPath;
 
 /**
  * Counts every request and its latency by route pattern and status; /metrics

@@ -84,6 +84,8 @@ describe('request log of the app', () => {
     t = await createTestApp({ log, clock, answerRequestLog: createAnswerRequestLog(log, clock, timer) });
     const { version, tokens } = await roundWithInvitations(t, 2);
     expect((await t.app.request(`/a/${tokens[0]}`)).status).toBe(200);
+    // The answer page's own files, fetched as it opens, would date the opening just as well.
+    expect((await t.app.request('/static/app.css')).status).toBe(200);
     expect((await submit(t, tokens[0]!, { answers: fullAnswers(version), language: 'fi' })).status).toBe(201);
     expect((await submit(t, tokens[1]!, { answers: fullAnswers(version, 1), language: 'fi' })).status).toBe(201);
     expect((await t.app.request('/healthz')).status).toBe(200);
@@ -96,7 +98,7 @@ describe('request log of the app', () => {
       level: 'info',
       message: 'answer requests',
       minute: '2026-03-02T09:14',
-      counts: { 'GET /a/:token 200': 1, 'POST /a/:token/submit 201': 2 },
+      counts: { 'GET /a/:token 200': 1, 'GET /static/app.css 200': 1, 'POST /a/:token/submit 201': 2 },
     });
     for (const token of tokens) expect(lines.join('\n')).not.toContain(token);
   });
