@@ -7,6 +7,7 @@ import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { Layout } from '../layout.js';
 import { PasswordFields } from './password-fields.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 export type JoinInvite = { email: string; role: Role; networkName: string };
 
@@ -36,7 +37,7 @@ function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; st
     case 'accept':
       return (
         <form method="post">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <p>{fill(t.joinExisting, { email })}</p>
           <button type="submit">{t.joinAccept}</button>
         </form>

@@ -6,6 +6,7 @@ import type { Member } from '../../members/members.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { MembersShell, Notice } from './members-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 /** The step before erasing a member: what goes, what stays, and the do-not-invite choice. */
 export function EraseMemberPage({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
@@ -18,7 +19,7 @@ export function EraseMemberPage({ c, member }: { c: Context<NetworkEnv>; member:
         <p>{`${member.name} (${member.email})`}</p>
         <p>{t.eraseBody}</p>
         <form method="post" action={`/networks/${c.var.network.id}/members/${member.id}/erase`}>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <label class="checkbox">
             <input type="checkbox" name="doNotInvite" value="true" /> {t.eraseList}
           </label>
@@ -45,7 +46,7 @@ export function DoNotInvitePage({ c, count, notice, error, email }: ListProps) {
         <Notice text={notice} />
         <p>{fill(t.listCount, { count })}</p>
         <form method="post" action={base} novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="email" type="email" label={t.listEmail} value={email} error={error} />
           <p class="actions">
             <button type="submit" name="action" value="add">

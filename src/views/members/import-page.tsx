@@ -7,6 +7,7 @@ import { COLUMNS, headerName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../me
 import { MEGABYTE, number } from '../../members/import-report.js';
 import { CsrfField } from '../csrf-field.js';
 import { MembersShell } from './members-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 /** The upload form: a file or pasted text; what it will do is shown before anything is saved. */
 export function ImportPage({ c, error, pasted = '' }: { c: Context<NetworkEnv>; error?: string | undefined; pasted?: string }) {
@@ -30,7 +31,7 @@ export function ImportPage({ c, error, pasted = '' }: { c: Context<NetworkEnv>; 
           </p>
         )}
         <form method="post" action={`/networks/${c.var.network.id}/members/import`} enctype="multipart/form-data">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <div class="field">
             <label for="file">{t.file}</label>
             <p class="hint" id="file-hint">

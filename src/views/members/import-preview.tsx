@@ -7,6 +7,7 @@ import type { Change, ImportPlan, PlannedRow } from '../../members/csv-plan.js';
 import { rowProblemMessage } from '../../members/import-report.js';
 import { CsrfField } from '../csrf-field.js';
 import { MembersShell } from './members-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 type PreviewProps = { c: Context<NetworkEnv>; plan: ImportPlan; csv: string; refused: boolean };
 
@@ -77,7 +78,7 @@ export function ImportPreviewPage({ c, plan, csv, refused }: PreviewProps) {
           </>
         )}
         <form method="post" action={`/networks/${c.var.network.id}/members/import`} enctype="multipart/form-data" class="actions">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <input type="hidden" name="csv" value={csv} />
           <input type="hidden" name="confirm" value="true" />
           {plan.bad.length > 0 && (

@@ -9,6 +9,7 @@ import { inactiveMemberErasedOn } from '../../retention/retention.js';
 import { formats } from '../results/format.js';
 import { MemberForm, type MemberValues } from './member-form.js';
 import { MembersShell, Notice } from './members-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 type FormState = { values: MemberValues; errors: Record<string, string> };
 
@@ -28,7 +29,7 @@ export function AddMemberPage({ c, values, errors }: { c: Context<NetworkEnv> } 
       <BackLink c={c} />
       <section class="card narrow">
         <h1>{t.add}</h1>
-        <MemberForm c={c} action={`/networks/${network.id}/members/new`} languages={network.languages} values={values} errors={errors} submit={t.add} />
+        <MemberForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action={`/networks/${network.id}/members/new`} languages={network.languages} values={values} errors={errors} submit={t.add} />
       </section>
     </MembersShell>
   );
@@ -45,7 +46,7 @@ function StatusForm({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
       {!member.active && <p class="badge">{t.inactive}</p>}
       <p class="hint">{t.deactivateHint}</p>
       <form method="post" action={action}>
-        <CsrfField c={c} />
+        <CsrfField token={csrfTokenOf(c)} />
         <button type="submit" class="button-secondary">
           {member.active ? t.deactivate : t.reactivate}
         </button>
@@ -67,7 +68,7 @@ export function EditMemberPage({ c, member, values, errors, notice }: { c: Conte
       <section class="card narrow">
         <h1>{t.edit}</h1>
         <Notice text={notice} />
-        <MemberForm c={c} action={`/networks/${network.id}/members/${member.id}`} languages={network.languages} values={values} errors={errors} submit={t.save} />
+        <MemberForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action={`/networks/${network.id}/members/${member.id}`} languages={network.languages} values={values} errors={errors} submit={t.save} />
       </section>
       <StatusForm c={c} member={member} />
     </MembersShell>

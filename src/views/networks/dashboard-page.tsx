@@ -86,7 +86,7 @@ export function DashboardPage({ c, dashboard }: Props) {
   const f = formats(lang);
   return (
     <Layout lang={lang} title={network.name} path={c.req.path} session={c.var.session} scripts={dashboard.rounds.some((shown) => shown.round.status === 'open') ? ['/static/build/results.js'] : []}>
-      <NetworkNav c={c} current="overview" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="overview" />
       <section class="card">
         <h1>{network.name}</h1>
         <dl class="facts">

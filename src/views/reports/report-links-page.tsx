@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { fill } from '../../i18n/messages.js';
 import { reportText } from '../../i18n/reports.js';
@@ -64,7 +65,7 @@ function LinkList({ c, links, rounds }: Pick<Props, 'c' | 'links' | 'rounds'>) {
             <span class="hint">{link.roundIds ? link.roundIds.map((id) => titles.get(id) ?? `#${id}`).join(', ') : t.allRounds}</span>
             {state === 'active' && (
               <form method="post" action={`/networks/${c.var.network.id}/reports/${link.id}/revoke`}>
-                <CsrfField c={c} />
+                <CsrfField token={csrfTokenOf(c)} />
                 <button type="submit" class="button-secondary">
                   {t.revoke}
                   <span class="visually-hidden">: {link.label || t.unnamed}</span>
@@ -114,7 +115,7 @@ function DigestNow({ c, error }: { c: Context<NetworkEnv>; error: string | undef
         </p>
       )}
       <form method="post" action={`/networks/${c.var.network.id}/reports/digest`}>
-        <CsrfField c={c} />
+        <CsrfField token={csrfTokenOf(c)} />
         <button type="submit">{t.digestNow}</button>
       </form>
     </section>
@@ -127,7 +128,7 @@ export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, 
   const base = `/networks/${c.var.network.id}/reports`;
   return (
     <Layout lang={c.var.lang} title={`${t.linksTitle} · ${c.var.network.name}`} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="reports" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="reports" />
       {createdUrl && <CreatedLink c={c} url={createdUrl} />}
       <section class="card">
         <h1>{t.linksTitle}</h1>
@@ -152,7 +153,7 @@ export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, 
           </p>
         )}
         <form method="post" action={base} novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="label" label={t.fieldLabel} hint={t.labelHint} value={String(values.label ?? '')} error={errors.label} />
           <Field name="expiresOn" type="date" label={t.fieldExpires} value={String(values.expiresOn ?? '')} error={errors.expiresOn} required />
           <RoundChoices c={c} rounds={rounds} values={values} error={errors.roundIds} />

@@ -26,7 +26,7 @@ export function ResultsShell({ c, title, back, charts = false, children }: Shell
       session={c.var.session}
       scripts={charts ? ['/static/build/results.js'] : []}
     >
-      <NetworkNav c={c} current="results" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="results" />
       {back && (
         <p class="breadcrumb">
           <a href={back.href}>{back.label}</a>

@@ -7,6 +7,7 @@ import type { Language } from '../../db/schema/networks.js';
 import type { Round } from '../../rounds/rounds.js';
 import { CsrfField } from '../csrf-field.js';
 import { RoundsShell } from './rounds-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 export type MailPreview = { lang: Language; subject: string; text: string };
 
@@ -44,7 +45,7 @@ export function ConfirmPage(props: ConfirmProps) {
           </>
         )}
         <form method="post" action={`${roundPath}/${action}`} class="actions">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <button type="submit">{action === 'close' ? t.confirmClose : t.confirmInvite}</button>
           <a href={roundPath}>{t.cancel}</a>
         </form>

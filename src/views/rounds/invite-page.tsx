@@ -5,6 +5,7 @@ import type { Member } from '../../members/members.js';
 import type { Round } from '../../rounds/rounds.js';
 import { CsrfField } from '../csrf-field.js';
 import { Notices, RoundsShell } from './rounds-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 type InviteProps = { c: Context<NetworkEnv>; round: Round; members: Member[]; error?: string };
 
@@ -24,7 +25,7 @@ export function InvitePage({ c, round, members, error }: InviteProps) {
           <p>{t.allInvited}</p>
         ) : (
           <form method="post" action={`${roundPath}/invite`} novalidate>
-            <CsrfField c={c} />
+            <CsrfField token={csrfTokenOf(c)} />
             <input type="hidden" name="scope" value="chosen" />
             <fieldset class={error ? 'field has-error' : 'field'}>
               <legend>{t.chooseIntro}</legend>

@@ -10,6 +10,7 @@ import type { Round } from '../../rounds/rounds.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { RoundsShell, when } from './rounds-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 type Values = Record<string, unknown>;
 type FormProps = { c: Context<NetworkEnv>; values: Values; errors: Record<string, string> };
@@ -87,7 +88,7 @@ function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) 
   const base = `/networks/${c.var.network.id}/rounds`;
   return (
     <form method="post" action={round ? `${base}/${round.id}/edit` : `${base}/new`} novalidate>
-      <CsrfField c={c} />
+      <CsrfField token={csrfTokenOf(c)} />
       {Object.keys(errors).length > 0 && (
         <p class="form-error" role="alert">
           {commonText(c.var.lang).checkForm}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { noticeEditorText } from '../../i18n/privacy-notice-editor.js';
 import { isPublished } from '../../privacy/notices.js';
 import { fill } from '../../i18n/messages.js';
@@ -20,7 +21,7 @@ type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: strin
 function ActionButton({ c, round, action, label, secondary }: { c: Context<NetworkEnv>; round: Round; action: string; label: string; secondary?: boolean }) {
   return (
     <form method="post" action={`/networks/${c.var.network.id}/rounds/${round.id}/${action}`} class="inline">
-      <CsrfField c={c} />
+      <CsrfField token={csrfTokenOf(c)} />
       <button type="submit" class={secondary ? 'button button-secondary' : undefined}>
         {label}
       </button>

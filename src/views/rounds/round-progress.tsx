@@ -7,6 +7,7 @@ import type { RoundDetails } from '../../rounds/round-details.js';
 import { CsrfField } from '../csrf-field.js';
 import { formats } from '../results/format.js';
 import { Scroll, when } from './rounds-shell.js';
+import { csrfTokenOf } from '../../http/session.js';
 
 /** A round with no invitations yet has no rate. */
 const percent = (lang: Language, rate: number | null) => (rate === null ? '–' : formats(lang).percent(rate));
@@ -99,7 +100,7 @@ export function MailStatus({ c, details }: { c: Context<NetworkEnv>; details: Ro
       )}
       {mail.failed > 0 && round.status === 'open' && (
         <form method="post" action={`/networks/${c.var.network.id}/rounds/${round.id}/retry-failed`}>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <button type="submit">{t.retryFailed}</button>
         </form>
       )}

@@ -10,7 +10,7 @@ export function RoundsShell({ c, title, section = 'rounds', children }: { c: Con
   const url = new URL(c.req.url);
   return (
     <Layout lang={c.var.lang} title={`${title} · ${c.var.network.name}`} path={`${url.pathname}${url.search}`} session={c.var.session}>
-      <NetworkNav c={c} current={section} />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current={section} />
       {children}
     </Layout>
   );
