@@ -1,4 +1,6 @@
+import type { Language } from '../../db/schema/networks.js';
 import type { PageContext } from '../../http/env.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { authText } from '../../i18n/auth.js';
 import { fill } from '../../i18n/messages.js';
 import { networkText } from '../../i18n/networks.js';
@@ -7,7 +9,6 @@ import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { Layout } from '../layout.js';
 import { PasswordFields } from './password-fields.js';
-import { csrfTokenOf } from '../../http/session.js';
 
 export type JoinInvite = { email: string; role: Role; networkName: string };
 
@@ -17,12 +18,13 @@ export type JoinInvite = { email: string; role: Role; networkName: string };
  */
 export type JoinState = { kind: 'create'; errors?: Record<string, string> } | { kind: 'accept' } | { kind: 'sign-in' } | { kind: 'other-account'; signedInAs: string } | { kind: 'taken' };
 
-function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; state: JoinState }) {
-  const t = authText(c.var.lang);
+/** path: the link's own address, where signing in returns to. */
+function JoinBody({ lang, csrfToken, path, invite, state }: { lang: Language; csrfToken: string; path: string; invite: JoinInvite; state: JoinState }) {
+  const t = authText(lang);
   const email = invite.email;
   const signIn = (
     <p>
-      <a href={`/login?next=${encodeURIComponent(c.req.path)}`}>{t.signIn}</a>
+      <a href={`/login?next=${encodeURIComponent(path)}`}>{t.signIn}</a>
     </p>
   );
   switch (state.kind) {
@@ -30,14 +32,14 @@ function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; st
       return (
         <form method="post" novalidate>
           <Field name="name" label={t.name} error={state.errors?.name} autocomplete="name" />
-          <PasswordFields lang={c.var.lang} errors={state.errors ?? {}} />
+          <PasswordFields lang={lang} errors={state.errors ?? {}} />
           <button type="submit">{t.joinCreate}</button>
         </form>
       );
     case 'accept':
       return (
         <form method="post">
-          <CsrfField token={csrfTokenOf(c)} />
+          <CsrfField token={csrfToken} />
           <p>{fill(t.joinExisting, { email })}</p>
           <button type="submit">{t.joinAccept}</button>
         </form>
@@ -69,7 +71,7 @@ export function JoinPage({ c, invite, state }: { c: PageContext; invite: JoinInv
       <section class="card narrow">
         <h1>{t.joinTitle}</h1>
         <p>{fill(t.joinIntro, { network: invite.networkName, role })}</p>
-        <JoinBody c={c} invite={invite} state={state} />
+        <JoinBody lang={c.var.lang} csrfToken={csrfTokenOf(c)} path={c.req.path} invite={invite} state={state} />
       </section>
     </Layout>
   );

@@ -141,28 +141,34 @@ function RoundForm({ lang, csrfToken, networkId, languages, catalogue, values, e
   );
 }
 
-/** The frame both round forms share: the shell, a way back, the heading and the form. */
-function FormPage({ c, title, back, values, errors, round }: FormProps & { title: string; back: { href: string; label: string }; round?: Round }) {
+export function NewRoundPage({ c, values, errors }: FormProps) {
   const { lang, network, deps } = c.var;
+  const t = roundText(lang);
   return (
-    <RoundsShell c={c} title={title}>
+    <RoundsShell c={c} title={t.newRound}>
       <section class="card narrow">
         <p class="breadcrumb">
-          <a href={back.href}>{back.label}</a>
+          <a href={`/networks/${network.id}/rounds`}>{t.rounds}</a>
         </p>
-        <h1>{title}</h1>
-        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} round={round} />
+        <h1>{t.newRound}</h1>
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} />
       </section>
     </RoundsShell>
   );
 }
 
-export function NewRoundPage(props: FormProps) {
-  const t = roundText(props.c.var.lang);
-  return <FormPage {...props} title={t.newRound} back={{ href: `/networks/${props.c.var.network.id}/rounds`, label: t.rounds }} />;
-}
-
-export function EditRoundPage(props: FormProps & { round: Round }) {
-  const t = roundText(props.c.var.lang);
-  return <FormPage {...props} title={t.editTitle} back={{ href: `/networks/${props.c.var.network.id}/rounds/${props.round.id}`, label: props.round.title }} />;
+export function EditRoundPage({ c, values, errors, round }: FormProps & { round: Round }) {
+  const { lang, network, deps } = c.var;
+  const t = roundText(lang);
+  return (
+    <RoundsShell c={c} title={t.editTitle}>
+      <section class="card narrow">
+        <p class="breadcrumb">
+          <a href={`/networks/${network.id}/rounds/${round.id}`}>{round.title}</a>
+        </p>
+        <h1>{t.editTitle}</h1>
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} round={round} />
+      </section>
+    </RoundsShell>
+  );
 }
