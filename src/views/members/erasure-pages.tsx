@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { erasureText } from '../../i18n/erasure.js';
 import { fill } from '../../i18n/messages.js';
 import type { Member } from '../../members/members.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 import { MembersShell, Notice } from './members-shell.js';
-import { csrfTokenOf } from '../../http/session.js';
 
 /** The step before erasing a member: what goes, what stays, and the do-not-invite choice. */
 export function EraseMemberPage({ c, member }: { c: Context<NetworkEnv>; member: Member }) {

@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import { ORGANISATION_TYPES } from '../../db/schema/members.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { memberText } from '../../i18n/members.js';
 import { fill } from '../../i18n/messages.js';
 import { COLUMNS, headerName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../members/csv-format.js';
 import { MEGABYTE, number } from '../../members/import-report.js';
 import { CsrfField } from '../csrf-field.js';
 import { MembersShell } from './members-shell.js';
-import { csrfTokenOf } from '../../http/session.js';
 
 /** The upload form: a file or pasted text; what it will do is shown before anything is saved. */
 export function ImportPage({ c, error, pasted = '' }: { c: Context<NetworkEnv>; error?: string | undefined; pasted?: string }) {

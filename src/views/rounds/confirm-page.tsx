@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import { memberText } from '../../i18n/members.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { Round } from '../../rounds/rounds.js';
 import { CsrfField } from '../csrf-field.js';
 import { RoundsShell } from './rounds-shell.js';
-import { csrfTokenOf } from '../../http/session.js';
 
 export type MailPreview = { lang: Language; subject: string; text: string };
 

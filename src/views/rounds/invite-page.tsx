@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { Member } from '../../members/members.js';
 import type { Round } from '../../rounds/rounds.js';
 import { CsrfField } from '../csrf-field.js';
 import { Notices, RoundsShell } from './rounds-shell.js';
-import { csrfTokenOf } from '../../http/session.js';
 
 type InviteProps = { c: Context<NetworkEnv>; round: Round; members: Member[]; error?: string };
 
