@@ -81,6 +81,11 @@ export function actorOf(c: PageContext): Actor {
   return { userId: user.id, name: user.name };
 }
 
+/** The token a form carries back; empty without a session, which then fails the check. */
+export function csrfTokenOf(c: PageContext): string {
+  return c.var.session?.csrfToken ?? '';
+}
+
 /** The signed-in user; only call behind requireUser. */
 export function currentSession(c: PageContext) {
   const session = c.var.session;

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/record.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { actorOf } from '../http/session.js';
+import { actorOf, csrfTokenOf } from '../http/session.js';
 import { privacyText } from '../i18n/privacy.js';
 import { accessReport } from '../privacy/access-report.js';
 import { accessFileName, accessRequestSchema } from '../privacy/access-request-input.js';
@@ -19,8 +19,8 @@ function formPage(c: Context<NetworkEnv>, values?: Record<string, string>, error
   const t = privacyText(c.var.lang);
   return (
     <Layout lang={c.var.lang} title={t.accessTitle} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="members" />
-      <AccessRequestForm c={c} action={`/networks/${c.var.network.id}/privacy/access`} intro={t.accessIntro} values={values} errors={errors} />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="members" />
+      <AccessRequestForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action={`/networks/${c.var.network.id}/privacy/access`} intro={t.accessIntro} values={values} errors={errors} />
     </Layout>
   );
 }

@@ -5,7 +5,7 @@ import { endOtherSessions } from '../accounts/sessions.js';
 import { authenticate, setPassword } from '../accounts/users.js';
 import type { AppEnv, PageContext } from '../http/env.js';
 import { parseInput, readInput } from '../http/input.js';
-import { clearSessionCookie, currentSession, requireUser, sessionToken } from '../http/session.js';
+import { clearSessionCookie, csrfTokenOf, currentSession, requireUser, sessionToken } from '../http/session.js';
 import { deleteAccount } from '../accounts/delete-account.js';
 import { Field } from '../views/field.js';
 import { passwordText } from '../i18n/password.js';
@@ -38,14 +38,14 @@ function AccountPage({ c, errors = {}, changed = false, deleteError }: { c: Page
           </p>
         )}
         <form method="post" action="/account/password" novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <PasswordFields lang={c.var.lang} errors={errors} withCurrent />
           <button type="submit">{t.save}</button>
         </form>
         <h2>{t.deleteAccount}</h2>
         <p>{t.deleteAccountBody}</p>
         <form method="post" action="/account/delete" novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="deletePassword" type="password" label={passwordText(c.var.lang).currentPassword} error={deleteError} autocomplete="current-password" />
           <button type="submit" class="button-danger">
             {t.deleteAccountConfirm}

@@ -3,7 +3,7 @@ import { instanceOverview } from '../admin/instance-overview.js';
 import type { AppEnv } from '../http/env.js';
 import { DomainError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
-import { actorOf, currentSession, requireUser } from '../http/session.js';
+import { actorOf, currentSession, requireUser, csrfTokenOf } from '../http/session.js';
 import { recordAudit } from '../audit/record.js';
 import { privacyText } from '../i18n/privacy.js';
 import { formatDateTime } from '../mail/format-date.js';
@@ -70,7 +70,7 @@ function accessPage(c: Context<AppEnv>, values?: Record<string, string>, errors?
   const t = privacyText(c.var.lang);
   return (
     <Layout lang={c.var.lang} title={t.accessTitle} path={c.req.path} session={c.var.session}>
-      <AccessRequestForm c={c} action="/admin/access" intro={t.accessInstanceIntro} values={values} errors={errors} />
+      <AccessRequestForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action="/admin/access" intro={t.accessInstanceIntro} values={values} errors={errors} />
     </Layout>
   );
 }

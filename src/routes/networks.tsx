@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env.js';
 import { DomainError } from '../http/errors.js';
 import { readInput } from '../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { actorOf, currentSession, requireUser } from '../http/session.js';
+import { actorOf, currentSession, requireUser, csrfTokenOf } from '../http/session.js';
 import { networkText } from '../i18n/networks.js';
 import { noticeEditorText } from '../i18n/privacy-notice-editor.js';
 import { changeSettings, mayCreateNetworks, startNetwork } from '../networks/actions.js';
@@ -57,7 +57,7 @@ function newNetworkPage(c: Context<AppEnv>, values: Record<string, unknown>, err
     <Layout lang={c.var.lang} title={t.create} path={c.req.path} session={c.var.session}>
       <section class="card narrow">
         <h1>{t.create}</h1>
-        <SettingsForm c={c} action="/networks/new" values={values} errors={errors} />
+        <SettingsForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action="/networks/new" values={values} errors={errors} />
       </section>
     </Layout>
   );
@@ -88,7 +88,7 @@ function settingsPage(c: Context<NetworkEnv>, values: Record<string, unknown>, e
   const t = networkText(c.var.lang);
   return (
     <Layout lang={c.var.lang} title={`${t.settings} · ${c.var.network.name}`} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="settings" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="settings" />
       <section class="card narrow">
         <h1>{t.settings}</h1>
         {saved && (
@@ -96,7 +96,7 @@ function settingsPage(c: Context<NetworkEnv>, values: Record<string, unknown>, e
             {t.saved}
           </p>
         )}
-        <SettingsForm c={c} action={`/networks/${c.var.network.id}/settings`} values={values} errors={errors} />
+        <SettingsForm lang={c.var.lang} csrfToken={csrfTokenOf(c)} action={`/networks/${c.var.network.id}/settings`} values={values} errors={errors} />
         <p>
           <a href={`/networks/${c.var.network.id}/privacy/notice`}>{noticeEditorText(c.var.lang).settingsLink}</a> ·{' '}
           <a href={`/networks/${c.var.network.id}/privacy/record`}>{processingText(c.var.lang).link}</a>

@@ -4,7 +4,7 @@ import { ROLES } from '../db/schema/index.js';
 import { DomainError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { currentSession } from '../http/session.js';
+import { currentSession, csrfTokenOf } from '../http/session.js';
 import { commonText } from '../i18n/common.js';
 import { fill } from '../i18n/messages.js';
 import { networkText } from '../i18n/networks.js';
@@ -37,7 +37,7 @@ async function peoplePage(c: Context<NetworkEnv>, notice?: string, errors: Recor
   const base = `/networks/${c.var.network.id}/people`;
   return (
     <Layout lang={c.var.lang} title={t.peopleTitle} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="people" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="people" />
       <section class="card">
         <h1>{t.peopleTitle}</h1>
         <p>{t.peopleIntro}</p>
@@ -51,7 +51,7 @@ async function peoplePage(c: Context<NetworkEnv>, notice?: string, errors: Recor
             <li>
               {person.name} · {person.email} <span class="badge">{t[`role_${person.role}`]}</span>
               <form method="post" action={`${base}/${person.userId}/remove`} class="inline">
-                <CsrfField c={c} />
+                <CsrfField token={csrfTokenOf(c)} />
                 <button type="submit" class="link-button">
                   {t.remove}
                 </button>
@@ -67,7 +67,7 @@ async function peoplePage(c: Context<NetworkEnv>, notice?: string, errors: Recor
                 <li>
                   {invite.email} <span class="badge">{invite.role ? t[`role_${invite.role}`] : ''}</span> {fill(t.expires, { date: formatDateTime(new Date(invite.expiresAt), c.var.lang) })}
                   <form method="post" action={`${base}/invitations/${invite.id}/withdraw`} class="inline">
-                    <CsrfField c={c} />
+                    <CsrfField token={csrfTokenOf(c)} />
                     <button type="submit" class="link-button" aria-label={fill(t.withdrawInviteOf, { email: invite.email ?? '' })}>
                       {t.withdrawInvite}
                     </button>
@@ -84,7 +84,7 @@ async function peoplePage(c: Context<NetworkEnv>, notice?: string, errors: Recor
           </p>
         )}
         <form method="post" action={`${base}/invite`} novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="email" type="email" label={t.inviteEmail} error={errors.email} />
           <label for="role">{t.inviteRole}</label>
           <select id="role" name="role">

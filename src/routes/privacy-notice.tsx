@@ -11,7 +11,7 @@ import { Layout } from '../views/layout.js';
 import { NetworkNav } from '../views/networks/network-nav.js';
 import { NoticeDocument } from '../views/privacy/notice-document.js';
 import { NoticeEditor, type NoticeValues } from '../views/privacy/notice-editor.js';
-import { actorOf } from '../http/session.js';
+import { actorOf, csrfTokenOf } from '../http/session.js';
 
 /** The coordinators' editor of the network's privacy notice; mounted at /networks/:networkId/privacy beside the access requests. */
 export const privacyNoticeRoutes = new Hono<NetworkEnv>();
@@ -35,9 +35,10 @@ function editorPage(c: Context<NetworkEnv>, values: NoticeValues, errors: Record
   const { baseUrl, secretKey } = c.var.deps;
   return (
     <Layout lang={c.var.lang} title={`${noticeEditorText(c.var.lang).title} · ${network.name}`} path={c.req.path} session={c.var.session} scripts={['/static/build/privacy-notice.js']}>
-      <NetworkNav c={c} current="settings" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="settings" />
       <NoticeEditor
-        c={c}
+        lang={c.var.lang}
+        csrfToken={csrfTokenOf(c)}
         action={`/networks/${network.id}/privacy/notice`}
         values={values}
         errors={errors}

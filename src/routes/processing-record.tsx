@@ -27,7 +27,7 @@ processingRecordRoutes.get('/record', async (c) => {
   ];
   return c.html(
     <Layout lang={c.var.lang} title={`${t.title} · ${network.name}`} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="settings" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="settings" />
       <article class="card">
         <h1>{t.title}</h1>
         <p>{fill(t.lead, { network: network.name, date: formatDateTime(clock.now(), c.var.lang) })}</p>

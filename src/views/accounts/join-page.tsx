@@ -1,4 +1,6 @@
+import type { Language } from '../../db/schema/networks.js';
 import type { PageContext } from '../../http/env.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { authText } from '../../i18n/auth.js';
 import { fill } from '../../i18n/messages.js';
 import type { Role } from '../../db/schema/index.js';
@@ -15,12 +17,13 @@ export type JoinInvite = { email: string; role: Role; networkName: string };
  */
 export type JoinState = { kind: 'create'; errors?: Record<string, string> } | { kind: 'accept' } | { kind: 'sign-in' } | { kind: 'other-account'; signedInAs: string } | { kind: 'taken' };
 
-function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; state: JoinState }) {
-  const t = authText(c.var.lang);
+/** path: the link's own address, where signing in returns to. */
+function JoinBody({ lang, csrfToken, path, invite, state }: { lang: Language; csrfToken: string; path: string; invite: JoinInvite; state: JoinState }) {
+  const t = authText(lang);
   const email = invite.email;
   const signIn = (
     <p>
-      <a href={`/login?next=${encodeURIComponent(c.req.path)}`}>{t.signIn}</a>
+      <a href={`/login?next=${encodeURIComponent(path)}`}>{t.signIn}</a>
     </p>
   );
   switch (state.kind) {
@@ -28,14 +31,14 @@ function JoinBody({ c, invite, state }: { c: PageContext; invite: JoinInvite; st
       return (
         <form method="post" novalidate>
           <Field name="name" label={t.name} error={state.errors?.name} autocomplete="name" />
-          <PasswordFields lang={c.var.lang} errors={state.errors ?? {}} />
+          <PasswordFields lang={lang} errors={state.errors ?? {}} />
           <button type="submit">{t.joinCreate}</button>
         </form>
       );
     case 'accept':
       return (
         <form method="post">
-          <CsrfField c={c} />
+          <CsrfField token={csrfToken} />
           <p>{fill(t.joinExisting, { email })}</p>
           <button type="submit">{t.joinAccept}</button>
         </form>
@@ -66,7 +69,7 @@ export function JoinPage({ c, invite, state }: { c: PageContext; invite: JoinInv
       <section class="card narrow">
         <h1>{t.joinTitle}</h1>
         <p>{fill(t[`joinIntro_${invite.role}`], { network: invite.networkName })}</p>
-        <JoinBody c={c} invite={invite} state={state} />
+        <JoinBody lang={c.var.lang} csrfToken={csrfTokenOf(c)} path={c.req.path} invite={invite} state={state} />
       </section>
     </Layout>
   );

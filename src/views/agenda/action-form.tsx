@@ -1,7 +1,6 @@
-import type { Context } from 'hono';
 import { MEASURES } from '../../catalogue/measures.js';
 import { ACTION_STATUSES } from '../../db/schema/index.js';
-import type { NetworkEnv } from '../../http/network-access.js';
+import type { Language } from '../../db/schema/networks.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { commonText } from '../../i18n/common.js';
 import type { Round } from '../../results/round-results.js';
@@ -10,7 +9,8 @@ import { Field } from '../field.js';
 import { SelectField } from '../members/select-field.js';
 
 export type ActionFormProps = {
-  c: Context<NetworkEnv>;
+  lang: Language;
+  csrfToken: string;
   action: string;
   submitLabel: string;
   /** The network's closed rounds, the latest first. */
@@ -38,9 +38,8 @@ function DescriptionField({ label, value, error }: { label: string; value: strin
 }
 
 /** One action's fields; the same form creates, edits and takes an accepted proposal. */
-export function ActionForm({ c, action, submitLabel, rounds, values, errors }: ActionFormProps) {
-  const t = agendaText(c.var.lang);
-  const lang = c.var.lang;
+export function ActionForm({ lang, csrfToken, action, submitLabel, rounds, values, errors }: ActionFormProps) {
+  const t = agendaText(lang);
   return (
     <form method="post" action={action} novalidate>
       {Object.keys(errors).length > 0 && (
@@ -48,7 +47,7 @@ export function ActionForm({ c, action, submitLabel, rounds, values, errors }: A
           {commonText(lang).checkForm}
         </p>
       )}
-      <CsrfField c={c} />
+      <CsrfField token={csrfToken} />
       <SelectField name="roundId" label={t.fieldRound} value={text(values.roundId)} error={errors.roundId} options={rounds.map((round) => ({ value: String(round.id), label: round.title }))} />
       <SelectField
         name="measure"

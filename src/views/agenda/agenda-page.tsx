@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Action } from '../../agenda/actions.js';
 import type { FollowUpStep } from '../../agenda/follow-up.js';
 import { MEASURES } from '../../catalogue/measures.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { reportText } from '../../i18n/reports.js';
@@ -12,8 +13,8 @@ import { FollowUpList } from './follow-up-list.js';
 export type AgendaEntry = { action: Action; roundTitle: string; steps: FollowUpStep[] };
 
 /** Chooses one rule or area; a plain GET form, so the filtered list has its own address. */
-function MeasureFilter({ c, measure }: { c: Context<NetworkEnv>; measure: string | undefined }) {
-  const t = agendaText(c.var.lang);
+function MeasureFilter({ lang, measure }: { lang: Language; measure: string | undefined }) {
+  const t = agendaText(lang);
   return (
     <form method="get" class="agenda-filter">
       <label for="measure">{t.fieldMeasure}</label>
@@ -21,7 +22,7 @@ function MeasureFilter({ c, measure }: { c: Context<NetworkEnv>; measure: string
         <option value="">{t.allMeasures}</option>
         {MEASURES.map((m) => (
           <option value={m.id} selected={m.id === measure}>
-            {measureLabel(m.id, c.var.lang)}
+            {measureLabel(m.id, lang)}
           </option>
         ))}
       </select>
@@ -32,9 +33,10 @@ function MeasureFilter({ c, measure }: { c: Context<NetworkEnv>; measure: string
   );
 }
 
-function ActionItem({ c, entry }: { c: Context<NetworkEnv>; entry: AgendaEntry }) {
-  const t = agendaText(c.var.lang);
-  const f = formats(c.var.lang);
+/** Coordinators get an edit link; leaders only read. */
+function ActionItem({ lang, networkId, k, editable, entry }: { lang: Language; networkId: number; k: number; editable: boolean; entry: AgendaEntry }) {
+  const t = agendaText(lang);
+  const f = formats(lang);
   const { action } = entry;
   return (
     <li class="agenda-item">
@@ -49,10 +51,10 @@ function ActionItem({ c, entry }: { c: Context<NetworkEnv>; entry: AgendaEntry }
         <dt>{t.fieldRound}</dt>
         <dd>{entry.roundTitle}</dd>
       </dl>
-      <FollowUpList steps={entry.steps} lang={c.var.lang} k={c.var.network.anonymityThreshold} />
-      {c.var.role === 'coordinator' && (
+      <FollowUpList steps={entry.steps} lang={lang} k={k} />
+      {editable && (
         <p>
-          <a href={`/networks/${c.var.network.id}/agenda/${action.id}/edit`}>
+          <a href={`/networks/${networkId}/agenda/${action.id}/edit`}>
             {t.edit}
             <span class="visually-hidden">: {action.description.slice(0, 80)}</span>
           </a>
@@ -91,7 +93,7 @@ export function AgendaPage({ c, entries, measure, notice }: { c: Context<Network
           </a>
           <a href={`/networks/${c.var.network.id}/report`}>{reportText(c.var.lang).viewReport}</a>
         </p>
-        <MeasureFilter c={c} measure={measure} />
+        <MeasureFilter lang={c.var.lang} measure={measure} />
       </section>
       {groups.length === 0 && (
         <section class="card">
@@ -103,7 +105,7 @@ export function AgendaPage({ c, entries, measure, notice }: { c: Context<Network
           <h2>{measureLabel(group.measure, c.var.lang)}</h2>
           <ul class="agenda-list">
             {group.entries.map((entry) => (
-              <ActionItem c={c} entry={entry} />
+              <ActionItem lang={c.var.lang} networkId={c.var.network.id} k={c.var.network.anonymityThreshold} editable={c.var.role === 'coordinator'} entry={entry} />
             ))}
           </ul>
         </section>

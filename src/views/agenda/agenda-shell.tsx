@@ -9,7 +9,7 @@ export function AgendaShell({ c, title, children }: { c: Context<NetworkEnv>; ti
   const url = new URL(c.req.url);
   return (
     <Layout lang={c.var.lang} title={`${title} · ${c.var.network.name}`} path={`${url.pathname}${url.search}`} session={c.var.session}>
-      <NetworkNav c={c} current="agenda" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="agenda" />
       {children}
     </Layout>
   );

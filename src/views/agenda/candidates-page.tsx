@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Candidate } from '../../agenda/candidates.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { fill } from '../../i18n/messages.js';
@@ -13,8 +14,8 @@ import { AgendaShell } from './agenda-shell.js';
 
 type Props = { c: Context<NetworkEnv>; rounds: Round[]; round: Round | null; candidates: Candidate[]; withheld: boolean; actionCounts: Map<string, number> };
 
-function RoundChoice({ c, rounds, round }: Pick<Props, 'c' | 'rounds' | 'round'>) {
-  const t = agendaText(c.var.lang);
+function RoundChoice({ lang, rounds, round }: Pick<Props, 'rounds' | 'round'> & { lang: Language }) {
+  const t = agendaText(lang);
   return (
     <form method="get" class="agenda-filter">
       <label for="round">{t.chooseRound}</label>
@@ -32,8 +33,7 @@ function RoundChoice({ c, rounds, round }: Pick<Props, 'c' | 'rounds' | 'round'>
   );
 }
 
-function CandidateItem({ c, round, candidate, existing }: { c: Context<NetworkEnv>; round: Round; candidate: Candidate; existing: number }) {
-  const lang = c.var.lang;
+function CandidateItem({ lang, networkId, round, candidate, existing }: { lang: Language; networkId: number; round: Round; candidate: Candidate; existing: number }) {
   const [t, r, f] = [agendaText(lang), reportText(lang), formats(lang)];
   const figures = candidate.result.figures!;
   const name = measureLabel(candidate.measure, lang);
@@ -68,7 +68,7 @@ function CandidateItem({ c, round, candidate, existing }: { c: Context<NetworkEn
       </dl>
       {existing > 0 && <p class="hint">{fill(t.existingActions, { count: existing })}</p>}
       <p>
-        <a class="button" href={`/networks/${c.var.network.id}/agenda/new?${accept}`}>
+        <a class="button" href={`/networks/${networkId}/agenda/new?${accept}`}>
           {t.accept}
           <span class="visually-hidden">: {name}</span>
         </a>
@@ -88,14 +88,14 @@ export function CandidatesPage({ c, rounds, round, candidates, withheld, actionC
         </p>
         <h1>{t.candidatesTitle}</h1>
         <p>{t.candidatesIntro}</p>
-        {round ? <RoundChoice c={c} rounds={rounds} round={round} /> : <p>{t.noClosedRounds}</p>}
+        {round ? <RoundChoice lang={c.var.lang} rounds={rounds} round={round} /> : <p>{t.noClosedRounds}</p>}
         {round && withheld && <p class="notice">{fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>}
         {round && !withheld && candidates.length === 0 && <p>{t.noCandidates}</p>}
       </section>
       {round && candidates.length > 0 && (
         <ul class="candidate-list">
           {candidates.map((candidate) => (
-            <CandidateItem c={c} round={round} candidate={candidate} existing={actionCounts.get(candidate.measure) ?? 0} />
+            <CandidateItem lang={c.var.lang} networkId={c.var.network.id} round={round} candidate={candidate} existing={actionCounts.get(candidate.measure) ?? 0} />
           ))}
         </ul>
       )}

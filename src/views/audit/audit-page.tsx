@@ -22,7 +22,7 @@ export function AuditPage({ c, log, round }: AuditPageProps) {
   const url = new URL(c.req.url);
   return (
     <Layout lang={lang} title={`${t.title} · ${c.var.network.name}`} path={`${url.pathname}${url.search}`} session={c.var.session}>
-      <NetworkNav c={c} current="audit" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="audit" />
       <section class="card">
         <h1>{round ? fill(t.roundTitle, { round: round.title }) : t.title}</h1>
         {round ? (

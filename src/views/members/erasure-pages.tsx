@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { erasureText } from '../../i18n/erasure.js';
 import { fill } from '../../i18n/messages.js';
 import type { Member } from '../../members/members.js';
@@ -18,7 +19,7 @@ export function EraseMemberPage({ c, member }: { c: Context<NetworkEnv>; member:
         <p>{`${member.name} (${member.email})`}</p>
         <p>{t.eraseBody}</p>
         <form method="post" action={`/networks/${c.var.network.id}/members/${member.id}/erase`}>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <label class="checkbox">
             <input type="checkbox" name="doNotInvite" value="true" /> {t.eraseList}
           </label>
@@ -45,7 +46,7 @@ export function DoNotInvitePage({ c, count, notice, error, email }: ListProps) {
         <Notice text={notice} />
         <p>{fill(t.listCount, { count })}</p>
         <form method="post" action={base} novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="email" type="email" label={t.listEmail} value={email} error={error} />
           <p class="actions">
             <button type="submit" name="action" value="add">

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { ORGANISATION_TYPES } from '../../db/schema/members.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { memberText } from '../../i18n/members.js';
 import { fill } from '../../i18n/messages.js';
 import { COLUMNS, headerName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../members/csv-format.js';
@@ -30,7 +31,7 @@ export function ImportPage({ c, error, pasted = '' }: { c: Context<NetworkEnv>; 
           </p>
         )}
         <form method="post" action={`/networks/${c.var.network.id}/members/import`} enctype="multipart/form-data">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <div class="field">
             <label for="file">{t.file}</label>
             <p class="hint" id="file-hint">

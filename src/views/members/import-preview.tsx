@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { OrganisationType } from '../../db/schema/members.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { memberText } from '../../i18n/members.js';
 import { fill } from '../../i18n/messages.js';
 import type { Change, ImportPlan, PlannedRow } from '../../members/csv-plan.js';
@@ -10,15 +12,15 @@ import { MembersShell } from './members-shell.js';
 
 type PreviewProps = { c: Context<NetworkEnv>; plan: ImportPlan; csv: string; refused: boolean };
 
-function shown(c: Context<NetworkEnv>, change: Change, value: string): string {
-  const t = memberText(c.var.lang);
+function shown(lang: Language, change: Change, value: string): string {
+  const t = memberText(lang);
   if (value === '') return t.emptyValue;
   if (change.field === 'organisationType') return t[`type_${value as OrganisationType}`];
   return value;
 }
 
-function PlannedLine({ c, row }: { c: Context<NetworkEnv>; row: PlannedRow }) {
-  const t = memberText(c.var.lang);
+function PlannedLine({ lang, row }: { lang: Language; row: PlannedRow }) {
+  const t = memberText(lang);
   return (
     <li>
       {fill(t.line, { line: row.line })}: <strong>{row.values.name}</strong> ({row.values.email}) <span class="badge">{t[`action_${row.action}`]}</span>
@@ -33,7 +35,7 @@ function PlannedLine({ c, row }: { c: Context<NetworkEnv>; row: PlannedRow }) {
         <ul>
           {row.changes.map((change) => (
             <li>
-              {t[change.field]}: {shown(c, change, change.from)} → {shown(c, change, change.to)}
+              {t[change.field]}: {shown(lang, change, change.from)} → {shown(lang, change, change.to)}
             </li>
           ))}
         </ul>
@@ -77,7 +79,7 @@ export function ImportPreviewPage({ c, plan, csv, refused }: PreviewProps) {
           </>
         )}
         <form method="post" action={`/networks/${c.var.network.id}/members/import`} enctype="multipart/form-data" class="actions">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <input type="hidden" name="csv" value={csv} />
           <input type="hidden" name="confirm" value="true" />
           {plan.bad.length > 0 && (
@@ -91,7 +93,7 @@ export function ImportPreviewPage({ c, plan, csv, refused }: PreviewProps) {
         {plan.rows.length > 0 && (
           <ul class="link-list">
             {plan.rows.map((row) => (
-              <PlannedLine c={c} row={row} />
+              <PlannedLine lang={c.var.lang} row={row} />
             ))}
           </ul>
         )}

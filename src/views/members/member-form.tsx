@@ -1,6 +1,5 @@
 import { ORGANISATION_TYPES } from '../../db/schema/members.js';
 import type { Language } from '../../db/schema/networks.js';
-import type { PageContext } from '../../http/env.js';
 import { commonText } from '../../i18n/common.js';
 import { memberText } from '../../i18n/members.js';
 import { CsrfField } from '../csrf-field.js';
@@ -12,15 +11,15 @@ export type MemberValues = { name?: unknown; email?: unknown; organisation?: unk
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The member's details, filled from the roster or from a refused submission. */
-export function MemberForm(props: { c: PageContext; action: string; languages: readonly Language[]; values: MemberValues; errors: Record<string, string>; submit: string }) {
-  const { c, action, languages, values, errors, submit } = props;
-  const t = memberText(c.var.lang);
+export function MemberForm(props: { lang: Language; csrfToken: string; action: string; languages: readonly Language[]; values: MemberValues; errors: Record<string, string>; submit: string }) {
+  const { lang, csrfToken, action, languages, values, errors, submit } = props;
+  const t = memberText(lang);
   return (
     <form method="post" action={action} novalidate>
-      <CsrfField c={c} />
+      <CsrfField token={csrfToken} />
       {Object.keys(errors).length > 0 && (
         <p class="form-error" role="alert">
-          {commonText(c.var.lang).checkForm}
+          {commonText(lang).checkForm}
         </p>
       )}
       <Field name="name" label={t.name} value={text(values.name)} error={errors.name} autocomplete="off" required />

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { erasureText } from '../../i18n/erasure.js';
 import { privacyText } from '../../i18n/privacy.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { commonText } from '../../i18n/common.js';
 import { memberText } from '../../i18n/members.js';
@@ -11,12 +12,12 @@ import { SelectField } from './select-field.js';
 
 type ListProps = { c: Context<NetworkEnv>; shown: Member[]; total: number; active: number; search: string; status: MemberStatus; notice?: string | undefined };
 
-function MemberItem({ c, member }: { c: Context<NetworkEnv>; member: Member }) {
-  const t = memberText(c.var.lang);
+function MemberItem({ lang, networkId, member }: { lang: Language; networkId: number; member: Member }) {
+  const t = memberText(lang);
   const details = [member.organisation, t[`type_${member.organisationType}`], commonText(member.language).languageName].filter(Boolean).join(' · ');
   return (
     <li>
-      <a href={`/networks/${c.var.network.id}/members/${member.id}`}>{member.name}</a>
+      <a href={`/networks/${networkId}/members/${member.id}`}>{member.name}</a>
       {!member.active && <span class="badge">{t.inactive}</span>}
       <br />
       <span>{member.email}</span>
@@ -69,7 +70,7 @@ export function MemberListPage({ c, shown, total, active, search, status, notice
         ) : (
           <ul class="link-list">
             {shown.map((member) => (
-              <MemberItem c={c} member={member} />
+              <MemberItem lang={c.var.lang} networkId={c.var.network.id} member={member} />
             ))}
           </ul>
         )}

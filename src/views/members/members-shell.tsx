@@ -9,7 +9,7 @@ export function MembersShell({ c, title, children }: { c: Context<NetworkEnv>; t
   const url = new URL(c.req.url);
   return (
     <Layout lang={c.var.lang} title={`${title} · ${c.var.network.name}`} path={`${url.pathname}${url.search}`} session={c.var.session}>
-      <NetworkNav c={c} current="members" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="members" />
       {children}
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Dashboard } from '../../dashboard/dashboard.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { dashboardText } from '../../i18n/dashboard.js';
 import { fill } from '../../i18n/messages.js';
@@ -15,12 +16,14 @@ import { NetworkNav } from './network-nav.js';
 import { RateChart, rateSpec } from './rate-chart.js';
 
 type Props = { c: Context<NetworkEnv>; dashboard: Dashboard };
+type PartProps = { lang: Language; networkId: number; dashboard: Dashboard };
 
-function Rounds({ c, dashboard }: Props) {
-  const t = dashboardText(c.var.lang);
-  const r = roundText(c.var.lang);
-  const f = formats(c.var.lang);
-  const base = `/networks/${c.var.network.id}/rounds`;
+/** linked: coordinators reach each round's page from its row; leaders have no round pages. */
+function Rounds({ lang, networkId, linked, dashboard }: PartProps & { linked: boolean }) {
+  const t = dashboardText(lang);
+  const r = roundText(lang);
+  const f = formats(lang);
+  const base = `/networks/${networkId}/rounds`;
   if (dashboard.rounds.length === 0) return <p>{t.noRounds}</p>;
   return (
     <Scroll label={t.roundsTitle}>
@@ -37,7 +40,7 @@ function Rounds({ c, dashboard }: Props) {
         <tbody>
           {dashboard.rounds.map(({ round, progress }) => (
             <tr>
-              <th scope="row">{c.var.role === 'coordinator' ? <a href={`${base}/${round.id}`}>{round.title}</a> : round.title}</th>
+              <th scope="row">{linked ? <a href={`${base}/${round.id}`}>{round.title}</a> : round.title}</th>
               <td>{fill(t.period, { from: f.date(round.openedAt ?? round.opensAt), to: f.date(closedOn(round)) })}</td>
               <td>{r[`status_${round.status}`]}</td>
               <td>{`${progress.answered} / ${progress.invited}`}</td>
@@ -50,9 +53,9 @@ function Rounds({ c, dashboard }: Props) {
   );
 }
 
-function Latest({ c, dashboard }: Props) {
-  const t = dashboardText(c.var.lang);
-  const f = formats(c.var.lang);
+function Latest({ lang, networkId, dashboard }: PartProps) {
+  const t = dashboardText(lang);
+  const f = formats(lang);
   const latest = dashboard.latest;
   if (!latest) return <p>{t.noLatest}</p>;
   const shown = latest.measures.filter((m) => m.figures?.mean != null).sort((a, b) => b.figures!.mean! - a.figures!.mean!);
@@ -66,13 +69,13 @@ function Latest({ c, dashboard }: Props) {
         strongest &&
         weakest && (
           <ul>
-            <li>{fill(t.strongest, { name: measureLabel(strongest.measure, c.var.lang), mean: f.number(strongest.figures!.mean!) })}</li>
-            <li>{fill(t.weakest, { name: measureLabel(weakest.measure, c.var.lang), mean: f.number(weakest.figures!.mean!) })}</li>
+            <li>{fill(t.strongest, { name: measureLabel(strongest.measure, lang), mean: f.number(strongest.figures!.mean!) })}</li>
+            <li>{fill(t.weakest, { name: measureLabel(weakest.measure, lang), mean: f.number(weakest.figures!.mean!) })}</li>
           </ul>
         )
       )}
       <p>
-        <a href={`/networks/${c.var.network.id}/results/rounds/${latest.round.id}`}>{t.openResults}</a>
+        <a href={`/networks/${networkId}/results/rounds/${latest.round.id}`}>{t.openResults}</a>
       </p>
     </>
   );
@@ -86,7 +89,7 @@ export function DashboardPage({ c, dashboard }: Props) {
   const f = formats(lang);
   return (
     <Layout lang={lang} title={network.name} path={c.req.path} session={c.var.session} scripts={dashboard.rounds.some((shown) => shown.round.status === 'open') ? ['/static/build/results.js'] : []}>
-      <NetworkNav c={c} current="overview" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="overview" />
       <section class="card">
         <h1>{network.name}</h1>
         <dl class="facts">
@@ -103,7 +106,7 @@ export function DashboardPage({ c, dashboard }: Props) {
       </section>
       <section class="card">
         <h2>{t.roundsTitle}</h2>
-        <Rounds c={c} dashboard={dashboard} />
+        <Rounds lang={lang} networkId={network.id} linked={role === 'coordinator'} dashboard={dashboard} />
         {dashboard.rounds.map((shown) => {
           const spec = rateSpec(shown, c.var.deps.clock.now(), lang);
           return spec && <RateChart spec={spec} title={shown.round.title} lang={lang} />;
@@ -142,7 +145,7 @@ export function DashboardPage({ c, dashboard }: Props) {
       </section>
       <section class="card">
         <h2>{t.latestTitle}</h2>
-        <Latest c={c} dashboard={dashboard} />
+        <Latest lang={lang} networkId={network.id} dashboard={dashboard} />
       </section>
     </Layout>
   );

@@ -1,6 +1,6 @@
-import type { Context } from 'hono';
 import type { Language } from '../../db/schema/networks.js';
-import type { NetworkEnv } from '../../http/network-access.js';
+import type { Role } from '../../db/schema/index.js';
+import type { Network } from '../../networks/networks.js';
 import { agendaText } from '../../i18n/agenda.js';
 import { auditText } from '../../i18n/audit.js';
 import { networkText } from '../../i18n/networks.js';
@@ -29,8 +29,7 @@ function label(section: NetworkSection, lang: Language): string {
 }
 
 /** The network's sections; leaders see only what they may read. */
-export function NetworkNav({ c, current }: { c: Context<NetworkEnv>; current: NetworkSection }) {
-  const { network, role } = c.var;
+export function NetworkNav({ lang, network, role, current }: { lang: Language; network: Pick<Network, 'id' | 'name'>; role: Role; current: NetworkSection }) {
   const sections = role === 'coordinator' ? COORDINATOR_SECTIONS : LEADER_SECTIONS;
   const href = (section: NetworkSection) => `/networks/${network.id}${section === 'overview' ? '' : `/${section}`}`;
   return (
@@ -40,7 +39,7 @@ export function NetworkNav({ c, current }: { c: Context<NetworkEnv>; current: Ne
         {sections.map((section) => (
           <li>
             <a href={href(section)} aria-current={section === current ? 'page' : undefined}>
-              {label(section, c.var.lang)}
+              {label(section, lang)}
             </a>
           </li>
         ))}

@@ -1,5 +1,4 @@
-import { LANGUAGES } from '../../db/schema/networks.js';
-import type { PageContext } from '../../http/env.js';
+import { LANGUAGES, type Language } from '../../db/schema/networks.js';
 import { commonText } from '../../i18n/common.js';
 import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
@@ -10,8 +9,7 @@ type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
 /** The network settings form, filled from saved settings or from a refused submission. */
-export function SettingsForm({ c, action, values, errors }: { c: PageContext; action: string; values: Values; errors: Record<string, string> }) {
-  const lang = c.var.lang;
+export function SettingsForm({ lang, csrfToken, action, values, errors }: { lang: Language; csrfToken: string; action: string; values: Values; errors: Record<string, string> }) {
   const t = networkText(lang);
   const chosen = Array.isArray(values.languages) ? values.languages.map(String) : values.languages ? [String(values.languages)] : [];
   // Saved settings carry the default first in their list; a refused submission carries the choice itself.
@@ -19,7 +17,7 @@ export function SettingsForm({ c, action, values, errors }: { c: PageContext; ac
   const segments = values.collectSegments === true || values.collectSegments === 'on';
   return (
     <form method="post" action={action} novalidate>
-      <CsrfField c={c} />
+      <CsrfField token={csrfToken} />
       {Object.keys(errors).length > 0 && (
         <p class="form-error" role="alert">
           {commonText(lang).checkForm}

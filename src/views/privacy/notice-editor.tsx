@@ -1,5 +1,4 @@
-import type { PrivacyNoticeFields } from '../../db/schema/networks.js';
-import type { PageContext } from '../../http/env.js';
+import type { Language, PrivacyNoticeFields } from '../../db/schema/networks.js';
 import { formatDay } from '../../i18n/answer-page.js';
 import { commonText } from '../../i18n/common.js';
 import { fill } from '../../i18n/messages.js';
@@ -14,7 +13,8 @@ import { NoticeDocument } from './notice-document.js';
 export type NoticeValues = Omit<PrivacyNoticeFields, 'publishedAt'>;
 
 type Props = {
-  c: PageContext;
+  lang: Language;
+  csrfToken: string;
   action: string;
   values: NoticeValues;
   errors: Record<string, string>;
@@ -42,8 +42,7 @@ function TextArea({ name, label, hint, value, error, rows }: { name: string; lab
 }
 
 /** The coordinator's parts of the notice, the buttons that save or publish them, and the notice as members will read it. */
-export function NoticeEditor({ c, action, values, errors, stored, publicUrl, preview, outcome }: Props) {
-  const lang = c.var.lang;
+export function NoticeEditor({ lang, csrfToken, action, values, errors, stored, publicUrl, preview, outcome }: Props) {
   const t = noticeEditorText(lang);
   const publishedAt = stored?.publishedAt ?? null;
   return (
@@ -69,7 +68,7 @@ export function NoticeEditor({ c, action, values, errors, stored, publicUrl, pre
           </p>
         )}
         <form method="post" action={action} novalidate id="notice-form" data-preview={`${action}/preview`}>
-          <CsrfField c={c} />
+          <CsrfField token={csrfToken} />
           <Field name="controller" label={t.controller} hint={t.controllerHint} value={values.controller} error={errors.controller} />
           <Field name="contactName" label={t.contactName} value={values.contactName} error={errors.contactName} autocomplete="off" />
           <Field name="contactEmail" type="email" label={t.contactEmail} value={values.contactEmail} error={errors.contactEmail} autocomplete="off" />

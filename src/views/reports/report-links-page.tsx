@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { fill } from '../../i18n/messages.js';
 import { reportText } from '../../i18n/reports.js';
@@ -31,8 +33,11 @@ const lastDay = (expiresAt: string) => helsinkiDay(new Date(expiresAt));
 
 const stateOf = (link: ReportLink, now: string) => (link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active');
 
-function CreatedLink({ c, url }: { c: Context<NetworkEnv>; url: string }) {
-  const t = reportText(c.var.lang);
+/** What the sections below the heading share: the reader's language, the form token and the network. */
+type PartProps = { lang: Language; csrfToken: string; networkId: number };
+
+function CreatedLink({ lang, url }: { lang: Language; url: string }) {
+  const t = reportText(lang);
   return (
     <section class="card created-link" role="status">
       <h2>{t.createdTitle}</h2>
@@ -45,10 +50,9 @@ function CreatedLink({ c, url }: { c: Context<NetworkEnv>; url: string }) {
   );
 }
 
-function LinkList({ c, links, rounds }: Pick<Props, 'c' | 'links' | 'rounds'>) {
-  const t = reportText(c.var.lang);
-  const f = formats(c.var.lang);
-  const now = c.var.deps.clock.now().toISOString();
+function LinkList({ lang, csrfToken, networkId, links, rounds, now }: PartProps & Pick<Props, 'links' | 'rounds'> & { now: string }) {
+  const t = reportText(lang);
+  const f = formats(lang);
   const titles = new Map(rounds.map((round) => [round.id, round.title]));
   if (links.length === 0) return <p>{t.noLinks}</p>;
   return (
@@ -63,8 +67,8 @@ function LinkList({ c, links, rounds }: Pick<Props, 'c' | 'links' | 'rounds'>) {
             <br />
             <span class="hint">{link.roundIds ? link.roundIds.map((id) => titles.get(id) ?? `#${id}`).join(', ') : t.allRounds}</span>
             {state === 'active' && (
-              <form method="post" action={`/networks/${c.var.network.id}/reports/${link.id}/revoke`}>
-                <CsrfField c={c} />
+              <form method="post" action={`/networks/${networkId}/reports/${link.id}/revoke`}>
+                <CsrfField token={csrfToken} />
                 <button type="submit" class="button-secondary">
                   {t.revoke}
                   <span class="visually-hidden">: {link.label || t.unnamed}</span>
@@ -78,8 +82,8 @@ function LinkList({ c, links, rounds }: Pick<Props, 'c' | 'links' | 'rounds'>) {
   );
 }
 
-function RoundChoices({ c, rounds, values, error }: { c: Context<NetworkEnv>; rounds: Round[]; values: Record<string, unknown>; error: string | undefined }) {
-  const t = reportText(c.var.lang);
+function RoundChoices({ lang, rounds, values, error }: { lang: Language; rounds: Round[]; values: Record<string, unknown>; error: string | undefined }) {
+  const t = reportText(lang);
   const chosen = new Set([values.roundIds ?? []].flat().map(String));
   return (
     <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? 'roundIds-error' : 'roundIds-hint'}>
@@ -102,8 +106,8 @@ function RoundChoices({ c, rounds, values, error }: { c: Context<NetworkEnv>; ro
 }
 
 /** The leaders' digest on demand: the same mail that goes out when a round closes. */
-function DigestNow({ c, error }: { c: Context<NetworkEnv>; error: string | undefined }) {
-  const t = digestText(c.var.lang);
+function DigestNow({ lang, csrfToken, networkId, error }: PartProps & { error: string | undefined }) {
+  const t = digestText(lang);
   return (
     <section class="card narrow">
       <h2>{t.digestTitle}</h2>
@@ -113,8 +117,8 @@ function DigestNow({ c, error }: { c: Context<NetworkEnv>; error: string | undef
           {error}
         </p>
       )}
-      <form method="post" action={`/networks/${c.var.network.id}/reports/digest`}>
-        <CsrfField c={c} />
+      <form method="post" action={`/networks/${networkId}/reports/digest`}>
+        <CsrfField token={csrfToken} />
         <button type="submit">{t.digestNow}</button>
       </form>
     </section>
@@ -123,12 +127,14 @@ function DigestNow({ c, error }: { c: Context<NetworkEnv>; error: string | undef
 
 /** Coordinators' list of report links, with the form for a new one, and the digest on demand. */
 export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, notice, digestError }: Props) {
-  const t = reportText(c.var.lang);
-  const base = `/networks/${c.var.network.id}/reports`;
+  const { lang, network } = c.var;
+  const t = reportText(lang);
+  const base = `/networks/${network.id}/reports`;
+  const parts = { lang, csrfToken: csrfTokenOf(c), networkId: network.id };
   return (
     <Layout lang={c.var.lang} title={`${t.linksTitle} · ${c.var.network.name}`} path={c.req.path} session={c.var.session}>
-      <NetworkNav c={c} current="reports" />
-      {createdUrl && <CreatedLink c={c} url={createdUrl} />}
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="reports" />
+      {createdUrl && <CreatedLink lang={lang} url={createdUrl} />}
       <section class="card">
         <h1>{t.linksTitle}</h1>
         {notice && (
@@ -141,9 +147,9 @@ export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, 
           <a href={`/networks/${c.var.network.id}/report`}>{t.viewReport}</a>
         </p>
         <h2>{t.existingLinks}</h2>
-        <LinkList c={c} links={links} rounds={rounds} />
+        <LinkList {...parts} links={links} rounds={rounds} now={c.var.deps.clock.now().toISOString()} />
       </section>
-      <DigestNow c={c} error={digestError} />
+      <DigestNow {...parts} error={digestError} />
       <section class="card narrow">
         <h2>{t.newLink}</h2>
         {Object.keys(errors).length > 0 && (
@@ -152,10 +158,10 @@ export function ReportLinksPage({ c, links, rounds, values, errors, createdUrl, 
           </p>
         )}
         <form method="post" action={base} novalidate>
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <Field name="label" label={t.fieldLabel} hint={t.labelHint} value={String(values.label ?? '')} error={errors.label} />
           <Field name="expiresOn" type="date" label={t.fieldExpires} value={String(values.expiresOn ?? '')} error={errors.expiresOn} required />
-          <RoundChoices c={c} rounds={rounds} values={values} error={errors.roundIds} />
+          <RoundChoices lang={lang} rounds={rounds} values={values} error={errors.roundIds} />
           <button type="submit">{t.createLink}</button>
         </form>
       </section>

@@ -34,14 +34,14 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
   const shift = { kind: 'stacked' as const, categories: measures.map((m) => measureLabel(m.key, lang)), scale: scale.options, stacks: sides.map((side) => stackOf(side.name, side.rows, scale.options, lang)) };
   const withheld = [before, after].filter((side) => side.withheld);
   return (
-    <ResultsShell c={c} title={t.compareHeading} back={{ href: resultsHref(c), label: t.allResults }} charts={withheld.length === 0 && measures.length > 0}>
+    <ResultsShell c={c} title={t.compareHeading} back={{ href: resultsHref(c.var.network.id), label: t.allResults }} charts={withheld.length === 0 && measures.length > 0}>
       <section class="card">
         <h1>{t.compareHeading}</h1>
         <p class="lead">
           {fill(t.compareLead, { first: before.title, firstDate: f.date(before.closesAt), firstN: before.responses, second: after.title, secondDate: f.date(after.closesAt), secondN: after.responses })}
         </p>
         {withheld.map((side) => (
-          <WithheldNotice c={c} withheld={side.withheld!} responses={side.responses} closesAt={side.closesAt} k={comparison.threshold} title={side.title} />
+          <WithheldNotice lang={lang} withheld={side.withheld!} responses={side.responses} closesAt={side.closesAt} k={comparison.threshold} title={side.title} />
         ))}
         {withheld.length === 0 && measures.length === 0 && <p class="notice">{t.noSharedMeasures}</p>}
         {withheld.length === 0 && measures.length > 0 && (
@@ -49,7 +49,7 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
             <p>{t.method}</p>
             <p class="verdict-summary">{fill(t.verdictSummary, verdicts)}</p>
             <p>
-              <a href={exportHref(c, `/compare.csv?before=${before.id}&after=${after.id}`)} download>
+              <a href={exportHref(c.var.network.id, `/compare.csv?before=${before.id}&after=${after.id}`)} download>
                 {t.downloadCsv}
               </a>
             </p>
@@ -102,7 +102,7 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
       )}
       <section class="card">
         <h2>{t.compareTitle}</h2>
-        <CompareForm lang={lang} action={resultsHref(c, '/compare')} rounds={rounds} before={before.id} after={after.id} />
+        <CompareForm lang={lang} action={resultsHref(c.var.network.id, '/compare')} rounds={rounds} before={before.id} after={after.id} />
       </section>
     </ResultsShell>
   );

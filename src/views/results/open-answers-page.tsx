@@ -28,7 +28,7 @@ export function OpenAnswersPage({ c, answers, responses }: { c: Context<NetworkE
   const lang = c.var.lang;
   const t = resultsText(lang);
   const { round, filter } = answers;
-  const roundHref = resultsHref(c, `/rounds/${round.id}`);
+  const roundHref = resultsHref(c.var.network.id, `/rounds/${round.id}`);
   // While filtering, questions without a match would only be noise.
   const items = filter ? answers.items.filter((item) => item.answers.length > 0) : answers.items;
   const matches = answers.items.reduce((n, item) => n + item.answers.length, 0);
@@ -38,7 +38,7 @@ export function OpenAnswersPage({ c, answers, responses }: { c: Context<NetworkE
         <h1>{t.openAnswers}</h1>
         <p class="lead">{round.title}</p>
         {answers.withheld ? (
-          <WithheldNotice c={c} withheld={answers.withheld} responses={responses} closesAt={round.closesAt} k={answers.threshold} />
+          <WithheldNotice lang={lang} withheld={answers.withheld} responses={responses} closesAt={round.closesAt} k={answers.threshold} />
         ) : (
           <>
             <p>{t.openIntro}</p>

@@ -26,7 +26,7 @@ export function ResultsIndexPage({ c, rounds, trends }: Props) {
           <ul class="link-list result-rounds">
             {rounds.map((round) => (
               <li>
-                <a href={resultsHref(c, `/rounds/${round.id}`)}>{round.title}</a>
+                <a href={resultsHref(c.var.network.id, `/rounds/${round.id}`)}>{round.title}</a>
                 {!round.shown && <span class="badge">{t.belowThreshold}</span>}
                 <span class="round-meta">
                   {[
@@ -47,7 +47,7 @@ export function ResultsIndexPage({ c, rounds, trends }: Props) {
           <ul class="link-list">
             {trends.map((trend) => (
               <li>
-                <a href={resultsHref(c, `/trend?questionnaire=${trend.key}`)}>{trend.title}</a>
+                <a href={resultsHref(c.var.network.id, `/trend?questionnaire=${trend.key}`)}>{trend.title}</a>
                 <span class="round-meta">{fill(t.closedCount, { count: trend.count })}</span>
               </li>
             ))}
@@ -57,7 +57,7 @@ export function ResultsIndexPage({ c, rounds, trends }: Props) {
       <section class="card">
         <h2>{t.compareTitle}</h2>
         <p>{t.compareIntro}</p>
-        <CompareForm lang={lang} action={resultsHref(c, '/compare')} rounds={rounds} />
+        <CompareForm lang={lang} action={resultsHref(c.var.network.id, '/compare')} rounds={rounds} />
       </section>
     </ResultsShell>
   );

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { resultsText } from '../../i18n/results.js';
 import { fill } from '../../i18n/messages.js';
@@ -8,10 +9,10 @@ import { Layout } from '../layout.js';
 import { NetworkNav } from '../networks/network-nav.js';
 import { formats } from './format.js';
 
-export const resultsHref = (c: Context<NetworkEnv>, rest = '') => `/networks/${c.var.network.id}/results${rest}`;
+export const resultsHref = (networkId: number, rest = '') => `/networks/${networkId}/results${rest}`;
 
 /** The JSON API's CSV export of the same figures, which applies the same threshold. */
-export const exportHref = (c: Context<NetworkEnv>, rest: string) => `/api/networks/${c.var.network.id}/results${rest}`;
+export const exportHref = (networkId: number, rest: string) => `/api/networks/${networkId}/results${rest}`;
 
 type ShellProps = { c: Context<NetworkEnv>; title: string; back?: { href: string; label: string }; charts?: boolean; children: Child };
 
@@ -26,7 +27,7 @@ export function ResultsShell({ c, title, back, charts = false, children }: Shell
       session={c.var.session}
       scripts={charts ? ['/static/build/results.js'] : []}
     >
-      <NetworkNav c={c} current="results" />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current="results" />
       {back && (
         <p class="breadcrumb">
           <a href={back.href}>{back.label}</a>
@@ -38,13 +39,13 @@ export function ResultsShell({ c, title, back, charts = false, children }: Shell
 }
 
 /** Why a round shows no figures, in words: still open, or too few responses to stay anonymous. */
-export function WithheldNotice({ c, withheld, responses, closesAt, k, title }: { c: Context<NetworkEnv>; withheld: NonNullable<Withheld>; responses: number; closesAt: string; k: number; title?: string }) {
-  const t = resultsText(c.var.lang);
+export function WithheldNotice({ lang, withheld, responses, closesAt, k, title }: { lang: Language; withheld: NonNullable<Withheld>; responses: number; closesAt: string; k: number; title?: string }) {
+  const t = resultsText(lang);
   const open = withheld === 'not_closed';
   return (
     <div class="notice withheld" role="status">
       <h2>{title ?? (open ? t.withheldNotClosedTitle : t.withheldBelowTitle)}</h2>
-      <p>{open ? fill(t.withheldNotClosed, { date: formats(c.var.lang).date(closesAt) }) : fill(t.withheldBelow, { n: responses, k })}</p>
+      <p>{open ? fill(t.withheldNotClosed, { date: formats(lang).date(closesAt) }) : fill(t.withheldBelow, { n: responses, k })}</p>
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
   const t = resultsText(lang);
   const f = formats(lang);
   const { round } = results;
-  const base = resultsHref(c);
+  const base = resultsHref(c.var.network.id);
   const rows = results.measures.map((m) => ({ measure: m.measure, figures: m.figures }));
   const isAreas = results.measures[0]?.kind === 'area';
   const facts: Array<[string, string | number]> = [
@@ -56,7 +56,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
           ))}
         </dl>
         {results.withheld ? (
-          <WithheldNotice c={c} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} k={results.threshold} />
+          <WithheldNotice lang={lang} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} k={results.threshold} />
         ) : (
           <ul class="result-links">
             <li>
@@ -71,12 +71,12 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
               <a href={`${base}/trend?questionnaire=${round.questionnaireKey}`}>{t.trendLink}</a>
             </li>
             <li>
-              <a href={exportHref(c, `/rounds/${round.id}/aggregates.csv`)} download>
+              <a href={exportHref(c.var.network.id, `/rounds/${round.id}/aggregates.csv`)} download>
                 {t.downloadCsv}
               </a>
             </li>
             <li>
-              <a href={exportHref(c, `/rounds/${round.id}/responses.csv`)} download>
+              <a href={exportHref(c.var.network.id, `/rounds/${round.id}/responses.csv`)} download>
                 {t.downloadResponses}
               </a>
             </li>
@@ -103,7 +103,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
             <h2>{isAreas ? t.areas : t.rules}</h2>
             <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
           </section>
-          {segments && <SegmentSection c={c} version={version} segments={segments.results} keys={segments.keys} />}
+          {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}
         </>
       )}
       <RoundAuditSection lang={lang} networkId={c.var.network.id} audit={audit} />

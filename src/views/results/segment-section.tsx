@@ -1,21 +1,19 @@
-import type { Context } from 'hono';
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
-import type { NetworkEnv } from '../../http/network-access.js';
+import type { Language } from '../../db/schema/networks.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import { OTHER, type SegmentResults } from '../../results/segments.js';
 import { DataTable, MeanCell } from './figure-parts.js';
 import { measureColumn, measureLabel, segmentValueLabels } from './labels.js';
 
-type Props = { c: Context<NetworkEnv>; version: QuestionnaireVersion; segments: SegmentResults; keys: string[] };
+type Props = { lang: Language; version: QuestionnaireVersion; segments: SegmentResults; keys: string[] };
 
 /**
  * The breakdown by one background question, chosen with links (a GET, so the
  * page works without scripts). Only the groups segmentResults returns are
  * shown; it has already merged the small ones so none can be derived.
  */
-export function SegmentSection({ c, version, segments, keys }: Props) {
-  const lang = c.var.lang;
+export function SegmentSection({ lang, version, segments, keys }: Props) {
   const t = resultsText(lang);
   const k = segments.threshold;
   const name = (key: string) => (key === 'organisationType' || key === 'role' ? t[`segment_${key}`] : key);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Catalogue } from '../../catalogue/types.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
@@ -13,10 +14,10 @@ import { trendSpec } from './trend-spec.js';
 
 type Props = { c: Context<NetworkEnv>; trend: Trend; catalogue: Catalogue; others: Array<{ key: string; title: string }> };
 
-function spokenSummary(series: TrendSeries, trend: Trend, c: Context<NetworkEnv>): string {
-  const t = resultsText(c.var.lang);
-  const f = formats(c.var.lang);
-  const name = measureLabel(series.measure, c.var.lang);
+function spokenSummary(series: TrendSeries, trend: Trend, lang: Language): string {
+  const t = resultsText(lang);
+  const f = formats(lang);
+  const name = measureLabel(series.measure, lang);
   const means = series.points.flatMap((p) => (p.figures?.mean != null ? [p.figures.mean] : []));
   if (means.length === 0) return fill(t.trendAriaEmpty, { name });
   return fill(t.trendAria, { name, count: trend.rounds.length, first: f.number(means[0]!), last: f.number(means.at(-1)!) });
@@ -31,14 +32,14 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
   const title = fill(t.trendTitle, { questionnaire });
   const rounds = new Map(trend.rounds.map((round) => [round.id, round]));
   return (
-    <ResultsShell c={c} title={title} back={{ href: resultsHref(c), label: t.allResults }} charts={trend.rounds.length > 0}>
+    <ResultsShell c={c} title={title} back={{ href: resultsHref(c.var.network.id), label: t.allResults }} charts={trend.rounds.length > 0}>
       <section class="card">
         <h1>{title}</h1>
         {trend.rounds.length === 0 ? <p>{t.noTrend}</p> : <p>{t.trendIntro}</p>}
         {trend.versionChanges.length > 0 && <p>{t.versionMarks}</p>}
         {trend.rounds.length > 0 && (
           <p>
-            <a href={exportHref(c, `/trend.csv?questionnaire=${trend.questionnaireKey}`)} download>
+            <a href={exportHref(c.var.network.id, `/trend.csv?questionnaire=${trend.questionnaireKey}`)} download>
               {t.downloadCsv}
             </a>
           </p>
@@ -47,7 +48,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
           <ul class="result-links">
             {others.map((other) => (
               <li>
-                <a href={resultsHref(c, `/trend?questionnaire=${other.key}`)}>{fill(t.trendTitle, { questionnaire: other.title })}</a>
+                <a href={resultsHref(c.var.network.id, `/trend?questionnaire=${other.key}`)}>{fill(t.trendTitle, { questionnaire: other.title })}</a>
               </li>
             ))}
           </ul>
@@ -58,7 +59,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
           {trend.series.map((series) => (
             <section class="card trend-card">
               <h2>{measureLabel(series.measure, lang)}</h2>
-              <ChartFigure id={`chart-trend-${series.measure.replace(':', '-')}`} spec={trendSpec(trend, series, catalogue, lang)} label={spokenSummary(series, trend, c)} tableLabel={t.tableView}>
+              <ChartFigure id={`chart-trend-${series.measure.replace(':', '-')}`} spec={trendSpec(trend, series, catalogue, lang)} label={spokenSummary(series, trend, lang)} tableLabel={t.tableView}>
                 <DataTable
                   caption={fill(t.trendCaption, { name: measureLabel(series.measure, lang) })}
                   head={[t.closed, t.version, 'n', `${t.meanAbbr} (${t.ciAbbr})`]}

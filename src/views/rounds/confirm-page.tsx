@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { memberText } from '../../i18n/members.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { Language } from '../../db/schema/networks.js';
@@ -44,7 +45,7 @@ export function ConfirmPage(props: ConfirmProps) {
           </>
         )}
         <form method="post" action={`${roundPath}/${action}`} class="actions">
-          <CsrfField c={c} />
+          <CsrfField token={csrfTokenOf(c)} />
           <button type="submit">{action === 'close' ? t.confirmClose : t.confirmInvite}</button>
           <a href={roundPath}>{t.cancel}</a>
         </form>

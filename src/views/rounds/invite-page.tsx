@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { Member } from '../../members/members.js';
 import type { Round } from '../../rounds/rounds.js';
@@ -24,7 +25,7 @@ export function InvitePage({ c, round, members, error }: InviteProps) {
           <p>{t.allInvited}</p>
         ) : (
           <form method="post" action={`${roundPath}/invite`} novalidate>
-            <CsrfField c={c} />
+            <CsrfField token={csrfTokenOf(c)} />
             <input type="hidden" name="scope" value="chosen" />
             <fieldset class={error ? 'field has-error' : 'field'}>
               <legend>{t.chooseIntro}</legend>

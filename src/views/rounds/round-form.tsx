@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Catalogue } from '../../catalogue/types.js';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { commonText } from '../../i18n/common.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
@@ -39,9 +41,8 @@ export function newRoundValues(catalogue: Catalogue, now: Date): Values {
 export const formValues = (round: Round): Values => ({ ...round, titleSv: round.titleTranslations.sv, titleEn: round.titleTranslations.en });
 
 /** One menu of every questionnaire version, grouped by questionnaire, "key:version" as the value. */
-function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; values: Values; error: string | undefined }) {
-  const t = roundText(c.var.lang);
-  const { catalogue } = c.var.deps;
+function QuestionnaireSelect({ lang, catalogue, values, error }: { lang: Language; catalogue: Catalogue; values: Values; error: string | undefined }) {
+  const t = roundText(lang);
   const chosen = `${text(values.questionnaireKey)}:${text(values.questionnaireVersion)}`;
   const described = ['questionnaire-hint', error ? 'questionnaire-error' : ''].filter(Boolean).join(' ');
   return (
@@ -54,11 +55,11 @@ function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; val
         {catalogue.keys().map((key) => {
           const versions = catalogue.versionsOf(key);
           return (
-            <optgroup label={versions.at(-1)?.title[c.var.lang] ?? key}>
+            <optgroup label={versions.at(-1)?.title[lang] ?? key}>
               {[...versions].reverse().map((v, i) => (
                 // The title in each option too: a select shows or reads only the option, not its group.
                 <option value={`${key}:${v.version}`} selected={chosen === `${key}:${v.version}`}>
-                  {`${v.title[c.var.lang]}, ${fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}`}
+                  {`${v.title[lang]}, ${fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}`}
                 </option>
               ))}
             </optgroup>
@@ -80,35 +81,47 @@ function QuestionnaireSelect({ c, values, error }: { c: Context<NetworkEnv>; val
 }
 
 /** An open round shows what is locked as text; only a draft offers every field. */
-function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) {
-  const t = roundText(c.var.lang);
+type RoundFormProps = {
+  lang: Language;
+  csrfToken: string;
+  networkId: number;
+  /** The network's languages: a title translation is asked for each besides Finnish. */
+  languages: readonly Language[];
+  catalogue: Catalogue;
+  values: Values;
+  errors: Record<string, string>;
+  round?: Round | undefined;
+};
+
+function RoundForm({ lang, csrfToken, networkId, languages, catalogue, values, errors, round }: RoundFormProps) {
+  const t = roundText(lang);
   const open = round?.status === 'open';
-  const version = round && c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
-  const base = `/networks/${c.var.network.id}/rounds`;
+  const version = round && catalogue.find(round.questionnaireKey, round.questionnaireVersion);
+  const base = `/networks/${networkId}/rounds`;
   return (
     <form method="post" action={round ? `${base}/${round.id}/edit` : `${base}/new`} novalidate>
-      <CsrfField c={c} />
+      <CsrfField token={csrfToken} />
       {Object.keys(errors).length > 0 && (
         <p class="form-error" role="alert">
-          {commonText(c.var.lang).checkForm}
+          {commonText(lang).checkForm}
         </p>
       )}
       {open && <p class="hint">{t.openLockedHint}</p>}
       {open && round ? (
         <dl class="facts">
           <dt>{t.questionnaire}</dt>
-          <dd>{`${version?.title[c.var.lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+          <dd>{`${version?.title[lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
           <dt>{t.openedAt}</dt>
-          <dd>{when(round.openedAt ?? round.opensAt, c)}</dd>
+          <dd>{when(round.openedAt ?? round.opensAt, lang)}</dd>
         </dl>
       ) : (
-        <QuestionnaireSelect c={c} values={values} error={errors.questionnaireKey ?? errors.questionnaireVersion} />
+        <QuestionnaireSelect lang={lang} catalogue={catalogue} values={values} error={errors.questionnaireKey ?? errors.questionnaireVersion} />
       )}
       <Field name="title" label={t.title} hint={t.titleHint} value={text(values.title)} error={errors.title} autocomplete="off" required />
-      {c.var.network.languages.includes('sv') && (
+      {languages.includes('sv') && (
         <Field name="titleSv" lang="sv" label={t.titleSv} hint={t.titleTranslationHint} value={text(values.titleSv)} error={errors.titleSv} autocomplete="off" />
       )}
-      {c.var.network.languages.includes('en') && (
+      {languages.includes('en') && (
         <Field name="titleEn" lang="en" label={t.titleEn} hint={t.titleTranslationHint} value={text(values.titleEn)} error={errors.titleEn} autocomplete="off" />
       )}
       <p class="hint">{t.timesHint}</p>
@@ -128,31 +141,33 @@ function RoundForm({ c, values, errors, round }: FormProps & { round?: Round }) 
   );
 }
 
-export function NewRoundPage(props: FormProps) {
-  const t = roundText(props.c.var.lang);
+export function NewRoundPage({ c, values, errors }: FormProps) {
+  const { lang, network, deps } = c.var;
+  const t = roundText(lang);
   return (
-    <RoundsShell c={props.c} title={t.newRound}>
+    <RoundsShell c={c} title={t.newRound}>
       <section class="card narrow">
         <p class="breadcrumb">
-          <a href={`/networks/${props.c.var.network.id}/rounds`}>{t.rounds}</a>
+          <a href={`/networks/${network.id}/rounds`}>{t.rounds}</a>
         </p>
         <h1>{t.newRound}</h1>
-        <RoundForm {...props} />
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} />
       </section>
     </RoundsShell>
   );
 }
 
-export function EditRoundPage(props: FormProps & { round: Round }) {
-  const t = roundText(props.c.var.lang);
+export function EditRoundPage({ c, values, errors, round }: FormProps & { round: Round }) {
+  const { lang, network, deps } = c.var;
+  const t = roundText(lang);
   return (
-    <RoundsShell c={props.c} title={t.editTitle}>
+    <RoundsShell c={c} title={t.editTitle}>
       <section class="card narrow">
         <p class="breadcrumb">
-          <a href={`/networks/${props.c.var.network.id}/rounds/${props.round.id}`}>{props.round.title}</a>
+          <a href={`/networks/${network.id}/rounds/${round.id}`}>{round.title}</a>
         </p>
         <h1>{t.editTitle}</h1>
-        <RoundForm {...props} />
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} round={round} />
       </section>
     </RoundsShell>
   );

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
@@ -6,11 +7,11 @@ import type { Round } from '../../rounds/rounds.js';
 import { Notices, RoundsShell, when } from './rounds-shell.js';
 
 /** Where a round stands, in one line: when it opens, until when it is open, or when it closed. */
-export function statusLine(c: Context<NetworkEnv>, round: Round): string {
-  const t = roundText(c.var.lang);
-  if (round.status === 'draft') return fill(t.opensLine, { at: when(round.opensAt, c) });
-  if (round.status === 'open') return fill(t.openLine, { at: when(round.closesAt, c) });
-  return fill(t.closedLine, { at: when(round.closedAt ?? round.closesAt, c) });
+export function statusLine(lang: Language, round: Round): string {
+  const t = roundText(lang);
+  if (round.status === 'draft') return fill(t.opensLine, { at: when(round.opensAt, lang) });
+  if (round.status === 'open') return fill(t.openLine, { at: when(round.closesAt, lang) });
+  return fill(t.closedLine, { at: when(round.closedAt ?? round.closesAt, lang) });
 }
 
 export function RoundListPage({ c, rounds, notice }: { c: Context<NetworkEnv>; rounds: Round[]; notice?: string | undefined }) {
@@ -34,7 +35,7 @@ export function RoundListPage({ c, rounds, notice }: { c: Context<NetworkEnv>; r
               <li>
                 <a href={`${base}/${round.id}`}>{round.title}</a> <span class="badge">{t[`status_${round.status}`]}</span>
                 <br />
-                <span class="hint">{statusLine(c, round)}</span>
+                <span class="hint">{statusLine(c.var.lang, round)}</span>
               </li>
             ))}
           </ul>

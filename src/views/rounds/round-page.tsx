@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { csrfTokenOf } from '../../http/session.js';
 import { noticeEditorText } from '../../i18n/privacy-notice-editor.js';
+import type { Network } from '../../networks/networks.js';
 import { isPublished } from '../../privacy/notices.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
@@ -15,12 +18,15 @@ import { invitationsErasedOn } from '../../retention/retention.js';
 
 type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: string | undefined; error?: string | undefined };
 
+/** What the parts of the round page share: the reader's language, the form token and the network. */
+type PartProps = { lang: Language; csrfToken: string; network: Network };
+
 
 /** A button that posts to one of the round's actions. */
-function ActionButton({ c, round, action, label, secondary }: { c: Context<NetworkEnv>; round: Round; action: string; label: string; secondary?: boolean }) {
+function ActionButton({ csrfToken, networkId, round, action, label, secondary }: { csrfToken: string; networkId: number; round: Round; action: string; label: string; secondary?: boolean }) {
   return (
-    <form method="post" action={`/networks/${c.var.network.id}/rounds/${round.id}/${action}`} class="inline">
-      <CsrfField c={c} />
+    <form method="post" action={`/networks/${networkId}/rounds/${round.id}/${action}`} class="inline">
+      <CsrfField token={csrfToken} />
       <button type="submit" class={secondary ? 'button button-secondary' : undefined}>
         {label}
       </button>
@@ -29,28 +35,27 @@ function ActionButton({ c, round, action, label, secondary }: { c: Context<Netwo
 }
 
 /** What retention erases of the round, and when: counted from its actual closing. */
-function retentionLine(c: Context<NetworkEnv>, round: RoundDetails['round']): string {
-  const t = erasureText(c.var.lang);
-  if (round.invitationsErasedAt) return fill(t.retentionRoundDone, { date: when(round.invitationsErasedAt, c) });
-  const on = invitationsErasedOn(round, c.var.network);
-  return on ? fill(t.retentionRound, { date: when(on.toISOString(), c) }) : fill(t.retentionRoundLater, { days: c.var.network.invitationRetentionDays });
+function retentionLine(lang: Language, network: Network, round: RoundDetails['round']): string {
+  const t = erasureText(lang);
+  if (round.invitationsErasedAt) return fill(t.retentionRoundDone, { date: when(round.invitationsErasedAt, lang) });
+  const on = invitationsErasedOn(round, network);
+  return on ? fill(t.retentionRound, { date: when(on.toISOString(), lang) }) : fill(t.retentionRoundLater, { days: network.invitationRetentionDays });
 }
 
-function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
-  const t = roundText(c.var.lang);
+function Facts({ lang, network, details, questionnaire }: Omit<PartProps, 'csrfToken'> & { details: RoundDetails; questionnaire: string }) {
+  const t = roundText(lang);
   const { round } = details;
-  const version = c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
   const reminders = details.reminders.map(({ daysBefore, dueAt, sentAt }) => {
-    const planned = fill(t.reminderPlanned, { at: when(dueAt, c), days: daysBefore });
-    return sentAt ? fill(t.reminderSent, { planned, at: when(sentAt, c) }) : planned;
+    const planned = fill(t.reminderPlanned, { at: when(dueAt, lang), days: daysBefore });
+    return sentAt ? fill(t.reminderSent, { planned, at: when(sentAt, lang) }) : planned;
   });
-  const base = `/networks/${c.var.network.id}/rounds`;
+  const base = `/networks/${network.id}/rounds`;
   return (
     <dl class="facts">
       <dt>{t.questionnaire}</dt>
-      <dd>{`${version?.title[c.var.lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+      <dd>{`${questionnaire}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
       <dt>{t.statusLabel}</dt>
-      <dd>{statusLine(c, round)}</dd>
+      <dd>{statusLine(lang, round)}</dd>
       <dt>{t.reminderLabel}</dt>
       <dd>
         {reminders.length === 0 ? (
@@ -65,8 +70,8 @@ function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }
       </dd>
       <dt>{t.recurrenceLabel}</dt>
       <dd>{round.recurrenceMonths ? fill(t.recurrenceEvery, { months: round.recurrenceMonths }) : t.recurrenceNone}</dd>
-      <dt>{erasureText(c.var.lang).retentionTitle}</dt>
-      <dd>{retentionLine(c, round)}</dd>
+      <dt>{erasureText(lang).retentionTitle}</dt>
+      <dd>{retentionLine(lang, network, round)}</dd>
       {details.previousRoundId && (
         <>
           <dt>{t.previousRound}</dt>
@@ -87,32 +92,32 @@ function Facts({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }
   );
 }
 
-function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
-  const t = roundText(c.var.lang);
+function Invitations({ lang, csrfToken, network, details }: PartProps & { details: RoundDetails }) {
+  const t = roundText(lang);
   const { round, uninvited, progress } = details;
   if (round.status === 'closed') return null;
   return (
     <section class="card">
       <h2>{t.invitationsTitle}</h2>
-      <NoNoticeHint c={c} />
+      <NoNoticeHint lang={lang} network={network} />
       {round.status === 'draft' ? (
-        <p>{fill(t.inviteDraftInfo, { at: when(round.opensAt, c) })}</p>
+        <p>{fill(t.inviteDraftInfo, { at: when(round.opensAt, lang) })}</p>
       ) : (
         <>
           <p>{uninvited > 0 ? fill(t.uninvitedCount, { count: uninvited }) : t.allInvited}</p>
           {uninvited > 0 && (
             <p class="actions">
-              <a class="button" href={`/networks/${c.var.network.id}/rounds/${round.id}/confirm/invite`}>
+              <a class="button" href={`/networks/${network.id}/rounds/${round.id}/confirm/invite`}>
                 {t.inviteAll}
               </a>
-              <a href={`/networks/${c.var.network.id}/rounds/${round.id}/invite`}>{t.chooseMembers}</a>
+              <a href={`/networks/${network.id}/rounds/${round.id}/invite`}>{t.chooseMembers}</a>
             </p>
           )}
           {progress.invited > progress.answered && (
             <>
               <p class="hint">{t.remindHint}</p>
               <p>
-                <ActionButton c={c} round={round} action="remind" label={t.remindNow} secondary />
+                <ActionButton csrfToken={csrfToken} networkId={network.id} round={round} action="remind" label={t.remindNow} secondary />
               </p>
             </>
           )}
@@ -123,20 +128,23 @@ function Invitations({ c, details }: { c: Context<NetworkEnv>; details: RoundDet
 }
 
 /** Members' mail links to the privacy notice only once it is published; until then the coordinator is told so here. */
-function NoNoticeHint({ c }: { c: Context<NetworkEnv> }) {
-  if (isPublished(c.var.network.privacyNotice)) return null;
-  const t = noticeEditorText(c.var.lang);
+function NoNoticeHint({ lang, network }: { lang: Language; network: Network }) {
+  if (isPublished(network.privacyNotice)) return null;
+  const t = noticeEditorText(lang);
   return (
     <p class="hint">
-      {t.roundNoNotice} <a href={`/networks/${c.var.network.id}/privacy/notice`}>{t.roundNoNoticeLink}</a>
+      {t.roundNoNotice} <a href={`/networks/${network.id}/privacy/notice`}>{t.roundNoNoticeLink}</a>
     </p>
   );
 }
 
 export function RoundPage({ c, details, notice, error }: PageProps) {
-  const t = roundText(c.var.lang);
+  const { lang, network } = c.var;
+  const t = roundText(lang);
   const { round } = details;
-  const base = `/networks/${c.var.network.id}/rounds`;
+  const base = `/networks/${network.id}/rounds`;
+  const parts = { lang, csrfToken: csrfTokenOf(c), network };
+  const version = c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
   return (
     <RoundsShell c={c} title={round.title}>
       <section class="card">
@@ -147,14 +155,14 @@ export function RoundPage({ c, details, notice, error }: PageProps) {
           {round.title} <span class="badge">{t[`status_${round.status}`]}</span>
         </h1>
         <Notices notice={notice} error={error} />
-        <Facts c={c} details={details} />
+        <Facts lang={lang} network={network} details={details} questionnaire={version?.title[lang] ?? round.questionnaireKey} />
         {round.status !== 'closed' && (
           <p class="actions">
             <a class="button button-secondary" href={`${base}/${round.id}/edit`}>
               {t.edit}
             </a>
-            {round.status === 'draft' && <ActionButton c={c} round={round} action="open" label={t.openNow} />}
-            {round.status === 'draft' && <ActionButton c={c} round={round} action="delete" label={t.deleteDraft} secondary />}
+            {round.status === 'draft' && <ActionButton csrfToken={parts.csrfToken} networkId={network.id} round={round} action="open" label={t.openNow} />}
+            {round.status === 'draft' && <ActionButton csrfToken={parts.csrfToken} networkId={network.id} round={round} action="delete" label={t.deleteDraft} secondary />}
             {round.status === 'open' && (
               <a class="button button-secondary" href={`${base}/${round.id}/confirm/close`}>
                 {t.closeNow}
@@ -165,9 +173,9 @@ export function RoundPage({ c, details, notice, error }: PageProps) {
         {round.status === 'open' && <p class="hint">{t.closeHint}</p>}
         {round.status === 'draft' && round.previousRoundId !== null && <p class="hint">{t.deleteSeriesHint}</p>}
       </section>
-      <Invitations c={c} details={details} />
-      <ProgressView c={c} details={details} />
-      <MailStatus c={c} details={details} />
+      <Invitations {...parts} details={details} />
+      <ProgressView lang={lang} details={details} />
+      <MailStatus lang={lang} csrfToken={parts.csrfToken} networkId={network.id} details={details} outboxMode={c.var.deps.mailer.mode === 'outbox'} />
     </RoundsShell>
   );
 }

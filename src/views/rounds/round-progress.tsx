@@ -1,6 +1,4 @@
-import type { Context } from 'hono';
 import type { Language } from '../../db/schema/networks.js';
-import type { NetworkEnv } from '../../http/network-access.js';
 import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { RoundDetails } from '../../rounds/round-details.js';
@@ -12,9 +10,8 @@ import { Scroll, when } from './rounds-shell.js';
 const percent = (lang: Language, rate: number | null) => (rate === null ? '–' : formats(lang).percent(rate));
 
 /** Counts only: who answered, and who was reminded, is never shown. */
-export function ProgressView({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
-  const t = roundText(c.var.lang);
-  const lang = c.var.lang;
+export function ProgressView({ lang, details }: { lang: Language; details: RoundDetails }) {
+  const t = roundText(lang);
   const { invited, answered, responseRate, daily } = details.progress;
   return (
     <section class="card">
@@ -60,10 +57,11 @@ export function ProgressView({ c, details }: { c: Context<NetworkEnv>; details: 
 }
 
 /** Delivery counts and the latest errors, without recipients, and the way to try failed mail again. */
-export function MailStatus({ c, details }: { c: Context<NetworkEnv>; details: RoundDetails }) {
-  const t = roundText(c.var.lang);
+type MailStatusProps = { lang: Language; csrfToken: string; networkId: number; details: RoundDetails; outboxMode: boolean };
+
+export function MailStatus({ lang, csrfToken, networkId, details, outboxMode }: MailStatusProps) {
+  const t = roundText(lang);
   const { mail, round } = details;
-  const outboxMode = c.var.deps.mailer.mode === 'outbox';
   const statuses = outboxMode ? (['outbox'] as const) : (['queued', 'sent', 'failed'] as const);
   return (
     <section class="card">
@@ -78,7 +76,7 @@ export function MailStatus({ c, details }: { c: Context<NetworkEnv>; details: Ro
       </dl>
       {outboxMode && (
         <p class="hint">
-          {t.outboxMailNote} <a href={`/networks/${c.var.network.id}/outbox`}>{t.outboxTitle}</a>
+          {t.outboxMailNote} <a href={`/networks/${networkId}/outbox`}>{t.outboxTitle}</a>
         </p>
       )}
       {mail.recentErrors.length > 0 && (
@@ -90,7 +88,7 @@ export function MailStatus({ c, details }: { c: Context<NetworkEnv>; details: Ro
                 {e.kind === 'reminder' ? t.kind_reminder : t.kind_invitation}: <code>{e.error}</code>
                 <br />
                 <span class="hint">
-                  {fill(t.attempts, { count: e.attempts })} · {e.nextAttemptAt ? fill(t.nextAttempt, { at: when(e.nextAttemptAt, c) }) : t.gaveUp}
+                  {fill(t.attempts, { count: e.attempts })} · {e.nextAttemptAt ? fill(t.nextAttempt, { at: when(e.nextAttemptAt, lang) }) : t.gaveUp}
                 </span>
               </li>
             ))}
@@ -98,8 +96,8 @@ export function MailStatus({ c, details }: { c: Context<NetworkEnv>; details: Ro
         </>
       )}
       {mail.failed > 0 && round.status === 'open' && (
-        <form method="post" action={`/networks/${c.var.network.id}/rounds/${round.id}/retry-failed`}>
-          <CsrfField c={c} />
+        <form method="post" action={`/networks/${networkId}/rounds/${round.id}/retry-failed`}>
+          <CsrfField token={csrfToken} />
           <button type="submit">{t.retryFailed}</button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { formatDateTime } from '../../mail/format-date.js';
 import { Layout } from '../layout.js';
@@ -10,7 +11,7 @@ export function RoundsShell({ c, title, section = 'rounds', children }: { c: Con
   const url = new URL(c.req.url);
   return (
     <Layout lang={c.var.lang} title={`${title} · ${c.var.network.name}`} path={`${url.pathname}${url.search}`} session={c.var.session}>
-      <NetworkNav c={c} current={section} />
+      <NetworkNav lang={c.var.lang} network={c.var.network} role={c.var.role} current={section} />
       {children}
     </Layout>
   );
@@ -34,7 +35,7 @@ export function Notices({ notice, error }: { notice?: string | undefined; error?
 }
 
 /** A stored instant as a Helsinki wall time in the page's language. */
-export const when = (iso: string, c: Context<NetworkEnv>) => formatDateTime(new Date(iso), c.var.lang);
+export const when = (iso: string, lang: Language) => formatDateTime(new Date(iso), lang);
 
 /** Wide tables scroll sideways on a phone instead of widening the page. */
 export function Scroll({ label, children }: { label: string; children: Child }) {
