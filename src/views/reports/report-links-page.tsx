@@ -65,7 +65,7 @@ function LinkList({ lang, csrfToken, networkId, links, rounds, now }: PartProps 
             <br />
             <span class="hint">{fill(t.linkDates, { created: f.date(link.createdAt), expires: f.date(lastDay(link.expiresAt)) })}</span>
             <br />
-            <span class="hint">{link.roundIds ? link.roundIds.map((id) => titles.get(id) ?? `#${id}`).join(', ') : t.allRounds}</span>
+            <span class="hint">{link.roundIds ? link.roundIds.map((id) => titles.get(id) ?? t.removedRound).join(', ') : t.allRounds}</span>
             {state === 'active' && (
               <form method="post" action={`/networks/${networkId}/reports/${link.id}/revoke`}>
                 <CsrfField token={csrfToken} />
