@@ -11,20 +11,23 @@ import { TEST_SECRET_KEY, createTestApp, fixedClock } from '../helpers/app.js';
 import { openRound } from '../helpers/open-round.js';
 import { receiptCount } from '../helpers/receipts.js';
 
-/** Sends the headers and half the body now; the rest when `finish` is called. Resolves with the status. */
+/** Sends the headers and half the body now; the rest when `finish` is called. Resolves with the status; `connected` once the socket is open. */
 function slowPost(url: string, body: string) {
   const bytes = Buffer.from(body);
   let finish = () => {};
+  let onConnect = () => {};
+  const connected = new Promise<void>((resolve) => (onConnect = resolve));
   const status = new Promise<number>((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
     req.on('error', reject);
+    req.on('socket', (socket) => socket.once('connect', onConnect));
     req.write(bytes.subarray(0, bytes.length >> 1));
     finish = () => req.end(bytes.subarray(bytes.length >> 1));
   });
-  return { status, finish: () => finish() };
+  return { status, connected, finish: () => finish() };
 }
 
 describe('stop()', () => {
@@ -38,7 +41,10 @@ describe('stop()', () => {
       const config = parseConfig({ DATABASE_URL: seeded.database.url, PORT: '0', SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'silent' });
       const server = await startServer(config, { clock, log: silentLogger });
       const submission = slowPost(`${server.url}${path}/submit`, JSON.stringify({ answers: fullAnswers(version) }));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Connected and its headers read by the server before the stop, also on a busy machine: until then
+      // the connection is idle, and stop() rightly closes idle connections.
+      await submission.connected;
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const stopped = server.stop();
       // The request was accepted before the stop: it is served, and stop() waits for its commit.
       setTimeout(submission.finish, 200);
