@@ -44,7 +44,7 @@ describe('stop()', () => {
       // Connected and its headers read by the server before the stop, also on a busy machine: until then
       // the connection is idle, and stop() rightly closes idle connections.
       await submission.connected;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const stopped = server.stop();
       // The request was accepted before the stop: it is served, and stop() waits for its commit.
       setTimeout(submission.finish, 200);
