@@ -19,12 +19,16 @@ import { markAnswered } from '../helpers/receipts.js';
  * language and size, reused from page to page.
  */
 
-/** `ready` waits for a script-built page; `submitEmpty` goes on without answering, to show the required-answer messages. */
+/** `ready` waits for a script-built page; `submitEmpty` skips the optional background page and goes on from the first required one unanswered. */
 type Sweep = { path: string; signedIn: boolean; ready?: string; submitEmpty?: boolean };
 
 let world: BrowserWorld;
 let coordinator: SignedIn;
-let sweep: Sweep[];
+/** The pages in one language: the answer pages speak their member's language, so each language has its own links. */
+let sweepIn: (lang: Language) => Sweep[];
+
+/** SurveyJS's wording, except the Finnish one, which we set. */
+const REQUIRED_MESSAGE = { fi: 'Vastaa tähän kysymykseen.', sv: 'Frågan är obligatorisk.', en: 'Response required.' };
 
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
 
@@ -44,22 +48,27 @@ beforeAll(async () => {
   const [before, after] = all.filter((r) => r.key === 'network-rules');
   const [member] = await db.select({ id: members.id }).from(members).where(eq(members.networkId, networkId)).orderBy(members.id);
   const { token } = await createReportLink(db, clock, secretKey, networkId, coordinator.userId, { label: 'Lautakunta', expiresOn: '2026-12-31', roundIds: null });
-  const open = await openRound(t, { collectSegments: true, networkLanguages: ['fi', 'sv', 'en'] });
-  const answered = await openRound(t, { collectSegments: true, networkLanguages: ['fi', 'sv', 'en'] });
-  await markAnswered(t.deps, answered.round.id, answered.token, '2026-10-30');
-  const closed = await openRound(t, { collectSegments: true, networkLanguages: ['fi', 'sv', 'en'], opensAt: '2026-10-01T06:00:00.000Z', closesAt: '2026-10-20T16:00:00.000Z' });
+  const answerLinks = async (memberLanguage: Language) => {
+    const options = { collectSegments: true, networkLanguages: ['fi', 'sv', 'en'] as Language[], memberLanguage };
+    const open = await openRound(t, options);
+    const answered = await openRound(t, options);
+    await markAnswered(t.deps, answered.round.id, answered.token, '2026-10-30');
+    const closed = await openRound(t, { ...options, opensAt: '2026-10-01T06:00:00.000Z', closesAt: '2026-10-20T16:00:00.000Z' });
+    return { open: open.path, answered: answered.path, closed: closed.path };
+  };
+  const links = { fi: await answerLinks('fi'), sv: await answerLinks('sv'), en: await answerLinks('en') };
 
   const base = `/networks/${networkId}`;
   const inside = (path: string, ready?: string): Sweep => ({ path, signedIn: true, ready });
   const outside = (path: string, ready?: string): Sweep => ({ path, signedIn: false, ready });
-  sweep = [
+  sweepIn = (lang) => [
     outside('/login'),
     outside('/reset'),
     outside(`/r/${token}`),
-    outside(open.path, '.sd-root-modern'),
-    { ...outside(open.path, '.sd-root-modern'), submitEmpty: true },
-    outside(answered.path),
-    outside(closed.path),
+    outside(links[lang].open, '.sd-root-modern'),
+    { ...outside(links[lang].open, '.sd-root-modern'), submitEmpty: true },
+    outside(links[lang].answered),
+    outside(links[lang].closed),
     outside(`/privacy/${noticeKey(secretKey, networkId)}`),
     outside('/accessibility'),
     outside('/no-such-page'),
@@ -125,7 +134,10 @@ async function findings(lang: Language, size: keyof typeof SIZES, entries: Sweep
     if (entry.ready) await page.locator(entry.ready).first().waitFor();
     if (entry.submitEmpty) {
       await page.locator('.sd-navigation__next-btn').click();
+      await page.locator('.sd-navigation__next-btn').click();
       await page.locator('.sd-question__erbox').first().waitFor();
+      const message = await page.locator('.sd-question__erbox').first().textContent();
+      if (message !== REQUIRED_MESSAGE[lang]) found.push(`${entry.path}: the required-answer message reads "${message}"`);
     }
     for (const violation of await axeViolations(page, 'serious', WCAG21_AA)) found.push(`${entry.path}: ${violation}`);
     const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
@@ -141,16 +153,16 @@ async function findings(lang: Language, size: keyof typeof SIZES, entries: Sweep
  * page at both sizes; Swedish and English each run every page once, at
  * alternating sizes, so each page meets each language and each size.
  */
-const share = (size: keyof typeof SIZES, turn: 0 | 1) => () => sweep.filter((_, i) => i % 2 === (size === 'desktop' ? turn : 1 - turn));
+const share = (lang: Language, size: keyof typeof SIZES, turn: 0 | 1) => () => sweepIn(lang).filter((_, i) => i % 2 === (size === 'desktop' ? turn : 1 - turn));
 
 describe('every page in Chromium', { timeout: 120_000 }, () => {
   const runs: Array<[Language, keyof typeof SIZES, () => Sweep[]]> = [
-    ['fi', 'desktop', () => sweep],
-    ['fi', 'phone', () => sweep],
-    ['sv', 'desktop', share('desktop', 0)],
-    ['sv', 'phone', share('phone', 0)],
-    ['en', 'desktop', share('desktop', 1)],
-    ['en', 'phone', share('phone', 1)],
+    ['fi', 'desktop', () => sweepIn('fi')],
+    ['fi', 'phone', () => sweepIn('fi')],
+    ['sv', 'desktop', share('sv', 'desktop', 0)],
+    ['sv', 'phone', share('sv', 'phone', 0)],
+    ['en', 'desktop', share('en', 'desktop', 1)],
+    ['en', 'phone', share('en', 'phone', 1)],
   ];
   for (const [lang, size, entries] of runs) {
     it(`has no serious accessibility finding and no sideways scrolling (${lang}, ${SIZES[size].width}×${SIZES[size].height})`, async () => {
