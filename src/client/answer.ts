@@ -1,6 +1,4 @@
-// Only the two locales we offer besides the built-in English: the bundle of all locales is 330 kB.
-import 'survey-core/i18n/finnish';
-import 'survey-core/i18n/swedish';
+import './lib/survey-locales.js';
 import { Model, type SurveyModel } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import { MAX_TEXT_LENGTH } from '../answering/answer-rules.js';

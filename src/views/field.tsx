@@ -7,6 +7,8 @@ type FieldProps = {
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;
+  /** The id of a hint shared with other fields, announced with this one too. */
+  sharedHint?: string;
   autocomplete?: string;
   step?: string;
   required?: boolean;
@@ -15,12 +17,13 @@ type FieldProps = {
 };
 
 /** A labelled input whose error and hint are announced with it. */
-export function Field({ name, label, type = 'text', value, error, hint, autocomplete, step, required, lang }: FieldProps) {
+export function Field({ name, label, type = 'text', value, error, hint, sharedHint, autocomplete, step, required, lang }: FieldProps) {
   return (
     <FieldFrame
       name={name}
       label={label}
       hint={hint}
+      sharedHint={sharedHint}
       error={error}
       control={(aria) => <input id={name} name={name} type={type} value={value} autocomplete={autocomplete} step={step} required={required} lang={lang} {...aria} />}
     />

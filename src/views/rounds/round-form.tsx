@@ -124,9 +124,11 @@ function RoundForm({ lang, csrfToken, networkId, languages, catalogue, values, e
       {languages.includes('en') && (
         <Field name="titleEn" lang="en" label={t.titleEn} hint={t.titleTranslationHint} value={text(values.titleEn)} error={errors.titleEn} autocomplete="off" />
       )}
-      <p class="hint">{t.timesHint}</p>
-      {!open && <Field name="opensAt" type="datetime-local" label={t.opensAt} value={local(values.opensAt)} error={errors.opensAt} required />}
-      <Field name="closesAt" type="datetime-local" label={t.closesAt} value={local(values.closesAt)} error={errors.closesAt} required />
+      <p class="hint" id="times-hint">
+        {t.timesHint}
+      </p>
+      {!open && <Field name="opensAt" type="datetime-local" label={t.opensAt} value={local(values.opensAt)} error={errors.opensAt} sharedHint="times-hint" required />}
+      <Field name="closesAt" type="datetime-local" label={t.closesAt} value={local(values.closesAt)} error={errors.closesAt} sharedHint="times-hint" required />
       <Field
         name="reminderDays"
         label={t.reminderDays}
