@@ -11,7 +11,7 @@ import { Layout } from '../views/layout.js';
 
 /** When the statement was last assessed; a re-assessment changes it with the text. */
 export const STATEMENT_DATE = '2026-12-02T10:00:00.000Z';
-const GAPS = ['gap_reflow', 'gap_navigation'] as const;
+const GAPS = ['gap_reflow'] as const;
 const MESSAGE_MAX = 4000;
 
 /** The accessibility statement and its feedback channel, open to everyone; mounted at /accessibility. */
