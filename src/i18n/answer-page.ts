@@ -37,7 +37,7 @@ export const answerPageText = defineMessages({
     unknownBody: 'Tarkista, että kopioit linkin sähköpostista kokonaan. Jos se ei auta, pyydä uusi linkki kyselyn lähettäjältä.',
   },
   sv: {
-    organiser: 'Enkäten ordnas av {network}.',
+    organiser: 'Avsändare: {network}.',
     coordinatedBy: 'Koordinator: {names}.',
     coordinatedByMany: 'Koordinatorer: {names}.',
     timing: 'Det tar cirka {minutes} minuter att svara. Svarstiden går ut {date}.',

@@ -24,7 +24,7 @@ export const passwordText = defineMessages({
     newPasswordAgain: 'Nytt lösenord igen',
     hint: 'Minst 12 tecken.',
     short: 'Lösenordet måste ha minst 12 tecken.',
-    mismatch: 'Lösenorden är inte likadana.',
+    mismatch: 'Lösenorden stämmer inte överens.',
   },
   en: {
     password: 'Password',

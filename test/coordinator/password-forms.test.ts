@@ -16,7 +16,7 @@ afterEach(() => {
 const HOUR = 3_600_000;
 const LABELS = {
   fi: { set: ['Salasana', 'Salasana uudelleen'], change: ['Nykyinen salasana', 'Uusi salasana', 'Uusi salasana uudelleen'], mismatch: 'Salasanat eivät ole samat.' },
-  sv: { set: ['Lösenord', 'Lösenord igen'], change: ['Nuvarande lösenord', 'Nytt lösenord', 'Nytt lösenord igen'], mismatch: 'Lösenorden är inte likadana.' },
+  sv: { set: ['Lösenord', 'Lösenord igen'], change: ['Nuvarande lösenord', 'Nytt lösenord', 'Nytt lösenord igen'], mismatch: 'Lösenorden stämmer inte överens.' },
   en: { set: ['Password', 'Password again'], change: ['Current password', 'New password', 'New password again'], mismatch: 'The passwords are not the same.' },
 } as const;
 
