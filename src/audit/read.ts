@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { auditEvents, rounds } from '../db/schema/index.js';
 import type { AuditEntry } from './entries.js';
 
@@ -66,7 +66,7 @@ export async function networkAudit(db: Db, networkId: number, options: { page: n
  * changed, invitations to a role), oldest first; within the given networks, or
  * all of them. The details are JSON, so the address is matched as a JSON string.
  */
-export async function eventsNaming(db: Db, email: string, networkIds: number[] | null): Promise<Array<AuditEvent & { networkId: number }>> {
+export async function eventsNaming(db: DbOrTx, email: string, networkIds: number[] | null): Promise<Array<AuditEvent & { networkId: number }>> {
   const quoted = JSON.stringify(email.toLowerCase());
   const rows = await db
     .select({ event: auditEvents, roundTitle: rounds.title })

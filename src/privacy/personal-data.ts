@@ -92,7 +92,7 @@ export async function personalDataOf(db: Db, secretKey: string, rawEmail: string
     .select({ networkId: outgoingMail.networkId, kind: outgoingMail.kind, status: outgoingMail.status, createdAt: outgoingMail.createdAt, sealed: outgoingMail.sealed })
     .from(outgoingMail)
     .where(and(isNotNull(outgoingMail.sealed), inArray(outgoingMail.kind, EXPORTED_MAIL_KINDS), ne(outgoingMail.status, 'sent')));
-  const keptMail = (scope === 'instance' ? sealedRows : sealedRows.filter((row) => row.networkId !== null && scope.networkIds.includes(row.networkId)))
+  const keptMail = inScope(sealedRows)
     .map((row) => ({ row, content: openMail(key, row.kind, row.sealed!) }))
     .filter(({ content }) => normalise(content.recipient) === email)
     .map(({ row, content }) => ({ kind: row.kind, subject: content.subject, status: row.status, createdAt: row.createdAt }));

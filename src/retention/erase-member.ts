@@ -17,7 +17,7 @@ function scrubbed(value: unknown, email: string): unknown {
 }
 
 async function scrubAudit(tx: DbOrTx, networkId: number, email: string): Promise<void> {
-  for (const event of await eventsNaming(tx as Db, email, [networkId])) {
+  for (const event of await eventsNaming(tx, email, [networkId])) {
     await tx.update(auditEvents).set({ details: scrubbed(event.details, email) as typeof event.details }).where(eq(auditEvents.id, event.id));
   }
 }

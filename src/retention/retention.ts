@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import { checkpoint, type Db } from '../db/client.js';
 import { invitations, members, networks, outgoingMail, rounds } from '../db/schema/index.js';
@@ -54,7 +54,7 @@ export async function applyRetention(db: Db, clock: Clock, secretKey: string): P
     .select({ id: members.id, active: members.active, updatedAt: members.updatedAt, networkId: members.networkId, retention: networks.inactiveMemberRetentionMonths })
     .from(members)
     .innerJoin(networks, eq(networks.id, members.networkId))
-    .where(and(eq(members.active, false), lte(members.updatedAt, now.toISOString())));
+    .where(eq(members.active, false));
   const dueMembers = inactive.filter((m) => inactiveMemberErasedOn(m, { inactiveMemberRetentionMonths: m.retention })! <= now);
   for (const networkId of new Set(dueMembers.map((m) => m.networkId))) {
     await eraseMembers(db, clock, secretKey, networkId, dueMembers.filter((m) => m.networkId === networkId).map((m) => m.id), null);

@@ -64,8 +64,11 @@ export function accountRoutes() {
   // GET /account
   routes.get('/', (c) => c.html(<AccountPage c={c} />));
 
-  // POST /account/password — needs the current password, counted before it is checked; ends the user's other sessions.
-  routes.post('/password', async (c) => {
+  /**
+   * The signed-in user's current password, counted before it is checked so that
+   * guesses stay limited; null when it is right, else the status and the sentence.
+   */
+  async function refusedCurrentPassword(c: PageContext & { header: (name: string, value: string) => void }, password: unknown) {
     const t = authText(c.var.lang);
     const { user } = currentSession(c);
     const key = String(user.id);
@@ -73,37 +76,34 @@ export function accountRoutes() {
     const wait = passwordChecks.wait(key, now);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return c.html(<AccountPage c={c} errors={{ currentPassword: fill(t.currentTooMany, { minutes: Math.ceil(wait / 60) }) }} />, 429);
+      return { status: 429, message: fill(t.currentTooMany, { minutes: Math.ceil(wait / 60) }) } as const;
     }
     passwordChecks.record(key, now);
+    if (!(await authenticate(c.var.deps.db, user.email, typeof password === 'string' ? password : ''))) return { status: 422, message: t.currentWrong } as const;
+    passwordChecks.refund(key);
+    return null;
+  }
+
+  // POST /account/password — needs the current password; ends the user's other sessions.
+  routes.post('/password', async (c) => {
+    const { user } = currentSession(c);
     const input = await readInput(c);
+    const refused = await refusedCurrentPassword(c, input.currentPassword);
+    if (refused?.status === 429) return c.html(<AccountPage c={c} errors={{ currentPassword: refused.message }} />, 429);
     const parsed = parseInput(newPasswordSchema(c.var.lang), input);
-    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
-    const verified = await authenticate(c.var.deps.db, user.email, current);
-    if (verified) passwordChecks.refund(key);
-    const errors = { ...(parsed.ok ? {} : parsed.fields), ...(verified ? {} : { currentPassword: t.currentWrong }) };
-    if (!parsed.ok || !verified) return c.html(<AccountPage c={c} errors={errors} />, 422);
+    const errors = { ...(parsed.ok ? {} : parsed.fields), ...(refused ? { currentPassword: refused.message } : {}) };
+    if (!parsed.ok || refused) return c.html(<AccountPage c={c} errors={errors} />, 422);
     await setPassword(c.var.deps.db, user.id, parsed.data.newPassword);
     await endOtherSessions(c.var.deps.db, c.var.deps.secretKey, user.id, sessionToken(c));
     return c.html(<AccountPage c={c} changed />);
   });
 
-  // POST /account/delete — with the current password, counted as a password check; refused while a network needs this account.
+  // POST /account/delete — with the current password; refused while a network needs this account.
   routes.post('/delete', async (c) => {
     const t = authText(c.var.lang);
     const { user } = currentSession(c);
-    const key = String(user.id);
-    const now = c.var.deps.clock.now().getTime();
-    const wait = passwordChecks.wait(key, now);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.html(<AccountPage c={c} deleteError={fill(t.currentTooMany, { minutes: Math.ceil(wait / 60) })} />, 429);
-    }
-    passwordChecks.record(key, now);
-    const input = await readInput(c);
-    const verified = await authenticate(c.var.deps.db, user.email, typeof input.deletePassword === 'string' ? input.deletePassword : '');
-    if (!verified) return c.html(<AccountPage c={c} deleteError={t.currentWrong} />, 422);
-    passwordChecks.refund(key);
+    const refused = await refusedCurrentPassword(c, (await readInput(c)).deletePassword);
+    if (refused) return c.html(<AccountPage c={c} deleteError={refused.message} />, refused.status);
     const refusal = await deleteAccount(c.var.deps.db, c.var.deps.clock, user.id);
     if (refusal) {
       const message = refusal.reason === 'last_admin' ? t.deleteLastAdmin : fill(t.deleteLastCoordinator, { networks: refusal.networks.join(', ') });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../src/db/client.js';
@@ -21,4 +21,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The database file and its write-ahead log as one string of bytes: what a reader of the disk has. */
+export function databaseFileBytes(database: Pick<TestDatabase, 'url'>): string {
+  const path = database.url.replace(/^file:/, '');
+  return [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
 }

@@ -1,16 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { grantRole, networkWithPeople, postForm, signedInUser, TEST_PASSWORD } from '../helpers/people.js';
+import { databaseFileBytes } from '../helpers/db.js';
 
 let t: TestApp;
 afterEach(() => t?.database.dispose());
-
-const fileBytes = () => {
-  const path = t.database.url.replace(/^file:/, '');
-  return [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
-};
 
 describe('deleting one’s own account', () => {
   it('needs the password, then removes the account, its sessions and roles for good, and the log says so without the address', async () => {
@@ -28,7 +23,7 @@ describe('deleting one’s own account', () => {
     expect((await t.app.request(`/networks/${network.id}`, { headers: { cookie: leader.cookie } })).status).toBe(303);
     const log = await (await t.app.request(`/networks/${network.id}/audit`, { headers: { cookie: coordinator.cookie } })).text();
     expect(log).toContain('rehtori poisti käyttäjätilinsä.');
-    expect(fileBytes()).not.toContain('rehtori@kunta.example');
+    expect(databaseFileBytes(t.database)).not.toContain('rehtori@kunta.example');
   });
 
   it('is refused while a network has no other coordinator, or the service no other administrator', async () => {
