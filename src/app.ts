@@ -38,6 +38,7 @@ import { createLoginLimiter } from './accounts/login-limiter.js';
 import { IMPORT_BODY_BYTES } from './members/csv-format.js';
 import { loadSession, refuseForeignOrigin } from './http/session.js';
 import { linkGuard } from './http/link-guard.js';
+import { loadOwnedVersions } from './catalogue/owned-versions.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -77,9 +78,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const defaultLimit = bodyLimit(MAX_BODY_BYTES);
-  // The member import carries a CSV file of up to 1 MB.
+  // The member import carries a CSV file of up to 1 MB, a questionnaire import a JSON file of up to 512 kB.
   const importLimit = bodyLimit(IMPORT_BODY_BYTES);
-  app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/members\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
+  app.use((c, next) => (/^\/(api\/)?networks\/[^/]+\/(members|questionnaires)\/import$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
   // Pages and the stylesheet are compressed on the fly; built assets are served precompressed.
   app.use(compress());
   // A source map hands out the client code as written; none are built, and an older build's stay unserved.
@@ -97,6 +98,13 @@ export function createApp(deps: AppDeps) {
   app.use(refuseForeignOrigin);
   app.use(refuseUnreadableBody);
   app.use(linkGuard());
+  // Several server processes share a libSQL server: a version another one published is taken in before it is needed.
+  if (deps.dataLocations?.database === 'server') {
+    app.use(async (_c, next) => {
+      await loadOwnedVersions(deps.db, deps.catalogue);
+      await next();
+    });
+  }
   app.use(loadSession);
   // A signed-in user's pages and data (the outbox's live links among them) stay out of shared and back-button caches.
   app.use(async (c, next) => {

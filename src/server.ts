@@ -4,6 +4,7 @@ import { createGroupCommit } from './answering/group-commit.js';
 import { createBackgroundWork } from './background-work.js';
 import { loadCatalogue } from './catalogue/load.js';
 import { assertUsedVersionsUnchanged } from './catalogue/immutability.js';
+import { loadOwnedVersions } from './catalogue/owned-versions.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { databaseFilePath, openDatabase, type Database } from './db/client.js';
@@ -57,6 +58,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const database: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await applyMigrations(database.db);
+    await loadOwnedVersions(database.db, catalogue);
     await assertUsedVersionsUnchanged(database.db, catalogue);
     if (await finishAnonymityUpgrade(database.db, secretKey)) log.info(`database upgraded: receipts keyed, mail sealed, ${database.kind === 'embedded' ? 'file rewritten' : 'earlier pages left to the libSQL server operator'}`);
   } catch (error) {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, buildCatalogue } from '../src/catalogue/load.js';
+import { buildCatalogue, shippedVersion } from '../src/catalogue/load.js';
 import { findMeasure } from '../src/catalogue/measures.js';
 import type { Catalogue, QuestionnaireVersion } from '../src/catalogue/types.js';
-import { validateSurvey } from '../src/catalogue/validate.js';
 import { createTestApp, realCatalogue, type TestApp } from './helpers/app.js';
 import { assetUrl } from '../src/http/assets.js';
 
@@ -23,10 +22,7 @@ function escaped(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function versionOf(key: string, version: number, json: Record<string, unknown>): QuestionnaireVersion {
-  const file = `${key}/v${version}.json`;
-  return { key, version, file, hash: contentHash(json), json, ...validateSurvey(json, file) };
-}
+const versionOf = (key: string, version: number, json: Record<string, unknown>): QuestionnaireVersion => shippedVersion(key, version, json);
 
 type Element = { name: string; itemKey: string; measures?: string; title: Record<string, string> };
 type Json = { pages: Array<{ name: string; elements: Element[] }> };

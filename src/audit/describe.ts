@@ -64,6 +64,8 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     case 'account_deleted':
     case 'privacy_notice_published':
       return { text: fill(t[event.action], { actor }), lines: [] };
+    case 'questionnaire_published':
+      return { text: fill(t.questionnaire_published, { actor, title: event.details.title[lang] ?? Object.values(event.details.title)[0] ?? '', number: event.details.ownNumber }), lines: [] };
     case 'members_erased':
       return { text: fill(event.actor ? t.members_erased : t.members_erased_by_retention, { actor, count: event.details.count }), lines: [] };
     case 'personal_data_exported':

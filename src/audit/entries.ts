@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema/index.js';
+import type { Language, Role } from '../db/schema/index.js';
 import type { MemberField } from '../members/actions.js';
 import type { SettingField, SettingValue } from '../networks/settings.js';
 
@@ -26,6 +26,8 @@ export type AuditEntry =
   /** The actor is the account itself; its address is not kept. */
   | { action: 'account_deleted'; details: Record<string, never> }
   | { action: 'privacy_notice_published'; details: Record<string, never> }
+  /** The title as it read then, in every language the version has. */
+  | { action: 'questionnaire_published'; details: { title: Partial<Record<Language, string>>; ownNumber: number } }
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appPath } from '../app-root.js';
-import { CatalogueError, type Catalogue, type QuestionnaireVersion } from './types.js';
+import { CatalogueError, type Catalogue, type QuestionnaireVersion, type VersionList } from './types.js';
 import { validateSurvey } from './validate.js';
 
 export const DEFAULT_SURVEYS_DIR = appPath('surveys');
@@ -32,17 +32,45 @@ function loadVersion(dir: string, key: string, fileName: string, version: number
   } catch (error) {
     throw new CatalogueError(file, `not valid JSON (${(error as Error).message})`);
   }
-  const validated = validateSurvey(json, file);
-  return { key, version, file, hash: contentHash(json), json: json as Record<string, unknown>, ...validated };
+  return shippedVersion(key, version, json, file);
 }
 
-export function buildCatalogue(versions: QuestionnaireVersion[]): Catalogue {
-  const sorted = [...versions].sort((a, b) => a.key.localeCompare(b.key) || a.version - b.version);
+/** A shipped version from its JSON: checked, hashed, numbered by its file. */
+export function shippedVersion(key: string, version: number, json: unknown, file = `${key}/v${version}.json`): QuestionnaireVersion {
+  const validated = validateSurvey(json, file);
+  return { key, version, owner: null, label: String(version), file, hash: contentHash(json), json: json as Record<string, unknown>, ...validated };
+}
+
+/** Shipped files are numbered below this; a network's published versions from it up, so they never collide. */
+export const FIRST_OWNED_VERSION = 1001;
+
+const byKeyAndVersion = (a: QuestionnaireVersion, b: QuestionnaireVersion) => a.key.localeCompare(b.key) || a.version - b.version;
+
+function listOf(versions: QuestionnaireVersion[]): VersionList {
   return {
-    versions: sorted,
-    find: (key, version) => sorted.find((v) => v.key === key && v.version === version),
-    keys: () => [...new Set(sorted.map((v) => v.key))],
-    versionsOf: (key) => sorted.filter((v) => v.key === key),
+    versions,
+    find: (key, version) => versions.find((v) => v.key === key && v.version === version),
+    keys: () => [...new Set(versions.map((v) => v.key))],
+    versionsOf: (key) => versions.filter((v) => v.key === key),
+  };
+}
+
+/** A catalogue of the shipped versions given; each call makes its own, so networks' versions added to one stay there. */
+export function buildCatalogue(shipped: QuestionnaireVersion[]): Catalogue {
+  const files = [...shipped].sort(byKeyAndVersion);
+  const owned: QuestionnaireVersion[] = [];
+  let lastOwnedId = 0;
+  return {
+    ...listOf(files),
+    find: (key, version) => files.find((v) => v.key === key && v.version === version) ?? owned.find((v) => v.key === key && v.version === version),
+    forNetwork: (networkId) => listOf([...files, ...owned.filter((v) => v.owner?.networkId === networkId)].sort(byKeyAndVersion)),
+    addOwned: (version) => {
+      if (!version.owner) throw new Error('only a network’s own version can be added');
+      if (owned.some((v) => v.owner!.ownedId === version.owner!.ownedId)) return;
+      owned.push(version);
+      lastOwnedId = Math.max(lastOwnedId, version.owner.ownedId);
+    },
+    lastOwnedId: () => lastOwnedId,
   };
 }
 
@@ -55,6 +83,7 @@ export function loadCatalogue(dir: string = DEFAULT_SURVEYS_DIR): Catalogue {
     for (const fileName of readdirSync(join(dir, key)).sort()) {
       const match = FILE_PATTERN.exec(fileName);
       if (!match) throw new CatalogueError(`${key}/${fileName}`, 'questionnaire files must be named v1.json, v2.json, …');
+      if (Number(match[1]) >= FIRST_OWNED_VERSION) throw new CatalogueError(`${key}/${fileName}`, `shipped versions are numbered below ${FIRST_OWNED_VERSION}; the numbers above are the networks’ own`);
       versions.push(loadVersion(dir, key, fileName, Number(match[1])));
     }
   }

@@ -21,9 +21,16 @@ export type CatalogueItem = {
   segmentValues?: string[];
 };
 
+/** Who made a version that is not a shipped file: the network, its own count, and what it was derived from. */
+export type VersionOwner = { networkId: number; ownedId: number; ownNumber: number; parentVersion: number | null };
+
 export type QuestionnaireVersion = {
   key: string;
   version: number;
+  /** Null for a shipped file under surveys/; a network's own published version otherwise. */
+  owner: VersionOwner | null;
+  /** The number people read: "2" for a shipped file, "1.3" for a network's third own version, derived from 1. */
+  label: string;
   /** Path relative to the catalogue folder, e.g. "network-rules/v1.json". */
   file: string;
   hash: string;
@@ -35,12 +42,26 @@ export type QuestionnaireVersion = {
   items: CatalogueItem[];
 };
 
-export type Catalogue = {
-  /** Every version, ordered by key and version. */
+/** The versions one can choose from, ordered by key and version. */
+export type VersionList = {
   versions: QuestionnaireVersion[];
   find: (key: string, version: number) => QuestionnaireVersion | undefined;
   keys: () => string[];
   versionsOf: (key: string) => QuestionnaireVersion[];
+};
+
+/**
+ * The shipped files and every network's published versions. Listing shows
+ * the shipped files only; a network lists its own with them through
+ * forNetwork, so no network ever sees another's. find answers for any
+ * version, because a round names exactly the version it used.
+ */
+export type Catalogue = VersionList & {
+  forNetwork: (networkId: number) => VersionList;
+  /** Takes in a network's newly published version (or one published by another server process). */
+  addOwned: (version: QuestionnaireVersion) => void;
+  /** The highest owned-version row taken in, so a reload can fetch only newer ones. */
+  lastOwnedId: () => number;
 };
 
 export class CatalogueError extends Error {

@@ -55,7 +55,7 @@ export async function parseRound(c: Context<NetworkEnv>, fields: Record<string, 
   const [key, version] = typeof questionnaire === 'string' ? questionnaire.split(':') : [];
   const picked = key ? { questionnaireKey: key, questionnaireVersion: version ?? '' } : {};
   const values = { ...(round ? currentInput(round) : {}), ...picked, ...rest };
-  const parsed = parseInput(roundInputSchema(c.var.lang, c.var.deps.catalogue, c.var.deps.clock.now()), values);
+  const parsed = parseInput(roundInputSchema(c.var.lang, c.var.deps.catalogue.forNetwork(c.var.network.id), c.var.deps.clock.now()), values);
   if (!parsed.ok) return parsed;
   const problems = round ? lockedFieldProblems(round, parsed.data, c.var.lang) : {};
   // Rounds are told apart by their titles in every menu, mail and report.

@@ -22,6 +22,7 @@ export const catalogueText = defineMessages({
     allQuestionnaires: 'Kaikki kyselyt',
     itemsHeading: 'Kysymykset sivuittain',
     previewVersion: 'Esikatsele kyselyä',
+    exportFile: 'Lataa kysely tiedostona (JSON)',
     diffExplained:
       'Versiot rinnastetaan tunnisteen perusteella: kun väittämän sanamuoto muuttuu mutta tunniste pysyy, sen tulokset jatkavat samaa aikasarjaa.',
     added: 'Uudet',
@@ -64,6 +65,7 @@ export const catalogueText = defineMessages({
     allQuestionnaires: 'Alla enkäter',
     itemsHeading: 'Frågorna sida för sida',
     previewVersion: 'Förhandsvisa enkäten',
+    exportFile: 'Ladda ner enkäten som fil (JSON)',
     diffExplained:
       'Versionerna jämförs med hjälp av nyckeln: när ett påstående formuleras om men behåller sin nyckel fortsätter dess resultat i samma tidsserie.',
     added: 'Nya',
@@ -106,6 +108,7 @@ export const catalogueText = defineMessages({
     allQuestionnaires: 'All questionnaires',
     itemsHeading: 'The questions, page by page',
     previewVersion: 'Preview the questionnaire',
+    exportFile: 'Download the questionnaire as a file (JSON)',
     diffExplained:
       'Versions are matched by key: when a statement is reworded but keeps its key, its results continue the same trend.',
     added: 'Added',

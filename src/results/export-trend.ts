@@ -17,7 +17,7 @@ export function trendCsv(trend: Trend, lang: Language): string {
   const rows = trend.series.flatMap((series) =>
     series.points.map((point, i) => {
       const round = trend.rounds[i]!;
-      return [t[`kind_${series.kind}`], series.measure, series.name[lang], round.title, helsinkiDay.format(new Date(round.closesAt)), round.version, ...meanCells(point.figures)];
+      return [t[`kind_${series.kind}`], series.measure, series.name[lang], round.title, helsinkiDay.format(new Date(round.closesAt)), round.versionLabel, ...meanCells(point.figures)];
     }),
   );
   return spreadsheetCsv(header, rows);

@@ -12,7 +12,8 @@ import { roundThreshold } from '../rounds/threshold.js';
 import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
 /** `closesAt` is when the round really closed (see rounds/closing-instant.ts). */
-export type TrendRound = { id: number; title: string; closesAt: string; version: number; responses: number; shown: boolean };
+/** `versionLabel` is the version's number as people read it ("1", "1.2"). */
+export type TrendRound = { id: number; title: string; closesAt: string; version: number; versionLabel: string; responses: number; shown: boolean };
 export type TrendPoint = { roundId: number; figures: Figures | null };
 export type TrendSeries = { measure: string; kind: 'rule' | 'area'; name: Localized; points: TrendPoint[] };
 export type Trend = {
@@ -20,7 +21,7 @@ export type Trend = {
   threshold: number;
   rounds: TrendRound[];
   /** Where the questionnaire version changed, to be marked on the time axis. */
-  versionChanges: Array<{ roundId: number; from: number; to: number }>;
+  versionChanges: Array<{ roundId: number; from: string; to: string }>;
   series: TrendSeries[];
 };
 
@@ -39,11 +40,13 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
   const limits = bandLimits(network);
   const tallies = await readTallies(db, closed.map((r) => r.id));
   const totals = (id: number) => tallies.get(id)!.get(groupId('', '')) ?? emptyGroup();
+  const label = (round: (typeof closed)[number]) => catalogue.find(questionnaireKey, round.questionnaireVersion)!.label;
   const trendRounds = closed.map((round) => ({
     id: round.id,
     title: round.title,
     closesAt: closedOn(round),
     version: round.questionnaireVersion,
+    versionLabel: label(round),
     responses: totals(round.id).responses,
     shown: withheldReason(round, totals(round.id).responses, kOf(round)) === null,
   }));
@@ -62,7 +65,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     return { measure, kind: meta.kind, name: meta.name, points };
   });
   const versionChanges = closed.slice(1).flatMap((round, i) =>
-    round.questionnaireVersion !== closed[i]!.questionnaireVersion ? [{ roundId: round.id, from: closed[i]!.questionnaireVersion, to: round.questionnaireVersion }] : [],
+    round.questionnaireVersion !== closed[i]!.questionnaireVersion ? [{ roundId: round.id, from: label(closed[i]!), to: label(round) }] : [],
   );
   return { questionnaireKey, threshold: k, rounds: trendRounds, versionChanges, series };
 }

@@ -24,7 +24,7 @@ export function nextTitle(title: string, opensAt: Date): string {
  * if a coordinator opened it sooner, so a late start never shifts the series).
  */
 export function nextRoundOf(round: Round, catalogue: Catalogue, createdAt: Date): typeof rounds.$inferInsert | null {
-  const latest = catalogue.versionsOf(round.questionnaireKey).at(-1);
+  const latest = catalogue.forNetwork(round.networkId).versionsOf(round.questionnaireKey).at(-1);
   if (!round.recurrenceMonths || !latest) return null;
   const planned = new Date(round.opensAt);
   const start = round.openedAt && round.openedAt < round.opensAt ? new Date(round.openedAt) : planned;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Catalogue } from '../catalogue/types.js';
+import type { VersionList } from '../catalogue/types.js';
 import type { Language } from '../db/schema/networks.js';
 import { roundText } from '../i18n/rounds.js';
 import { fill } from '../i18n/messages.js';
@@ -72,7 +72,7 @@ function instant(message: string) {
  * (as a datetime-local input sends them) or ISO times with a zone. The
  * version defaults to the questionnaire's latest.
  */
-export function roundInputSchema(lang: Language, catalogue: Catalogue, now: Date) {
+export function roundInputSchema(lang: Language, catalogue: VersionList, now: Date) {
   const t = roundText(lang);
   const keys = catalogue.keys() as [string, ...string[]];
   return z

@@ -7,6 +7,8 @@ import { catalogueText } from '../i18n/catalogue.js';
 import { fill } from '../i18n/messages.js';
 import { CatalogueListPage } from '../views/catalogue/catalogue-list.js';
 import { PreviewPage } from '../views/catalogue/preview-page.js';
+import { versionHref } from '../views/catalogue/version-href.js';
+import { versionFile } from '../catalogue/version-file.js';
 import { VersionPage } from '../views/catalogue/version-page.js';
 
 export const catalogueRoutes = new Hono<AppEnv>();
@@ -36,7 +38,22 @@ catalogueRoutes.get('/:key/:version', (c) => {
   const version = requestedVersion(c);
   const previous = c.var.deps.catalogue.versionsOf(version.key).filter((v) => v.version < version.version).at(-1);
   const changes = previous ? { previous, diff: diffVersions(previous, version) } : undefined;
-  return c.html(<VersionPage version={version} changes={changes} lang={c.var.lang} path={c.req.path} />);
+  const download = (
+    <p>
+      <a href={`${versionHref(version)}/export`} download>
+        {catalogueText(c.var.lang).exportFile}
+      </a>
+    </p>
+  );
+  return c.html(<VersionPage version={version} changes={changes} lang={c.var.lang} path={c.req.path} actions={download} />);
+});
+
+// GET /catalogue/:key/v:version/export — the file itself, to import elsewhere or to start a network's own version from.
+catalogueRoutes.get('/:key/:version/export', (c) => {
+  const version = requestedVersion(c);
+  const { name, body } = versionFile(version.key, `v${version.version}`, version.json);
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });
 
 // GET /catalogue/:key/v:version/preview — the version as members will see it; answers stay in the browser.

@@ -9,6 +9,7 @@ import { memberRoutes } from './members.js';
 import { memberErasureRoutes } from './member-erasure.js';
 import { roundRoutes } from './rounds.js';
 import { roundApi } from './api/rounds.js';
+import { questionnaireRoutes } from './questionnaires.js';
 import { outboxRoutes } from './outbox.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
@@ -45,6 +46,7 @@ export function networkPages(): Hono<AppEnv> {
       ['/members', memberErasureRoutes],
       ['/members', memberRoutes],
       ['/rounds', roundRoutes],
+      ['/questionnaires', questionnaireRoutes],
       ['/outbox', outboxRoutes],
       ['/results', resultsRoutes],
       ['/agenda', agendaRoutes],

@@ -63,7 +63,7 @@ const acting = (c: Context<NetworkEnv>, round: Round, work: () => Promise<string
 roundRoutes.get('/', async (c) => c.html(<RoundListPage c={c} rounds={await listRounds(c.var.deps.db, c.var.network.id)} notice={noticeFrom(c)} />));
 
 // GET /networks/:networkId/rounds/new
-roundRoutes.get('/new', (c) => c.html(<NewRoundPage c={c} values={newRoundValues(c.var.deps.catalogue, c.var.deps.clock.now())} errors={{}} />));
+roundRoutes.get('/new', (c) => c.html(<NewRoundPage c={c} values={newRoundValues(c.var.deps.catalogue.forNetwork(c.var.network.id), c.var.deps.clock.now())} errors={{}} />));
 
 // POST /networks/:networkId/rounds/new
 roundRoutes.post('/new', async (c) => {

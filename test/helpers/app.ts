@@ -1,7 +1,7 @@
 import { createApp } from '../../src/app.js';
 import { createGroupCommit } from '../../src/answering/group-commit.js';
 import { createBackgroundWork } from '../../src/background-work.js';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { buildCatalogue, loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Clock } from '../../src/clock.js';
 import { createAnswerRequestLog } from '../../src/http/answer-request-log.js';
@@ -40,7 +40,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const log = overrides.log ?? silentLogger;
   const deps: AppDeps = {
     db: database.db,
-    catalogue: realCatalogue(),
+    // Its own catalogue: a network's published versions belong to this app's database only.
+    catalogue: buildCatalogue(realCatalogue().versions),
     clock,
     log,
     answerRequestLog: createAnswerRequestLog(log, clock),

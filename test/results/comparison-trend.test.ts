@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalogue, contentHash } from '../../src/catalogue/load.js';
+import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
 import type { QuestionnaireVersion } from '../../src/catalogue/types.js';
-import { validateSurvey } from '../../src/catalogue/validate.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, sendJson } from '../helpers/people.js';
 import { roundWithResponses } from './fixture.js';
@@ -16,7 +15,7 @@ function catalogueWithV2() {
   const removed = json.pages[1]!.elements.shift()!;
   const added = { ...structuredClone(json.pages[2]!.elements[0]!), name: 'r2_new', itemKey: 'members.new_statement' };
   json.pages[2]!.elements.unshift(added);
-  const v2: QuestionnaireVersion = { key: v1.key, version: 2, file: 'network-rules/v2.json', hash: contentHash(json), json, ...validateSurvey(json, 'network-rules/v2.json') };
+  const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
   return { catalogue: buildCatalogue([...realCatalogue().versions, v2]), removed: String(removed.itemKey), v1, v2 };
 }
 
@@ -58,7 +57,7 @@ describe('comparison and trend', () => {
     await roundWithResponses(t, network.id, Array.from({ length: 9 }, (_, i) => make(v2, 1)(i)), { version: 2, status: 'open', closesAt: '2026-07-20T14:00:00.000Z' }, catalogue);
     const body = await (await t.app.request(`/api/networks/${network.id}/results/trend?questionnaire=network-rules`, sendJson(leader, 'GET'))).json();
     expect(body.rounds.map((r: { responses: number }) => r.responses)).toEqual([6, 8, 7]);
-    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: 1, to: 2 }]);
+    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: '1', to: '2' }]);
     const trust = body.series.find((s: { measure: string }) => s.measure === 'rule:9');
     expect(trust.points.map((p: { figures: { mean: number } }) => p.figures.mean)).toEqual([2.5, 3.5, 4 + 3 / 7]);
     expect(trust.points.every((p: { figures: { ci95: { low: number; high: number } } }) => p.figures.ci95.low < p.figures.ci95.high)).toBe(true);

@@ -1,9 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalogue, contentHash } from '../../src/catalogue/load.js';
+import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
 import type { QuestionnaireVersion } from '../../src/catalogue/types.js';
-import { validateSurvey } from '../../src/catalogue/validate.js';
 import { networks, responses } from '../../src/db/schema/index.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, sendJson, type SignedIn } from '../helpers/people.js';
@@ -74,7 +73,7 @@ function catalogueWithV2() {
   const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
   json.pages[1]!.elements.shift();
   json.pages[2]!.elements.unshift({ ...structuredClone(json.pages[2]!.elements[0]!), name: 'r2_new', itemKey: 'members.new_statement' });
-  const v2: QuestionnaireVersion = { key: v1.key, version: 2, file: 'network-rules/v2.json', hash: contentHash(json), json, ...validateSurvey(json, 'network-rules/v2.json') };
+  const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
   return { catalogue: buildCatalogue([...realCatalogue().versions, v2]), v1, v2 };
 }
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalogue, contentHash } from '../../src/catalogue/load.js';
+import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
 import type { QuestionnaireVersion } from '../../src/catalogue/types.js';
-import { validateSurvey } from '../../src/catalogue/validate.js';
 import { fill } from '../../src/i18n/messages.js';
 import { resultsText } from '../../src/i18n/results.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
@@ -117,7 +116,7 @@ describe('results pages', () => {
     const v1 = realCatalogue().find('network-rules', 1)!;
     const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
     const removed = json.pages[1]!.elements.shift()!;
-    const v2: QuestionnaireVersion = { key: v1.key, version: 2, file: 'network-rules/v2.json', hash: contentHash(json), json, ...validateSurvey(json, 'network-rules/v2.json') };
+    const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
     const { coordinator, network, latest, base } = await setup({ catalogue: buildCatalogue([...realCatalogue().versions, v2]) });
     const next = await roundWithResponses(t, network.id, answers(8).map((a) => Object.fromEntries(Object.entries(a).filter(([name]) => name !== removed.name))), { version: 2, closesAt: '2026-08-20T14:00:00.000Z' });
     const compare = await page(coordinator, `${base}/compare?before=${next.id}&after=${latest.id}&lang=fi`);

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'members_erased',
   'account_deleted',
   'privacy_notice_published',
+  'questionnaire_published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,3 +6,4 @@ export * from './responses.js';
 export * from './agenda.js';
 export * from './mail.js';
 export * from './audit.js';
+export * from './questionnaires.js';

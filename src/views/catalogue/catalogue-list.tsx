@@ -17,7 +17,7 @@ function VersionSummary({ version, previous, lang }: { version: QuestionnaireVer
   const href = versionHref(version);
   return (
     <li class="version" id={`${version.key}-v${version.version}`}>
-      <h3>{fill(t.version, { version: version.version })}</h3>
+      <h3>{fill(t.version, { version: version.label })}</h3>
       <dl class="figures">
         <div>
           <dt>{t.scoredItems}</dt>
@@ -45,7 +45,7 @@ function VersionSummary({ version, previous, lang }: { version: QuestionnaireVer
         <a class="button button-secondary" href={href}>
           {t.showItems}
         </a>
-        {previous && <a href={`${href}#changes`}>{fill(t.changesSince, { previous: previous.version })}</a>}
+        {previous && <a href={`${href}#changes`}>{fill(t.changesSince, { previous: previous.label })}</a>}
       </p>
     </li>
   );

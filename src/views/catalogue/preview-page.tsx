@@ -10,11 +10,11 @@ import { versionHref } from './version-href.js';
 /** The page's own texts in every language, so switching the survey language switches them too. */
 function previewTexts(version: QuestionnaireVersion, lang: Language) {
   const t = catalogueText(lang);
-  const title = fill(t.previewTitle, { title: version.title[lang], version: version.version });
+  const title = fill(t.previewTitle, { title: version.title[lang], version: version.label });
   return {
     title,
     // The questionnaire's own title follows right below, rendered by SurveyJS as members will see it.
-    heading: fill(t.previewHeading, { version: version.version }),
+    heading: fill(t.previewHeading, { version: version.label }),
     documentTitle: `${title} · ${commonText(lang).productName}`,
     banner: t.previewBanner,
     surveyLanguage: t.surveyLanguage,

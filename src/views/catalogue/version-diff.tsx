@@ -58,9 +58,9 @@ export function VersionDiffSection({ diff, previous, lang }: { diff: VersionDiff
   const changes = diff.added.length + diff.removed.length + diff.reworded.length + diff.moved.length;
   return (
     <section class="card diff" id="changes" aria-labelledby="changes-title">
-      <h2 id="changes-title">{fill(t.changesSince, { previous: previous.version })}</h2>
+      <h2 id="changes-title">{fill(t.changesSince, { previous: previous.label })}</h2>
       <p class="hint">{t.diffExplained}</p>
-      {changes === 0 && <p>{fill(t.noChanges, { previous: previous.version })}</p>}
+      {changes === 0 && <p>{fill(t.noChanges, { previous: previous.label })}</p>}
       <Section title={t.added} count={diff.added.length}>
         <ItemList items={diff.added} lang={lang} />
       </Section>

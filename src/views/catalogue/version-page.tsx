@@ -3,6 +3,8 @@ import type { CatalogueItem, QuestionnaireVersion } from '../../catalogue/types.
 import type { Language } from '../../db/schema/networks.js';
 import { catalogueText } from '../../i18n/catalogue.js';
 import { fill } from '../../i18n/messages.js';
+import type { Child } from 'hono/jsx';
+import type { Session } from '../../accounts/sessions.js';
 import { Layout } from '../layout.js';
 import { ItemSummary } from './item-label.js';
 import { versionHref } from './version-href.js';
@@ -38,19 +40,27 @@ type VersionPageProps = {
   changes: { previous: QuestionnaireVersion; diff: VersionDiff } | undefined;
   lang: Language;
   path: string;
+  /** A network's own version is reached from the network's questionnaires, and may be a draft. */
+  back?: { href: string; label: string };
+  heading?: string;
+  session?: Session | null;
+  /** What one can do with it: publish, export, … */
+  actions?: Child;
 };
 
-export function VersionPage({ version, changes, lang, path }: VersionPageProps) {
+export function VersionPage({ version, changes, lang, path, back = { href: '/catalogue', label: catalogueText(lang).allQuestionnaires }, heading, session = null, actions }: VersionPageProps) {
   const t = catalogueText(lang);
+  const name = heading ?? fill(t.version, { version: version.label });
   return (
-    <Layout lang={lang} title={`${version.title[lang]} · ${fill(t.version, { version: version.version })}`} path={path}>
+    <Layout lang={lang} title={`${version.title[lang]} · ${name}`} path={path} session={session}>
       <p class="breadcrumb">
-        <a href="/catalogue">{t.allQuestionnaires}</a>
+        <a href={back.href}>{back.label}</a>
       </p>
       <h1>{version.title[lang]}</h1>
       <p class="lead">
-        {fill(t.version, { version: version.version })} · {fill(t.minutes, { minutes: version.estimatedMinutes })}
+        {name} · {fill(t.minutes, { minutes: version.estimatedMinutes })}
       </p>
+      {actions}
       {version.description && <p>{version.description[lang]}</p>}
       <p class="actions">
         <a class="button" href={`${versionHref(version)}/preview`}>

@@ -45,7 +45,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
       <section class="card">
         <h1>{round.title}</h1>
         <p class="lead">
-          {fill(t.roundLead, { questionnaire: version.title[lang], version: version.version, opens: f.date(round.opensAt), closes: f.date(round.closesAt) })}
+          {fill(t.roundLead, { questionnaire: version.title[lang], version: version.label, opens: f.date(round.opensAt), closes: f.date(round.closesAt) })}
         </p>
         <dl class="figures">
           {facts.map(([label, value]) => (

@@ -28,7 +28,8 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
   const lang = c.var.lang;
   const t = resultsText(lang);
   const f = formats(lang);
-  const questionnaire = catalogue.versionsOf(trend.questionnaireKey).at(-1)!.title[lang];
+  const latest = trend.rounds.at(-1);
+  const questionnaire = (latest ? catalogue.find(trend.questionnaireKey, latest.version) : catalogue.versionsOf(trend.questionnaireKey).at(-1))!.title[lang];
   const title = fill(t.trendTitle, { questionnaire });
   const rounds = new Map(trend.rounds.map((round) => [round.id, round]));
   return (
@@ -65,7 +66,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
                   head={[t.closed, t.version, 'n', `${t.meanAbbr} (${t.ciAbbr})`]}
                   rows={series.points.map((point) => {
                     const round = rounds.get(point.roundId)!;
-                    return [f.date(round.closesAt), String(round.version), round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : fill(t.roundWithheld, { k: trend.threshold })];
+                    return [f.date(round.closesAt), round.versionLabel, round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : fill(t.roundWithheld, { k: trend.threshold })];
                   })}
                 />
               </ChartFigure>

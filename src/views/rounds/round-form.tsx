@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Catalogue } from '../../catalogue/types.js';
+import type { VersionList } from '../../catalogue/types.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { csrfTokenOf } from '../../http/session.js';
@@ -26,7 +26,7 @@ const local = (value: unknown) => {
 };
 
 /** A new round: the first questionnaire at its latest version, opening at the next full hour, open for two weeks. */
-export function newRoundValues(catalogue: Catalogue, now: Date): Values {
+export function newRoundValues(catalogue: VersionList, now: Date): Values {
   const key = catalogue.keys()[0] ?? '';
   const opens = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);
   return {
@@ -41,7 +41,7 @@ export function newRoundValues(catalogue: Catalogue, now: Date): Values {
 export const formValues = (round: Round): Values => ({ ...round, titleSv: round.titleTranslations.sv, titleEn: round.titleTranslations.en });
 
 /** One menu of every questionnaire version, grouped by questionnaire, "key:version" as the value. */
-function QuestionnaireSelect({ lang, catalogue, values, error }: { lang: Language; catalogue: Catalogue; values: Values; error: string | undefined }) {
+function QuestionnaireSelect({ lang, catalogue, values, error }: { lang: Language; catalogue: VersionList; values: Values; error: string | undefined }) {
   const t = roundText(lang);
   const chosen = `${text(values.questionnaireKey)}:${text(values.questionnaireVersion)}`;
   const described = ['questionnaire-hint', error ? 'questionnaire-error' : ''].filter(Boolean).join(' ');
@@ -59,7 +59,7 @@ function QuestionnaireSelect({ lang, catalogue, values, error }: { lang: Languag
               {[...versions].reverse().map((v, i) => (
                 // The title in each option too: a select shows or reads only the option, not its group.
                 <option value={`${key}:${v.version}`} selected={chosen === `${key}:${v.version}`}>
-                  {`${v.title[lang]}, ${fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.version })}`}
+                  {`${v.title[lang]}, ${fill(i === 0 ? t.versionLatest : t.versionOption, { version: v.label })}`}
                 </option>
               ))}
             </optgroup>
@@ -87,7 +87,7 @@ type RoundFormProps = {
   networkId: number;
   /** The network's languages: a title translation is asked for each besides Finnish. */
   languages: readonly Language[];
-  catalogue: Catalogue;
+  catalogue: VersionList;
   values: Values;
   errors: Record<string, string>;
   round?: Round | undefined;
@@ -110,7 +110,7 @@ function RoundForm({ lang, csrfToken, networkId, languages, catalogue, values, e
       {open && round ? (
         <dl class="facts">
           <dt>{t.questionnaire}</dt>
-          <dd>{`${version?.title[lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+          <dd>{`${version?.title[lang] ?? round.questionnaireKey}, ${fill(t.versionOption, { version: version?.label ?? round.questionnaireVersion })}`}</dd>
           <dt>{t.openedAt}</dt>
           <dd>{when(round.openedAt ?? round.opensAt, lang)}</dd>
         </dl>
@@ -153,7 +153,7 @@ export function NewRoundPage({ c, values, errors }: FormProps) {
           <a href={`/networks/${network.id}/rounds`}>{t.rounds}</a>
         </p>
         <h1>{t.newRound}</h1>
-        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} />
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue.forNetwork(network.id)} values={values} errors={errors} />
       </section>
     </RoundsShell>
   );
@@ -169,7 +169,7 @@ export function EditRoundPage({ c, values, errors, round }: FormProps & { round:
           <a href={`/networks/${network.id}/rounds/${round.id}`}>{round.title}</a>
         </p>
         <h1>{t.editTitle}</h1>
-        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue} values={values} errors={errors} round={round} />
+        <RoundForm lang={lang} csrfToken={csrfTokenOf(c)} networkId={network.id} languages={network.languages} catalogue={deps.catalogue.forNetwork(network.id)} values={values} errors={errors} round={round} />
       </section>
     </RoundsShell>
   );

@@ -5,6 +5,7 @@ import { fill } from '../../i18n/messages.js';
 import { roundText } from '../../i18n/rounds.js';
 import type { Round } from '../../rounds/rounds.js';
 import { Notices, RoundsShell, when } from './rounds-shell.js';
+import { questionnaireText } from '../../i18n/questionnaires.js';
 
 /** Where a round stands, in one line: when it opens, until when it is open, or when it closed. */
 export function statusLine(lang: Language, round: Round): string {
@@ -25,7 +26,8 @@ export function RoundListPage({ c, rounds, notice }: { c: Context<NetworkEnv>; r
         <p>
           <a class="button" href={`${base}/new`}>
             {t.newRound}
-          </a>
+          </a>{' '}
+          <a href={`/networks/${c.var.network.id}/questionnaires`}>{questionnaireText(c.var.lang).manage}</a>
         </p>
         {rounds.length === 0 ? (
           <p>{t.noRounds}</p>

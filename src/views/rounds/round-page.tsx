@@ -42,7 +42,7 @@ function retentionLine(lang: Language, network: Network, round: RoundDetails['ro
   return on ? fill(t.retentionRound, { date: when(on.toISOString(), lang) }) : fill(t.retentionRoundLater, { days: network.invitationRetentionDays });
 }
 
-function Facts({ lang, network, details, questionnaire }: Omit<PartProps, 'csrfToken'> & { details: RoundDetails; questionnaire: string }) {
+function Facts({ lang, network, details, questionnaire, versionLabel }: Omit<PartProps, 'csrfToken'> & { details: RoundDetails; questionnaire: string; versionLabel: string }) {
   const t = roundText(lang);
   const { round } = details;
   const reminders = details.reminders.map(({ daysBefore, dueAt, sentAt }) => {
@@ -53,7 +53,7 @@ function Facts({ lang, network, details, questionnaire }: Omit<PartProps, 'csrfT
   return (
     <dl class="facts">
       <dt>{t.questionnaire}</dt>
-      <dd>{`${questionnaire}, ${fill(t.versionOption, { version: round.questionnaireVersion })}`}</dd>
+      <dd>{`${questionnaire}, ${fill(t.versionOption, { version: versionLabel })}`}</dd>
       <dt>{t.statusLabel}</dt>
       <dd>{statusLine(lang, round)}</dd>
       <dt>{t.reminderLabel}</dt>
@@ -155,7 +155,7 @@ export function RoundPage({ c, details, notice, error }: PageProps) {
           {round.title} <span class="badge">{t[`status_${round.status}`]}</span>
         </h1>
         <Notices notice={notice} error={error} />
-        <Facts lang={lang} network={network} details={details} questionnaire={version?.title[lang] ?? round.questionnaireKey} />
+        <Facts lang={lang} network={network} details={details} questionnaire={version?.title[lang] ?? round.questionnaireKey} versionLabel={version?.label ?? String(round.questionnaireVersion)} />
         {round.status !== 'closed' && (
           <p class="actions">
             <a class="button button-secondary" href={`${base}/${round.id}/edit`}>
