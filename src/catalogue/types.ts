@@ -1,3 +1,4 @@
+import type { Language } from '../db/schema/networks.js';
 import type { Localized } from './measures.js';
 
 export type ScaleChoice = { value: number; text: Localized };
@@ -31,6 +32,8 @@ export type QuestionnaireVersion = {
   owner: VersionOwner | null;
   /** The number people read: "2" for a shipped file, "1.3" for a network's third own version, derived from 1. */
   label: string;
+  /** The languages the version offers, as it declares them; every text exists in each. */
+  languages: Language[];
   /** Path relative to the catalogue folder, e.g. "network-rules/v1.json". */
   file: string;
   hash: string;

@@ -10,6 +10,7 @@ import { enqueueMail } from '../mail/queue.js';
 import { paddedMailLength } from '../mail/sealed-mail.js';
 import type { Network } from '../networks/networks.js';
 import { invitationLink } from './invitation-links.js';
+import { languageFor, roundLanguages } from '../catalogue/version-languages.js';
 import { noticeUrl } from '../privacy/notice-link.js';
 import { isPublished } from '../privacy/notices.js';
 import type { Round } from './rounds.js';
@@ -23,9 +24,10 @@ export type RoundMailDeps = { catalogue: Catalogue; clock: Clock; mailer: Mailer
 
 export type Recipient = { invitationId: number; email: string; language: Language };
 
-/** The member's own language when the network offers it, else the network's first. */
-export function mailLanguage(network: Pick<Network, 'languages'>, preferred: Language): Language {
-  return network.languages.includes(preferred) ? preferred : (network.languages[0] ?? 'fi');
+/** The languages a round's mail is written in: those of the network that the round's version has. */
+export function mailLanguages(deps: RoundMailDeps, round: Round, network: Network): Language[] {
+  const version = deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion);
+  return version ? roundLanguages(network.languages, version) : network.languages;
 }
 
 type RoundMailKind = 'invitation' | 'reminder';
@@ -61,7 +63,7 @@ const LONGEST_ADDRESS = `${'x'.repeat(64)}@${'x'.repeat(189)}`;
  */
 export async function roundMailLength(deps: RoundMailDeps, kind: RoundMailKind, round: Round, network: Network, sender: Sender): Promise<number> {
   let longest = 0;
-  for (const lang of network.languages) {
+  for (const lang of mailLanguages(deps, round, network)) {
     const mail = await composeRoundMail(deps, kind, round, network, sender, lang, invitationLink(deps.baseUrl, deps.secretKey, Number.MAX_SAFE_INTEGER));
     const content = { recipient: LONGEST_ADDRESS, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: sender.email ?? LONGEST_ADDRESS, senderName: network.name };
     longest = Math.max(longest, paddedMailLength(content));
@@ -81,7 +83,7 @@ export async function queueRoundMail(
   paddedLength: number,
 ): Promise<void> {
   const link = invitationLink(deps.baseUrl, deps.secretKey, to.invitationId);
-  const mail = await composeRoundMail(deps, kind, round, network, sender, mailLanguage(network, to.language), link);
+  const mail = await composeRoundMail(deps, kind, round, network, sender, languageFor(mailLanguages(deps, round, network), to.language), link);
   const message = { subject: mail.subject, textBody: mail.text, htmlBody: mail.html, replyTo: sender.email ?? undefined, senderName: network.name };
   await enqueueMail(tx, deps, { networkId: network.id, roundId: round.id, kind, recipient: to.email, ...message, paddedLength });
 }

@@ -1,3 +1,4 @@
+import { languageFor, roundLanguages } from '../catalogue/version-languages.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findAnswerContext } from '../answering/invitation-state.js';
@@ -19,7 +20,7 @@ answerApi.post('/:token/submit', async (c) => {
   const body = bodySchema.safeParse(await c.req.json().catch(() => undefined));
   const context = await findAnswerContext(db, catalogue, secretKey, token);
   const requested = body.success ? body.data.language : undefined;
-  const lang: Language = requested && context?.network.languages.includes(requested) ? requested : (context?.network.languages[0] ?? c.var.lang);
+  const lang: Language = context ? languageFor(roundLanguages(context.network.languages, context.version), requested) : c.var.lang;
   const t = answerApiText(lang);
   if (!body.success) return c.json({ status: 'invalid', error: t.badBody }, 400);
 

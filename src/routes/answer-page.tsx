@@ -1,3 +1,4 @@
+import { languageFor, roundLanguages } from '../catalogue/version-languages.js';
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { findAnswerContext, linkState, type AnswerContext } from '../answering/invitation-state.js';
@@ -18,12 +19,10 @@ import { isPublished } from '../privacy/notices.js';
 
 export const answerPage = new Hono<AppEnv>();
 
-/** ?lang= when the network offers it, then the member's own language, then the network's first. */
+/** ?lang= when the round offers it, then the member's own language, then the round's first. */
 function answerLanguage(context: AnswerContext, asked: string | undefined): Language {
-  const offered = context.network.languages;
-  if (isLanguage(asked) && offered.includes(asked)) return asked;
-  if (isLanguage(context.memberLanguage) && offered.includes(context.memberLanguage)) return context.memberLanguage;
-  return offered[0] ?? 'fi';
+  const offered = roundLanguages(context.network.languages, context.version);
+  return isLanguage(asked) && offered.includes(asked) ? asked : languageFor(offered, context.memberLanguage);
 }
 
 async function coordinatorNames(db: Db, networkId: number): Promise<string[]> {
@@ -69,7 +68,7 @@ answerPage.get('/:token', async (c) => {
   }
 
   const lang = answerLanguage(context, c.req.query('lang'));
-  const languages = context.network.languages;
+  const languages = roundLanguages(context.network.languages, context.version);
   if (state !== 'open') return c.html(<StatePage lang={lang} languages={languages} path={path} copy={stateCopy(context, state, lang, now)} />);
 
   const { network, round, version } = context;

@@ -13,7 +13,7 @@ import { assertTakesMail, sendInvitations, uninvitedMembers } from '../rounds/in
 import { RoundRefused } from '../rounds/refusals.js';
 import { sendReminders } from '../rounds/remind.js';
 import { roundDetails } from '../rounds/round-details.js';
-import { previewInvitation } from '../rounds/round-mail.js';
+import { mailLanguages, previewInvitation } from '../rounds/round-mail.js';
 import { roundProgress } from '../rounds/progress.js';
 import { assertEditable, createRound, deleteDraft, listRounds, updateRound, type Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
@@ -126,7 +126,8 @@ roundRoutes.get('/:roundId/confirm/:action{close|invite}', async (c) => {
   const uninvited = (await uninvitedMembers(deps.db, network, round.id)).length;
   if (uninvited === 0) return c.redirect(`${base(c)}/${round.id}`, 303);
   // The page's language first, then the network's others: a coordinator reads their own first.
-  const languages = [lang, ...network.languages.filter((l) => l !== lang)].filter((l) => network.languages.includes(l));
+  const offered = mailLanguages(deps, round, network);
+  const languages = [lang, ...offered.filter((l) => l !== lang)].filter((l) => offered.includes(l));
   const previews = await Promise.all(languages.map(async (l) => ({ lang: l, ...(await previewInvitation(deps, round, network, senderOf(c), l)) })));
   return c.html(<ConfirmPage c={c} round={round} action="invite" uninvited={uninvited} previews={previews} />);
 });
