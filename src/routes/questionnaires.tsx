@@ -17,7 +17,7 @@ import { NotFoundError } from '../http/errors.js';
 import { parseId } from '../http/ids.js';
 import { readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { actorOf } from '../http/session.js';
+import { actorOf, csrfTokenOf } from '../http/session.js';
 import { fill } from '../i18n/messages.js';
 import { questionnaireText } from '../i18n/questionnaires.js';
 import { PreviewPage } from '../views/catalogue/preview-page.js';
@@ -119,6 +119,7 @@ questionnaireRoutes.get('/:ownedId', async (c) => {
   const parent = row.parentVersion === null ? undefined : c.var.deps.catalogue.find(row.key, row.parentVersion);
   const changes = parent ? { previous: parent, diff: diffVersions(parent, version) } : undefined;
   const isDraft = row.status === 'draft';
+  const parts = { lang: c.var.lang, csrf: csrfTokenOf(c), networkId: c.var.network.id, row, notice };
   return c.html(
     <VersionPage
       version={version}
@@ -128,7 +129,7 @@ questionnaireRoutes.get('/:ownedId', async (c) => {
       session={c.var.session}
       back={back}
       heading={isDraft ? t.draftHeading : undefined}
-      actions={isDraft ? <DraftActions c={c} row={row} notice={notice} /> : <OwnedVersionActions c={c} row={row} notice={notice} />}
+      actions={isDraft ? <DraftActions {...parts} /> : <OwnedVersionActions {...parts} />}
     />,
   );
 });

@@ -3,35 +3,36 @@ import type { OwnedVersionRow } from '../../catalogue/owned-versions.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { csrfTokenOf } from '../../http/session.js';
 import { fill } from '../../i18n/messages.js';
+import type { Language } from '../../db/schema/networks.js';
 import { questionnaireText } from '../../i18n/questionnaires.js';
 import { CsrfField } from '../csrf-field.js';
 import { Notices, RoundsShell } from '../rounds/rounds-shell.js';
 import { draftTitle } from './draft-title.js';
 
-type PartProps = { c: Context<NetworkEnv>; row: OwnedVersionRow; notice?: string | undefined };
+/** What the action parts need: plain values, no request context. */
+export type PartProps = { lang: Language; csrf: string; networkId: number; row: OwnedVersionRow; notice?: string | undefined };
 
-const href = (c: Context<NetworkEnv>, row: OwnedVersionRow) => `/networks/${c.var.network.id}/questionnaires/${row.id}`;
+const href = (networkId: number, row: OwnedVersionRow) => `/networks/${networkId}/questionnaires/${row.id}`;
 
-function ExportLink({ c, row }: PartProps) {
+function ExportLink({ lang, networkId, row }: Pick<PartProps, 'lang' | 'networkId' | 'row'>) {
   return (
-    <a class="button button-secondary" href={`${href(c, row)}/export`} download>
-      {questionnaireText(c.var.lang).exportFile}
+    <a class="button button-secondary" href={`${href(networkId, row)}/export`} download>
+      {questionnaireText(lang).exportFile}
     </a>
   );
 }
 
 /** A valid draft: preview it, publish it, download it or delete it. */
-export function DraftActions({ c, row, notice }: PartProps) {
-  const t = questionnaireText(c.var.lang);
-  const csrf = csrfTokenOf(c);
+export function DraftActions({ lang, csrf, networkId, row, notice }: PartProps) {
+  const t = questionnaireText(lang);
   return (
     <>
       <Notices notice={notice} />
       <p>{t.draftLead}</p>
       <div class="actions">
-        <ExportLink c={c} row={row} />
+        <ExportLink lang={lang} networkId={networkId} row={row} />
       </div>
-      <form method="post" action={`${href(c, row)}/publish`} class="actions">
+      <form method="post" action={`${href(networkId, row)}/publish`} class="actions">
         <CsrfField token={csrf} />
         <p class="hint" id="publish-hint">
           {t.publishConfirm}
@@ -40,7 +41,7 @@ export function DraftActions({ c, row, notice }: PartProps) {
           {t.publish}
         </button>
       </form>
-      <form method="post" action={`${href(c, row)}/delete`} class="actions">
+      <form method="post" action={`${href(networkId, row)}/delete`} class="actions">
         <CsrfField token={csrf} />
         <button type="submit" class="button-danger">
           {t.deleteDraft}
@@ -51,16 +52,16 @@ export function DraftActions({ c, row, notice }: PartProps) {
 }
 
 /** A published own version: it can only be previewed, downloaded or derived from. */
-export function OwnedVersionActions({ c, row, notice }: PartProps) {
-  const t = questionnaireText(c.var.lang);
+export function OwnedVersionActions({ lang, csrf, networkId, row, notice }: PartProps) {
+  const t = questionnaireText(lang);
   return (
     <>
       <Notices notice={notice} />
       <div class="actions">
-        <ExportLink c={c} row={row} />
+        <ExportLink lang={lang} networkId={networkId} row={row} />
       </div>
-      <form method="post" action={`/networks/${c.var.network.id}/questionnaires/derive`} class="actions">
-        <CsrfField token={csrfTokenOf(c)} />
+      <form method="post" action={`/networks/${networkId}/questionnaires/derive`} class="actions">
+        <CsrfField token={csrf} />
         <input type="hidden" name="from" value={`${row.key}:${row.version}`} />
         <button type="submit">{t.derive}</button>
       </form>
@@ -69,7 +70,7 @@ export function OwnedVersionActions({ c, row, notice }: PartProps) {
 }
 
 /** A draft that does not pass the check (an older import, or an edit in progress): what is wrong, and the way out. */
-export function InvalidDraftPage({ c, row, problem }: PartProps & { problem: string }) {
+export function InvalidDraftPage({ c, row, problem }: { c: Context<NetworkEnv>; row: OwnedVersionRow; problem: string }) {
   const t = questionnaireText(c.var.lang);
   return (
     <RoundsShell c={c} title={fill(t.draftOf, { title: draftTitle(row, c.var.lang) })}>
@@ -80,9 +81,9 @@ export function InvalidDraftPage({ c, row, problem }: PartProps & { problem: str
       <Notices error={`${t.problemIntro} ${problem}`} />
       <p>{t.draftInvalid}</p>
       <div class="actions">
-        <ExportLink c={c} row={row} />
+        <ExportLink lang={c.var.lang} networkId={c.var.network.id} row={row} />
       </div>
-      <form method="post" action={`${href(c, row)}/delete`} class="actions">
+      <form method="post" action={`${href(c.var.network.id, row)}/delete`} class="actions">
         <CsrfField token={csrfTokenOf(c)} />
         <button type="submit" class="button-danger">
           {t.deleteDraft}
