@@ -3,7 +3,8 @@ import type { Localized } from '../catalogue/measures.js';
 import { findMeasure } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
-import { compareMeans, type Comparison, type Moments } from './statistics.js';
+import { FALSE_DISCOVERY_RATE } from './false-discovery.js';
+import { compareMeans, judgeTogether, type Comparison, type Moments } from './statistics.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
 import { scaleMoments, type Figures } from './figures.js';
 import { emptyGroup, groupId, readTallies, type GroupTallies } from './tallies-read.js';
@@ -24,7 +25,7 @@ export type RoundComparison = {
   onlyAfter: Array<{ itemKey: string; title: Localized }>;
 };
 
-export const COMPARISON_METHOD = "Welch's t-test; the change is called only when its 95 % confidence interval excludes zero";
+export const COMPARISON_METHOD = `Welch's t-test per rule, area and item; the p-values of one comparison are adjusted together (Benjamini–Hochberg) and a change is called where the adjusted value is at most ${FALSE_DISCOVERY_RATE}`;
 
 /** Two rounds side by side by rule, area and shared item; rounds on different versions meet on what they share. */
 export async function compareRounds(db: Db, catalogue: Catalogue, network: Network, before: Round, after: Round): Promise<RoundComparison> {
@@ -62,6 +63,9 @@ export async function compareRounds(db: Db, catalogue: Catalogue, network: Netwo
   result.items = [...afterItems]
     .filter(([key]) => beforeItems.has(key))
     .map(([key, item]) => row(key, item.title, (s) => scaleMoments(s.group.items.get(key) ?? new Map<number, number>())));
+  // Every figure of the comparison is one family: what is marked keeps the false discovery rate.
+  const judged = judgeTogether([...result.measures, ...result.items].map((r) => r.change), FALSE_DISCOVERY_RATE);
+  [...result.measures, ...result.items].forEach((r, i) => (r.change = judged[i]!));
   result.onlyBefore = [...beforeItems].filter(([key]) => !afterItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
   result.onlyAfter = [...afterItems].filter(([key]) => !beforeItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
   return result;

@@ -1,3 +1,4 @@
+import { adjustedPValues } from './false-discovery.js';
 import { studentTCdf, studentTQuantile } from './student-t.js';
 
 export type Interval = { low: number; high: number };
@@ -49,6 +50,8 @@ export type Comparison = {
   /** Welch–Satterthwaite degrees of freedom. */
   df: number;
   p: number;
+  /** The p-value adjusted for the other comparisons shown with it (Benjamini–Hochberg); p when compared alone. */
+  q: number;
   verdict: Verdict;
 };
 
@@ -65,14 +68,30 @@ export function compareMeans(before: Moments, after: Moments): Comparison | null
   const se = Math.sqrt(v1 + v2);
   if (se === 0) {
     const verdict: Verdict = difference > 0 ? 'improved' : difference < 0 ? 'declined' : 'no_change';
-    return { difference, ci95: { low: difference, high: difference }, df: before.n + after.n - 2, p: difference === 0 ? 1 : 0, verdict };
+    const p = difference === 0 ? 1 : 0;
+    return { difference, ci95: { low: difference, high: difference }, df: before.n + after.n - 2, p, q: p, verdict };
   }
   const df = (v1 + v2) ** 2 / (v1 ** 2 / (before.n - 1) + v2 ** 2 / (after.n - 1));
   const half = studentTQuantile(0.975, df) * se;
   const ci95 = { low: difference - half, high: difference + half };
   const p = 2 * (1 - studentTCdf(Math.abs(difference / se), df));
   const verdict: Verdict = ci95.low > 0 ? 'improved' : ci95.high < 0 ? 'declined' : 'no_change';
-  return { difference, ci95, df, p, verdict };
+  return { difference, ci95, df, p, q: p, verdict };
+}
+
+/**
+ * Comparisons shown together, judged together: each gets its q-value, and a
+ * change is called only where the q-value is within the false discovery rate.
+ */
+export function judgeTogether(comparisons: ReadonlyArray<Comparison | null>, rate: number): Array<Comparison | null> {
+  const tested = comparisons.filter((c): c is Comparison => c !== null);
+  const q = adjustedPValues(tested.map((c) => c.p));
+  const judged = new Map(tested.map((c, i) => [c, { ...c, q: q[i]!, verdict: q[i]! <= rate ? directionOf(c.difference) : ('no_change' as Verdict) }]));
+  return comparisons.map((c) => (c ? judged.get(c)! : null));
+}
+
+function directionOf(difference: number): Verdict {
+  return difference > 0 ? 'improved' : difference < 0 ? 'declined' : 'no_change';
 }
 
 export type Band = 'strength' | 'borderline' | 'concern';
