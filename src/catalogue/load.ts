@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { appPath } from '../app-root.js';
 import { CatalogueError, type Catalogue, type QuestionnaireVersion, type VersionList } from './types.js';
 import { validateSurvey } from './validate.js';
-import { declaredLanguages } from './version-languages.js';
 
 export const DEFAULT_SURVEYS_DIR = appPath('surveys');
 
@@ -39,7 +38,7 @@ function loadVersion(dir: string, key: string, fileName: string, version: number
 /** A shipped version from its JSON: checked, hashed, numbered by its file. */
 export function shippedVersion(key: string, version: number, json: unknown, file = `${key}/v${version}.json`): QuestionnaireVersion {
   const validated = validateSurvey(json, file);
-  return { key, version, owner: null, label: String(version), languages: declaredLanguages(json as Record<string, unknown>), file, hash: contentHash(json), json: json as Record<string, unknown>, ...validated };
+  return { key, version, owner: null, label: String(version), file, hash: contentHash(json), json: json as Record<string, unknown>, ...validated };
 }
 
 /** Shipped files are numbered below this; a network's published versions from it up, so they never collide. */

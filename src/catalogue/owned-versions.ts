@@ -7,7 +7,6 @@ import { ownedVersions } from '../db/schema/index.js';
 import { contentHash, FIRST_OWNED_VERSION } from './load.js';
 import { CatalogueError, type Catalogue, type QuestionnaireVersion } from './types.js';
 import { validateSurvey } from './validate.js';
-import { declaredLanguages } from './version-languages.js';
 
 export type OwnedVersionRow = typeof ownedVersions.$inferSelect;
 
@@ -27,7 +26,6 @@ export function ownedVersionOf(row: OwnedVersionRow, catalogue: Catalogue): Ques
     key: row.key,
     version: row.version ?? 0,
     label: ownedLabel(row, catalogue),
-    languages: declaredLanguages(row.json),
     owner: { networkId: row.networkId, ownedId: row.id, ownNumber: row.ownNumber ?? 0, parentVersion: row.parentVersion },
     file: source,
     hash: contentHash(row.json),

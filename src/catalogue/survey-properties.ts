@@ -11,4 +11,5 @@ export function registerSurveyProperties(): void {
   Serializer.addProperty('question', { name: 'measures', category: 'platform' });
   Serializer.addProperty('question', { name: 'segment', category: 'platform' });
   Serializer.addProperty('survey', { name: 'estimatedMinutes:number', category: 'platform' });
+  Serializer.addProperty('survey', { name: 'languages', category: 'platform' });
 }

@@ -1,9 +1,10 @@
 import { Model, Serializer, type Base, type ItemValue, type LocalizableString, type Question } from 'survey-core';
-import { LANGUAGES } from '../db/schema/networks.js';
+import { LANGUAGES, type Language } from '../db/schema/networks.js';
 import { ORGANISATION_TYPES } from '../db/schema/members.js';
 import { findMeasure, type Localized } from './measures.js';
 import { registerSurveyProperties } from './survey-properties.js';
 import { CatalogueError, type CatalogueItem, type Scale } from './types.js';
+import { UNDECLARED_LANGUAGES } from './version-languages.js';
 
 /** Segment keys a background question may carry, with the values each allows (null: any). */
 export const SEGMENT_VALUES: Record<string, readonly string[] | null> = {
@@ -16,6 +17,7 @@ const CHOICE_TYPES = new Set(['radiogroup', 'dropdown']);
 const OPEN_TYPES = new Set(['comment', 'text']);
 
 export type ValidatedSurvey = {
+  languages: Language[];
   title: Localized;
   description: Localized | null;
   estimatedMinutes: number;
@@ -23,19 +25,28 @@ export type ValidatedSurvey = {
   items: CatalogueItem[];
 };
 
-function localized(ls: LocalizableString, file: string, what: string, question?: string): Localized {
-  const texts = Object.fromEntries(LANGUAGES.map((lang) => [lang, ls.getLocaleText(lang).trim()])) as Localized;
-  const missing = LANGUAGES.filter((lang) => !texts[lang]);
-  if (missing.length > 0) throw new CatalogueError(file, `${what} has no text in ${missing.join(', ')}`, question);
-  return texts;
+/** Where a check is: the file, and the languages its version declares. */
+type Source = { file: string; languages: readonly Language[] };
+
+/**
+ * A text in every language the version declares. The languages it does not
+ * offer read the first declared one, so that a page in another language
+ * still has a title to show.
+ */
+function localized(ls: LocalizableString, source: Source, what: string, question?: string): Localized {
+  const texts = Object.fromEntries(source.languages.map((lang) => [lang, ls.getLocaleText(lang).trim()])) as Partial<Localized>;
+  const missing = source.languages.filter((lang) => !texts[lang]);
+  if (missing.length > 0) throw new CatalogueError(source.file, `${what} has no text in ${missing.join(', ')}`, question);
+  const first = texts[source.languages[0]!]!;
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, texts[lang] ?? first])) as Localized;
 }
 
-/** Every non-empty localizable property of an element must have Finnish, Swedish and English. */
-function checkAllTexts(obj: Base, file: string, question?: string): void {
+/** Every non-empty localizable property of an element must have a text in each declared language. */
+function checkAllTexts(obj: Base, source: Source, question?: string): void {
   for (const prop of Serializer.getPropertiesByObj(obj)) {
     if (!prop.isLocalizable) continue;
     const ls = (obj as unknown as { getLocalizableString(name: string): LocalizableString | undefined }).getLocalizableString(prop.name);
-    if (ls && !ls.isEmpty) localized(ls, file, `the ${prop.name}`, question);
+    if (ls && !ls.isEmpty) localized(ls, source, `the ${prop.name}`, question);
   }
 }
 
@@ -43,19 +54,31 @@ function sameLocalized(a: Localized, b: Localized): boolean {
   return LANGUAGES.every((lang) => a[lang] === b[lang]);
 }
 
-function scaleOf(question: Question, file: string): Scale {
+/** The `languages` declaration: known languages, each once; absent, the three every earlier file had. */
+function languagesOf(json: Record<string, unknown>, file: string): Language[] {
+  if (!('languages' in json)) return [...UNDECLARED_LANGUAGES];
+  const declared = json.languages;
+  if (!Array.isArray(declared) || declared.length === 0) throw new CatalogueError(file, `languages must list the languages the version offers, e.g. ["fi", "sv"]`);
+  const unknown = declared.filter((lang) => !(LANGUAGES as readonly unknown[]).includes(lang));
+  if (unknown.length > 0) throw new CatalogueError(file, `unknown languages ${JSON.stringify(unknown)}; known: ${LANGUAGES.join(', ')}`);
+  if (new Set(declared).size !== declared.length) throw new CatalogueError(file, 'a language is listed twice in languages');
+  return declared as Language[];
+}
+
+function scaleOf(question: Question, source: Source): Scale {
+  const file = source.file;
   const choices = (question as unknown as { choices: ItemValue[] }).choices.map((choice) => {
     if (typeof choice.value !== 'number' || !Number.isInteger(choice.value) || choice.value < 1) {
       throw new CatalogueError(file, `scale values must be whole numbers from 1 up, found ${JSON.stringify(choice.value)}`, question.name);
     }
-    return { value: choice.value, text: localized(choice.locText, file, `choice ${choice.value}`, question.name) };
+    return { value: choice.value, text: localized(choice.locText, source, `choice ${choice.value}`, question.name) };
   });
   if (choices.length < 2 || choices.some((c, i) => c.value !== i + 1)) {
     throw new CatalogueError(file, 'the scale must run 1, 2, 3, … without gaps', question.name);
   }
   const q = question as unknown as { showNoneItem: boolean; noneItem: ItemValue };
   if (!q.showNoneItem) throw new CatalogueError(file, 'a scored question needs the "cannot say" choice (showNoneItem)', question.name);
-  return { choices, cannotSay: localized(q.noneItem.locText, file, 'the "cannot say" text', question.name) };
+  return { choices, cannotSay: localized(q.noneItem.locText, source, 'the "cannot say" text', question.name) };
 }
 
 function sameScale(a: Scale, b: Scale): boolean {
@@ -66,14 +89,15 @@ function sameScale(a: Scale, b: Scale): boolean {
   );
 }
 
-function itemOf(question: Question, file: string): { item: CatalogueItem; scale?: Scale } {
+function itemOf(question: Question, source: Source): { item: CatalogueItem; scale?: Scale } {
+  const file = source.file;
   const name = question.name;
   const q = question as unknown as { itemKey?: unknown; measures?: unknown; segment?: unknown };
   const type = question.getType();
   if (typeof q.itemKey !== 'string' || !ITEM_KEY_PATTERN.test(q.itemKey)) {
     throw new CatalogueError(file, 'itemKey is missing or not a dotted lower-case key such as "goals.benefits_visible"', name);
   }
-  const base = { itemKey: q.itemKey, name, page: question.page?.name ?? '', title: localized(question.locTitle, file, 'the title', name) };
+  const base = { itemKey: q.itemKey, name, page: question.page?.name ?? '', title: localized(question.locTitle, source, 'the title', name) };
   if (q.measures !== undefined && (typeof q.measures !== 'string' || !findMeasure(q.measures))) {
     throw new CatalogueError(file, `measures must name exactly one known rule ("rule:1"…"rule:10") or strategy area ("area:goals"…), found ${JSON.stringify(q.measures)}`, name);
   }
@@ -92,7 +116,7 @@ function itemOf(question: Question, file: string): { item: CatalogueItem; scale?
     return { item: { ...base, kind: 'segment', segment: q.segment, segmentValues: values } };
   }
   if (!measure) throw new CatalogueError(file, 'a scored question must name the rule or strategy area it measures (measures)', name);
-  return { item: { ...base, kind: 'scored', measure }, scale: scaleOf(question, file) };
+  return { item: { ...base, kind: 'scored', measure }, scale: scaleOf(question, source) };
 }
 
 /** Parses a questionnaire with survey-core and checks everything the platform relies on. */
@@ -103,15 +127,16 @@ export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   for (const key of ['surveyId', 'surveyPostId', 'clientId']) {
     if (key in json) throw new CatalogueError(file, `"${key}" would send answers to an outside service; remove it`);
   }
+  const source: Source = { file, languages: languagesOf(json as Record<string, unknown>, file) };
   const survey = new Model(json);
   const jsonError = survey.jsonErrors?.[0];
   if (jsonError) throw new CatalogueError(file, `SurveyJS does not accept it: ${jsonError.message}`);
   if (survey.pages.length === 0) throw new CatalogueError(file, 'the survey has no pages');
-  checkAllTexts(survey, file);
-  const title = localized(survey.locTitle, file, 'the survey title');
-  const description = survey.locDescription.isEmpty ? null : localized(survey.locDescription, file, 'the survey description');
-  for (const page of survey.pages) checkAllTexts(page, file, `page ${page.name}`);
-  for (const panel of survey.getAllPanels()) checkAllTexts(panel as unknown as Base, file, `panel ${panel.name}`);
+  checkAllTexts(survey, source);
+  const title = localized(survey.locTitle, source, 'the survey title');
+  const description = survey.locDescription.isEmpty ? null : localized(survey.locDescription, source, 'the survey description');
+  for (const page of survey.pages) checkAllTexts(page, source, `page ${page.name}`);
+  for (const panel of survey.getAllPanels()) checkAllTexts(panel as unknown as Base, source, `panel ${panel.name}`);
 
   const items: CatalogueItem[] = [];
   const keys = new Set<string>();
@@ -120,11 +145,11 @@ export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   for (const question of survey.getAllQuestions()) {
     if (names.has(question.name)) throw new CatalogueError(file, 'the question name is used twice', question.name);
     names.add(question.name);
-    checkAllTexts(question, file, question.name);
+    checkAllTexts(question, source, question.name);
     for (const choice of (question as unknown as { choices?: ItemValue[] }).choices ?? []) {
-      localized(choice.locText, file, `choice ${JSON.stringify(choice.value)}`, question.name);
+      localized(choice.locText, source, `choice ${JSON.stringify(choice.value)}`, question.name);
     }
-    const { item, scale: itemScale } = itemOf(question, file);
+    const { item, scale: itemScale } = itemOf(question, source);
     if (keys.has(item.itemKey)) throw new CatalogueError(file, `itemKey "${item.itemKey}" is used twice`, question.name);
     keys.add(item.itemKey);
     if (itemScale) {
@@ -139,5 +164,5 @@ export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   if (typeof estimatedMinutes !== 'number' || !(estimatedMinutes > 0)) {
     throw new CatalogueError(file, 'estimatedMinutes (the time to answer, in minutes) must be a positive number');
   }
-  return { title, description, estimatedMinutes, scale, items };
+  return { languages: [...source.languages], title, description, estimatedMinutes, scale, items };
 }

@@ -10,13 +10,6 @@ import type { QuestionnaireVersion } from './types.js';
  */
 export const UNDECLARED_LANGUAGES: readonly Language[] = ['fi', 'sv', 'en'];
 
-/** The languages a version's JSON declares (validation checks the declaration itself). */
-export function declaredLanguages(json: Record<string, unknown>): Language[] {
-  const declared = json.languages;
-  if (!Array.isArray(declared) || declared.length === 0) return [...UNDECLARED_LANGUAGES];
-  return [...new Set(declared.filter(isLanguage))];
-}
-
 /**
  * The languages a round on this version speaks to its members: the network's
  * that the version has, in the network's order; if they share none, the

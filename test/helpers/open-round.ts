@@ -20,12 +20,14 @@ export type OpenRoundOptions = {
   status?: 'draft' | 'open' | 'closed';
   opensAt?: string;
   closesAt?: string;
+  /** The network-rules version the round runs; shipped v1 by default. */
+  questionnaireVersion?: number;
   /** The round asks the background questions (and the network collects them); off by default. */
   collectSegments?: boolean;
 };
 
 /**
- * A network with a named coordinator, an open network-rules v1 round (opened
+ * A network with a named coordinator, an open network-rules round (v1 unless told; opened
  * yesterday, closing in two weeks by the test clock) and one invited member
  * whose answer link is `path`, taken from the invitation email in the outbox.
  */
@@ -45,7 +47,7 @@ export async function openRound(t: TestApp, options: OpenRoundOptions = {}) {
     bandStrength: 4,
     bandConcern: 3,
   });
-  const version = catalogue.find('network-rules', 1)!;
+  const version = catalogue.find('network-rules', options.questionnaireVersion ?? 1)!;
   const [round] = await db
     .insert(rounds)
     .values({
