@@ -5,7 +5,11 @@ export type ScaleChoice = { value: number; text: Localized };
 /** The answer scale shared by every scored question of a version. */
 export type Scale = { choices: ScaleChoice[]; cannotSay: Localized };
 
-export type ItemKind = 'scored' | 'open' | 'segment';
+/** What a question is to the platform; each has its module under src/question-kinds. */
+export type ItemKind = 'scored' | 'open' | 'segment' | 'multiple' | 'ranking';
+
+/** One choice of a choice question, with its SurveyJS value. */
+export type ItemChoice = { value: string | number; text: Localized };
 
 export type CatalogueItem = {
   itemKey: string;
@@ -14,12 +18,22 @@ export type CatalogueItem = {
   kind: ItemKind;
   page: string;
   title: Localized;
+  /** Whether the questionnaire requires an answer (when no condition decides it). */
+  required: boolean;
   /** The rule or strategy area (e.g. "rule:3", "area:goals"); always set on scored items. */
   measure?: string;
   /** The segment key (e.g. "organisationType") of a background question. */
   segment?: string;
   /** The answer values a segment question allows. */
   segmentValues?: string[];
+  /** The choices of a multiple-choice or ranking question, in questionnaire order. */
+  choices?: ItemChoice[];
+  /** At most this many picks (multiple choice) or ranked places (ranking). */
+  maxPicks?: number;
+  /** The longest text accepted (open question). */
+  maxLength?: number;
+  /** Whether the question offers SurveyJS's "none" choice ("prefer not to say"). */
+  acceptsNone?: boolean;
 };
 
 /** Who made a version that is not a shipped file: the network, its own count, and what it was derived from. */

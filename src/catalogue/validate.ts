@@ -1,20 +1,12 @@
 import { Model, Serializer, type Base, type ItemValue, type LocalizableString, type Question } from 'survey-core';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
-import { ORGANISATION_TYPES } from '../db/schema/members.js';
 import { findMeasure, type Localized } from './measures.js';
+import { kindClaiming } from '../question-kinds/index.js';
 import { registerSurveyProperties } from './survey-properties.js';
 import { CatalogueError, type CatalogueItem, type Scale } from './types.js';
 import { UNDECLARED_LANGUAGES } from './version-languages.js';
 
-/** Segment keys a background question may carry, with the values each allows (null: any). */
-export const SEGMENT_VALUES: Record<string, readonly string[] | null> = {
-  organisationType: ORGANISATION_TYPES,
-  role: null,
-};
-
 const ITEM_KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
-const CHOICE_TYPES = new Set(['radiogroup', 'dropdown']);
-const OPEN_TYPES = new Set(['comment', 'text']);
 
 export type ValidatedSurvey = {
   languages: Language[];
@@ -65,22 +57,6 @@ function languagesOf(json: Record<string, unknown>, file: string): Language[] {
   return declared as Language[];
 }
 
-function scaleOf(question: Question, source: Source): Scale {
-  const file = source.file;
-  const choices = (question as unknown as { choices: ItemValue[] }).choices.map((choice) => {
-    if (typeof choice.value !== 'number' || !Number.isInteger(choice.value) || choice.value < 1) {
-      throw new CatalogueError(file, `scale values must be whole numbers from 1 up, found ${JSON.stringify(choice.value)}`, question.name);
-    }
-    return { value: choice.value, text: localized(choice.locText, source, `choice ${choice.value}`, question.name) };
-  });
-  if (choices.length < 2 || choices.some((c, i) => c.value !== i + 1)) {
-    throw new CatalogueError(file, 'the scale must run 1, 2, 3, … without gaps', question.name);
-  }
-  const q = question as unknown as { showNoneItem: boolean; noneItem: ItemValue };
-  if (!q.showNoneItem) throw new CatalogueError(file, 'a scored question needs the "cannot say" choice (showNoneItem)', question.name);
-  return { choices, cannotSay: localized(q.noneItem.locText, source, 'the "cannot say" text', question.name) };
-}
-
 function sameScale(a: Scale, b: Scale): boolean {
   return (
     a.choices.length === b.choices.length &&
@@ -89,34 +65,27 @@ function sameScale(a: Scale, b: Scale): boolean {
   );
 }
 
+/** The common part every item has, then what its kind reads. */
 function itemOf(question: Question, source: Source): { item: CatalogueItem; scale?: Scale } {
-  const file = source.file;
   const name = question.name;
-  const q = question as unknown as { itemKey?: unknown; measures?: unknown; segment?: unknown };
-  const type = question.getType();
-  if (typeof q.itemKey !== 'string' || !ITEM_KEY_PATTERN.test(q.itemKey)) {
-    throw new CatalogueError(file, 'itemKey is missing or not a dotted lower-case key such as "goals.benefits_visible"', name);
-  }
-  const base = { itemKey: q.itemKey, name, page: question.page?.name ?? '', title: localized(question.locTitle, source, 'the title', name) };
+  const fail = (problem: string): never => {
+    throw new CatalogueError(source.file, problem, name);
+  };
+  const q = question as unknown as { itemKey?: unknown; measures?: unknown };
+  if (typeof q.itemKey !== 'string' || !ITEM_KEY_PATTERN.test(q.itemKey)) fail('itemKey is missing or not a dotted lower-case key such as "goals.benefits_visible"');
   if (q.measures !== undefined && (typeof q.measures !== 'string' || !findMeasure(q.measures))) {
-    throw new CatalogueError(file, `measures must name exactly one known rule ("rule:1"…"rule:10") or strategy area ("area:goals"…), found ${JSON.stringify(q.measures)}`, name);
+    fail(`measures must name exactly one known rule ("rule:1"…"rule:10") or strategy area ("area:goals"…), found ${JSON.stringify(q.measures)}`);
   }
-  const measure = q.measures as string | undefined;
-  if (OPEN_TYPES.has(type)) return { item: { ...base, kind: 'open', ...(measure ? { measure } : {}) } };
-  if (!CHOICE_TYPES.has(type)) throw new CatalogueError(file, `question type "${type}" is not supported`, name);
-  if (q.segment !== undefined) {
-    if (typeof q.segment !== 'string' || !(q.segment in SEGMENT_VALUES)) {
-      throw new CatalogueError(file, `unknown segment ${JSON.stringify(q.segment)}; known: ${Object.keys(SEGMENT_VALUES).join(', ')}`, name);
-    }
-    if (measure) throw new CatalogueError(file, 'a segment question cannot also be scored', name);
-    const values = (question as unknown as { choices: ItemValue[] }).choices.map((c) => String(c.value));
-    const allowed = SEGMENT_VALUES[q.segment];
-    const unknown = allowed ? values.filter((v) => !allowed.includes(v)) : [];
-    if (unknown.length > 0) throw new CatalogueError(file, `unknown ${q.segment} values: ${unknown.join(', ')}`, name);
-    return { item: { ...base, kind: 'segment', segment: q.segment, segmentValues: values } };
-  }
-  if (!measure) throw new CatalogueError(file, 'a scored question must name the rule or strategy area it measures (measures)', name);
-  return { item: { ...base, kind: 'scored', measure }, scale: scaleOf(question, source) };
+  const kind = kindClaiming(question) ?? fail(`question type "${question.getType()}" is not supported`);
+  const base = {
+    itemKey: q.itemKey as string,
+    name,
+    page: question.page?.name ?? '',
+    title: localized(question.locTitle, source, 'the title', name),
+    required: question.isRequired,
+    ...(q.measures ? { measure: q.measures as string } : {}),
+  };
+  return kind.read({ question, base, texts: (ls, what) => localized(ls, source, what, name), fail });
 }
 
 /** Parses a questionnaire with survey-core and checks everything the platform relies on. */

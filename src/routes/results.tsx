@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { roundAudit } from '../audit/network-log.js';
-import { SEGMENT_VALUES } from '../catalogue/validate.js';
+import { SEGMENT_VALUES } from '../catalogue/segment-values.js';
 import { NotFoundError } from '../http/errors.js';
 import { anyNetworkRole, type NetworkEnv } from '../http/network-access.js';
 import { networkText } from '../i18n/networks.js';

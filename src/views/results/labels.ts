@@ -1,5 +1,5 @@
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
-import { findMeasure, type Localized } from '../../catalogue/measures.js';
+import { findMeasure } from '../../catalogue/measures.js';
 import type { Language } from '../../db/schema/networks.js';
 import { resultsText } from '../../i18n/results.js';
 
@@ -16,25 +16,8 @@ export function measureColumn(measures: Array<{ measure: string }>, lang: Langua
   return measures.some((m) => findMeasure(m.measure)?.kind === 'area') ? t.area : t.rule;
 }
 
-type SurveyNode = { segment?: unknown; choices?: unknown; elements?: unknown; pages?: unknown };
-
-function findSegmentQuestion(node: SurveyNode, segment: string): SurveyNode | undefined {
-  if (node.segment === segment) return node;
-  for (const child of [...(Array.isArray(node.pages) ? node.pages : []), ...(Array.isArray(node.elements) ? node.elements : [])]) {
-    const found = findSegmentQuestion(child as SurveyNode, segment);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The answer options of a background question in the page's language, as members saw them. */
 export function segmentValueLabels(version: QuestionnaireVersion, segment: string, lang: Language): Map<string, string> {
-  const question = findSegmentQuestion(version.json as SurveyNode, segment);
-  const choices = Array.isArray(question?.choices) ? (question.choices as Array<{ value: unknown; text?: string | Partial<Localized> }>) : [];
-  return new Map(
-    choices.map(({ value, text }) => {
-      const label = typeof text === 'string' ? text : (text?.[lang] ?? text?.fi ?? String(value));
-      return [String(value), label];
-    }),
-  );
+  const question = version.items.find((item) => item.kind === 'segment' && item.segment === segment);
+  return new Map((question?.choices ?? []).map((choice) => [String(choice.value), choice.text[lang]]));
 }
