@@ -21,6 +21,12 @@ export type AnswerCheck = null | { code: 'not_a_choice' } | { code: 'not_text' }
 /** One tally row of an item: its key and value; what the value means is the kind's. */
 export type TallyCell = { itemKey: string; value: number };
 
+/** One choice of a multiple-choice or ranking question in one group: how many picked or placed it, and its mean place. */
+export type ChoiceFigure = { text: Localized; picks: number; meanPlace: number | null };
+
+/** A count from one group's tallies. */
+export type TallyCount = (itemKey: string, value: number) => number;
+
 /** A spreadsheet column of the raw responses export. */
 export type ExportColumn = { key: string; header: string; cell: (answer: unknown) => string | number | null };
 
@@ -41,6 +47,8 @@ export interface QuestionKind {
   tallied(item: CatalogueItem, answer: unknown, version: QuestionnaireVersion): TallyCell[];
   /** The answer's score towards the item's rule or area, if it has one. */
   score(item: CatalogueItem, answer: unknown, version: QuestionnaireVersion): number | null;
+  /** For a choice question: how many answered it, and each choice's figures. */
+  choiceFigures?(item: CatalogueItem, count: TallyCount): { answered: number; choices: ChoiceFigure[] };
   /** Columns in the raw export; none where an answer beside the others could name its writer. */
   exportColumns(item: CatalogueItem, version: QuestionnaireVersion, lang: Language): ExportColumn[];
 }

@@ -29,6 +29,10 @@ export const multipleChoice: QuestionKind = {
     return picked ? [{ itemKey: item.itemKey, value: ANSWERED }, ...picked.map((i) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: PICKED }))] : [];
   },
   score: () => null,
+  choiceFigures: (item, count) => ({
+    answered: count(item.itemKey, ANSWERED),
+    choices: item.choices!.map((choice, i) => ({ text: choice.text, picks: count(choiceTallyKey(item.itemKey, i), PICKED), meanPlace: null })),
+  }),
   exportColumns: (item, _version, lang) =>
     item.choices!.map((choice, i) => ({
       key: `${item.name}.${String(choice.value)}`,

@@ -28,6 +28,15 @@ export const ranking: QuestionKind = {
     return order ? [{ itemKey: item.itemKey, value: ANSWERED }, ...order.map((i, place) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: place + 1 }))] : [];
   },
   score: () => null,
+  choiceFigures(item, count) {
+    const places = Array.from({ length: item.maxPicks! }, (_, place) => place + 1);
+    const choices = item.choices!.map((choice, i) => {
+      const counts = places.map((place) => count(choiceTallyKey(item.itemKey, i), place));
+      const picks = counts.reduce((a, b) => a + b, 0);
+      return { text: choice.text, picks, meanPlace: picks === 0 ? null : counts.reduce((sum, n, p) => sum + n * (p + 1), 0) / picks };
+    });
+    return { answered: count(item.itemKey, ANSWERED), choices };
+  },
   exportColumns: (item, _version, lang) =>
     item.choices!.map((choice, i) => ({
       key: `${item.name}.${String(choice.value)}`,

@@ -3,6 +3,7 @@ import { findMeasure, type Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
 import { networks, rounds } from '../db/schema/index.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
+import { choiceResults, type ChoiceResult } from './choice-results.js';
 import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
 import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
@@ -27,6 +28,8 @@ export type RoundResults = {
   responseRate: number | null;
   withheld: Withheld;
   measures: MeasureResult[];
+  /** The multiple-choice and ranking questions. */
+  choices: ChoiceResult[];
 };
 
 export const bandLimits = (network: Network): BandLimits => ({ strength: network.bandStrength, concern: network.bandConcern });
@@ -82,5 +85,6 @@ export async function roundResults(db: Db, catalogue: Catalogue, network: Networ
     responseRate: invited === 0 ? null : totals.responses / invited,
     withheld,
     measures: withheld ? [] : measureResults(version, totals, bandLimits(network), withheldFigures(version, [totals], k)[0]!),
+    choices: withheld ? [] : choiceResults(version, totals, k),
   };
 }

@@ -8,6 +8,7 @@ import { bandLimits, type RoundResults } from '../../results/round-results.js';
 import type { SegmentResults } from '../../results/segments.js';
 import { scaleOf } from './chart-specs.js';
 import { formats } from './format.js';
+import { ChoiceSection } from './choice-section.js';
 import { MeasureList } from './measure-list.js';
 import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results-shell.js';
 import { RoundAuditSection } from './round-audit-section.js';
@@ -103,6 +104,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
             <h2>{isAreas ? t.areas : t.rules}</h2>
             <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
           </section>
+          {results.choices.length > 0 && <ChoiceSection results={results.choices} lang={lang} k={results.threshold} />}
           {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}
         </>
       )}
