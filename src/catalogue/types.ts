@@ -1,4 +1,5 @@
 import type { Language } from '../db/schema/networks.js';
+import { catalogueProblemMessage, type CatalogueProblemCode, type CatalogueProblemParams } from '../i18n/catalogue-problems.js';
 import type { Localized } from './measures.js';
 
 export type ScaleChoice = { value: number; text: Localized };
@@ -81,12 +82,24 @@ export type Catalogue = VersionList & {
   lastOwnedId: () => number;
 };
 
+/**
+ * A questionnaire that the platform cannot use: which file, which question
+ * (its SurveyJS name, and its title where it has one) and what is wrong, as a
+ * code a person's language can describe. The message is English, for the log.
+ */
 export class CatalogueError extends Error {
   constructor(
     readonly file: string,
-    readonly problem: string,
+    readonly code: CatalogueProblemCode,
+    readonly params: CatalogueProblemParams = {},
     readonly question?: string,
+    readonly questionTitle?: Partial<Localized>,
   ) {
-    super(`${file}${question ? `, question "${question}"` : ''}: ${problem}`);
+    super(`${file}${question ? `, question "${question}"` : ''}: ${catalogueProblemMessage(code, params, 'en')}`);
+  }
+
+  /** The problem in English. */
+  get problem(): string {
+    return catalogueProblemMessage(this.code, this.params, 'en');
   }
 }

@@ -6,11 +6,11 @@ import type { AnswerCheck, ReadContext } from './kind.js';
 /** A question's choices with their texts; values are strings or numbers, each once. */
 export function choicesOf({ question, texts, fail }: ReadContext): ItemChoice[] {
   const choices = ((question as unknown as { choices?: ItemValue[] }).choices ?? []).map((choice) => {
-    if (typeof choice.value !== 'string' && typeof choice.value !== 'number') fail(`choice values must be text or numbers, found ${JSON.stringify(choice.value)}`);
-    return { value: choice.value as string | number, text: texts(choice.locText, `choice ${JSON.stringify(choice.value)}`) };
+    if (typeof choice.value !== 'string' && typeof choice.value !== 'number') fail('choice_value_type');
+    return { value: choice.value as string | number, text: texts(choice.locText, 'choice', String(choice.value)) };
   });
-  if (choices.length < 2) fail('a choice question needs at least two choices');
-  if (new Set(choices.map((c) => c.value)).size !== choices.length) fail('a choice value is used twice');
+  if (choices.length < 2) fail('choices_too_few');
+  if (new Set(choices.map((c) => c.value)).size !== choices.length) fail('choice_value_twice');
   return choices;
 }
 

@@ -2,6 +2,7 @@ import type { LocalizableString, Question } from 'survey-core';
 import type { Localized } from '../catalogue/measures.js';
 import type { CatalogueItem, ItemKind, QuestionnaireVersion, Scale } from '../catalogue/types.js';
 import type { Language } from '../db/schema/networks.js';
+import type { CatalogueProblemCode, CatalogueProblemParams, TextPart } from '../i18n/catalogue-problems.js';
 
 /** What every item has, read by validation before the kind reads the rest. */
 export type ItemBase = Pick<CatalogueItem, 'itemKey' | 'name' | 'page' | 'title' | 'required'> & { measure?: string };
@@ -11,8 +12,8 @@ export type ReadContext = {
   question: Question;
   base: ItemBase;
   /** The text in every language the version declares, or a CatalogueError naming what lacks which. */
-  texts: (ls: LocalizableString, what: string) => Localized;
-  fail: (problem: string) => never;
+  texts: (ls: LocalizableString, part: TextPart, value?: string) => Localized;
+  fail: (code: CatalogueProblemCode, params?: CatalogueProblemParams) => never;
 };
 
 /** What is wrong with a submitted, non-blank answer. */

@@ -16,7 +16,7 @@ export const multipleChoice: QuestionKind = {
   read(context: ReadContext) {
     const q = context.question as unknown as { maxSelectedChoices?: number; showOtherItem?: boolean; showNoneItem?: boolean; showSelectAllItem?: boolean };
     // A free-text "other" beside the picks could name its writer, and "none" or "all" would be answers the tallies cannot hold.
-    if (q.showOtherItem || q.showNoneItem || q.showSelectAllItem) context.fail('a multiple-choice question takes only its own choices (no "other", "none" or "select all")');
+    if (q.showOtherItem || q.showNoneItem || q.showSelectAllItem) context.fail('own_choices_only');
     const choices = choicesOf(context);
     const limit = q.maxSelectedChoices ?? 0;
     return { item: { ...context.base, kind: 'multiple', choices, maxPicks: limit > 0 ? Math.min(limit, choices.length) : choices.length } };

@@ -12,7 +12,7 @@ export const ranking: QuestionKind = {
   claims: (question) => question.getType() === 'ranking',
   read(context: ReadContext) {
     const q = context.question as unknown as { selectToRankEnabled?: boolean; maxSelectedChoices?: number; showOtherItem?: boolean };
-    if (q.showOtherItem) context.fail('a ranking question takes only its own choices (no "other")');
+    if (q.showOtherItem) context.fail('own_choices_only');
     const choices = choicesOf(context);
     const limit = q.selectToRankEnabled ? (q.maxSelectedChoices ?? 0) : 0;
     return { item: { ...context.base, kind: 'ranking', choices, maxPicks: limit > 0 ? Math.min(limit, choices.length) : choices.length } };

@@ -9,14 +9,14 @@ const SCALE_TYPES = new Set(['radiogroup', 'dropdown']);
 function scaleOf({ question, texts, fail }: ReadContext): Scale {
   const choices = (question as unknown as { choices: ItemValue[] }).choices.map((choice) => {
     if (typeof choice.value !== 'number' || !Number.isInteger(choice.value) || choice.value < 1) {
-      fail(`scale values must be whole numbers from 1 up, found ${JSON.stringify(choice.value)}`);
+      fail('scale_not_whole');
     }
-    return { value: choice.value as number, text: texts(choice.locText, `choice ${choice.value}`) };
+    return { value: choice.value as number, text: texts(choice.locText, 'choice', String(choice.value)) };
   });
-  if (choices.length < 2 || choices.some((c, i) => c.value !== i + 1)) fail('the scale must run 1, 2, 3, … without gaps');
+  if (choices.length < 2 || choices.some((c, i) => c.value !== i + 1)) fail('scale_gaps');
   const q = question as unknown as { showNoneItem: boolean; noneItem: ItemValue };
-  if (!q.showNoneItem) fail('a scored question needs the "cannot say" choice (showNoneItem)');
-  return { choices, cannotSay: texts(q.noneItem.locText, 'the "cannot say" text') };
+  if (!q.showNoneItem) fail('scale_no_cannot_say');
+  return { choices, cannotSay: texts(q.noneItem.locText, 'cannotSay') };
 }
 
 /** The point of the version's scale an answer is, CANNOT_SAY for "cannot say", null for anything else. */
@@ -32,7 +32,7 @@ export const scored: QuestionKind = {
   background: false,
   claims: (question) => SCALE_TYPES.has(question.getType()) && (question as unknown as { segment?: unknown }).segment === undefined,
   read(context: ReadContext) {
-    if (!context.base.measure) context.fail('a scored question must name the rule or strategy area it measures (measures)');
+    if (!context.base.measure) context.fail('scored_needs_measure');
     const item: CatalogueItem = { ...context.base, kind: 'scored', measure: context.base.measure };
     return { item, scale: scaleOf(context) };
   },

@@ -17,14 +17,14 @@ export const segment: QuestionKind = {
   read(context: ReadContext) {
     const key = (context.question as unknown as { segment?: unknown }).segment;
     if (typeof key !== 'string' || !(key in SEGMENT_VALUES)) {
-      context.fail(`unknown segment ${JSON.stringify(key)}; known: ${Object.keys(SEGMENT_VALUES).join(', ')}`);
+      context.fail('segment_unknown');
     }
-    if (context.base.measure) context.fail('a segment question cannot also be scored');
+    if (context.base.measure) context.fail('segment_scored');
     const choices = choicesOf(context);
     const values = choices.map((c) => String(c.value));
     const allowed = SEGMENT_VALUES[key];
     const unknown = allowed ? values.filter((v) => !allowed.includes(v)) : [];
-    if (unknown.length > 0) context.fail(`unknown ${key} values: ${unknown.join(', ')}`);
+    if (unknown.length > 0) context.fail('segment_values_unknown', { values: unknown });
     const acceptsNone = (context.question as unknown as { showNoneItem?: boolean }).showNoneItem === true;
     return { item: { ...context.base, kind: 'segment', segment: key, segmentValues: values, choices, acceptsNone } };
   },
