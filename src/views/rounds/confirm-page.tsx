@@ -12,14 +12,16 @@ import { RoundsShell } from './rounds-shell.js';
 
 export type MailPreview = { lang: Language; subject: string; text: string };
 
-type ConfirmProps =
-  | { c: Context<NetworkEnv>; round: Round; action: 'close'; answered: number; invited: number }
-  | { c: Context<NetworkEnv>; round: Round; action: 'invite'; uninvited: number; previews: MailPreview[] }
-  | { c: Context<NetworkEnv>; round: Round; action: 'erase-results' };
+type ConfirmAction = { round: Round } & (
+  | { action: 'close'; answered: number; invited: number }
+  | { action: 'invite'; uninvited: number; previews: MailPreview[] }
+  | { action: 'erase-results' }
+);
+type ConfirmProps = { c: Context<NetworkEnv> } & ConfirmAction;
 
 /** Each action's heading, the words above its button and the button itself. */
-function wording(props: ConfirmProps): { title: string; body: string; button: string } {
-  const t = roundText(props.c.var.lang);
+function wording(lang: Language, props: ConfirmAction): { title: string; body: string; button: string } {
+  const t = roundText(lang);
   const title = props.round.title;
   switch (props.action) {
     case 'close':
@@ -27,7 +29,7 @@ function wording(props: ConfirmProps): { title: string; body: string; button: st
     case 'invite':
       return { title: fill(t.confirmInviteTitle, { count: props.uninvited }), body: t.confirmInviteBody, button: t.confirmInvite };
     case 'erase-results': {
-      const e = resultErasureText(props.c.var.lang);
+      const e = resultErasureText(lang);
       return { title: fill(e.confirmTitle, { title }), body: e.confirmBody, button: e.confirm };
     }
   }
@@ -38,7 +40,7 @@ export function ConfirmPage(props: ConfirmProps) {
   const { c, round, action } = props;
   const t = roundText(c.var.lang);
   const roundPath = `/networks/${c.var.network.id}/rounds/${round.id}`;
-  const { title, body, button } = wording(props);
+  const { title, body, button } = wording(c.var.lang, props);
   return (
     <RoundsShell c={c} title={title}>
       <section class="card">
