@@ -10,7 +10,7 @@ import { roundThreshold } from '../rounds/threshold.js';
 import { spreadsheetCsv } from './export-csv.js';
 import { exportText } from './export-text.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
-import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+import { readTallies, roundTotals } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 
 export type RawValue = string | number | null;
@@ -56,7 +56,7 @@ function rawColumns(version: QuestionnaireVersion, lang: Language) {
 export async function rawResponses(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RawResponses> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
   const k = roundThreshold(round, network);
-  const totals = (await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup();
+  const totals = roundTotals(await readTallies(db, [round.id]), round);
   const total = totals.responses;
   const withheld = withheldReason(round, total, k);
   const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };

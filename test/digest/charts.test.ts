@@ -18,9 +18,9 @@ const trend: Trend = {
   questionnaireKey: 'network-rules',
   threshold: 5,
   rounds: [
-    { id: 1, title: 'Syksy 2025', closesAt: '2025-10-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true },
-    { id: 2, title: 'Talvi 2026', closesAt: '2026-01-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 3, shown: false },
-    { id: 3, title: 'Kevät 2026', closesAt: '2026-04-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true },
+    { id: 1, title: 'Syksy 2025', closesAt: '2025-10-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true, resultsErasedAt: null },
+    { id: 2, title: 'Talvi 2026', closesAt: '2026-01-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 3, shown: false, resultsErasedAt: null },
+    { id: 3, title: 'Kevät 2026', closesAt: '2026-04-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true, resultsErasedAt: null },
   ],
   versionChanges: [],
   series: ['rule:1', 'rule:9'].map((measure, i) => ({

@@ -89,7 +89,9 @@ export function CandidatesPage({ c, rounds, round, candidates, withheld, actionC
         <h1>{t.candidatesTitle}</h1>
         <p>{t.candidatesIntro}</p>
         {round ? <RoundChoice lang={c.var.lang} rounds={rounds} round={round} /> : <p>{t.noClosedRounds}</p>}
-        {round && withheld && <p class="notice">{fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>}
+        {round && withheld && (
+          <p class="notice">{round.resultsErasedAt ? fill(t.candidatesErased, { date: formats(c.var.lang).date(round.resultsErasedAt) }) : fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>
+        )}
         {round && !withheld && candidates.length === 0 && <p>{t.noCandidates}</p>}
       </section>
       {round && candidates.length > 0 && (

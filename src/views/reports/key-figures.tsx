@@ -34,7 +34,7 @@ export function KeyFigures({ lang, questionnaire, results, limits, scaleMax }: P
         </div>
       </dl>
       {results.withheld ? (
-        <p class="notice">{fill(t.withheldBelow, { k: results.threshold })}</p>
+        <p class="notice">{round.resultsErasedAt ? fill(t.withheldErased, { date: f.date(round.resultsErasedAt) }) : fill(t.withheldBelow, { k: results.threshold })}</p>
       ) : (
         <>
           <DataTable

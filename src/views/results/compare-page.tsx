@@ -41,7 +41,7 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
           {fill(t.compareLead, { first: before.title, firstDate: f.date(before.closesAt), firstN: before.responses, second: after.title, secondDate: f.date(after.closesAt), secondN: after.responses })}
         </p>
         {withheld.map((side) => (
-          <WithheldNotice lang={lang} withheld={side.withheld!} responses={side.responses} closesAt={side.closesAt} k={comparison.threshold} title={side.title} />
+          <WithheldNotice lang={lang} withheld={side.withheld!} responses={side.responses} round={side} k={comparison.threshold} title={side.title} />
         ))}
         {withheld.length === 0 && measures.length === 0 && <p class="notice">{t.noSharedMeasures}</p>}
         {withheld.length === 0 && measures.length > 0 && (

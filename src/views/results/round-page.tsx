@@ -57,7 +57,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
           ))}
         </dl>
         {results.withheld ? (
-          <WithheldNotice lang={lang} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} k={results.threshold} />
+          <WithheldNotice lang={lang} withheld={results.withheld} responses={results.responses} round={round} k={results.threshold} />
         ) : (
           <ul class="result-links">
             <li>

@@ -9,7 +9,7 @@ import { ChartFigure } from './chart-figure.js';
 import { DataTable, MeanCell } from './figure-parts.js';
 import { formats } from './format.js';
 import { measureLabel } from './labels.js';
-import { ResultsShell, exportHref, resultsHref } from './results-shell.js';
+import { ResultsShell, exportHref, resultsHref, roundWithoutFigures } from './results-shell.js';
 import { trendSpec } from './trend-spec.js';
 
 type Props = { c: Context<NetworkEnv>; trend: Trend; catalogue: Catalogue; others: Array<{ key: string; title: string }> };
@@ -66,7 +66,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
                   head={[t.closed, t.version, 'n', `${t.meanAbbr} (${t.ciAbbr})`]}
                   rows={series.points.map((point) => {
                     const round = rounds.get(point.roundId)!;
-                    return [f.date(round.closesAt), round.versionLabel, round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : fill(t.roundWithheld, { k: trend.threshold })];
+                    return [f.date(round.closesAt), round.versionLabel, round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : roundWithoutFigures(round, trend.threshold, lang)];
                   })}
                 />
               </ChartFigure>
