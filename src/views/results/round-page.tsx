@@ -86,24 +86,28 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
       </section>
       {!results.withheld && (
         <>
-          <section class="card">
-            <h2>{t.profileTitle}</h2>
-            <ProfileChart
-              lang={lang}
-              version={version}
-              limits={bandLimits(c.var.network)}
-              current={{ name: fill(t.thisRound, { month: f.month(round.closesAt) }), title: round.title, rows }}
-              previous={previous}
-            />
-          </section>
-          <section class="card">
-            <h2>{t.distributionTitle}</h2>
-            <DistributionChart lang={lang} version={version} rows={rows} />
-          </section>
-          <section class="card">
-            <h2>{isAreas ? t.areas : t.rules}</h2>
-            <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
-          </section>
+          {results.measures.length > 0 && (
+            <>
+              <section class="card">
+                <h2>{t.profileTitle}</h2>
+                <ProfileChart
+                  lang={lang}
+                  version={version}
+                  limits={bandLimits(c.var.network)}
+                  current={{ name: fill(t.thisRound, { month: f.month(round.closesAt) }), title: round.title, rows }}
+                  previous={previous}
+                />
+              </section>
+              <section class="card">
+                <h2>{t.distributionTitle}</h2>
+                <DistributionChart lang={lang} version={version} rows={rows} />
+              </section>
+              <section class="card">
+                <h2>{isAreas ? t.areas : t.rules}</h2>
+                <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
+              </section>
+            </>
+          )}
           {results.choices.length > 0 && <ChoiceSection results={results.choices} lang={lang} k={results.threshold} />}
           {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}
         </>
