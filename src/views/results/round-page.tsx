@@ -7,6 +7,7 @@ import { resultsText } from '../../i18n/results.js';
 import { bandLimits, type RoundResults } from '../../results/round-results.js';
 import type { SegmentResults } from '../../results/segments.js';
 import { scaleOf } from './chart-specs.js';
+import { FavourableNote } from './favourable-parts.js';
 import { formats } from './format.js';
 import { MeasureList } from './measure-list.js';
 import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results-shell.js';
@@ -101,6 +102,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
           </section>
           <section class="card">
             <h2>{isAreas ? t.areas : t.rules}</h2>
+            <FavourableNote version={version} lang={lang} />
             <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
           </section>
           {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}

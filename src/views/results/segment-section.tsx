@@ -3,6 +3,7 @@ import type { Language } from '../../db/schema/networks.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import { OTHER, type SegmentResults } from '../../results/segments.js';
+import { FavourableNote } from './favourable-parts.js';
 import { DataTable, MeanCell } from './figure-parts.js';
 import { measureColumn, measureLabel, segmentValueLabels } from './labels.js';
 
@@ -47,6 +48,7 @@ export function SegmentSection({ lang, version, segments, keys }: Props) {
             ]}
             rows={measures.map((m, i) => [measureLabel(m.measure, lang), ...segments.groups.map((g) => <MeanCell figures={g.measures[i]?.figures ?? null} lang={lang} />)])}
           />
+          <FavourableNote version={version} lang={lang} />
         </>
       )}
     </section>
