@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AuditLog } from '../../audit/network-log.js';
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { heatmapText } from '../../i18n/heatmap.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import { bandLimits, type RoundResults } from '../../results/round-results.js';
@@ -71,6 +72,11 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
             <li>
               <a href={`${base}/trend?questionnaire=${round.questionnaireKey}`}>{t.trendLink}</a>
             </li>
+            {segments && (
+              <li>
+                <a href={`${base}/rounds/${round.id}/heatmap`}>{heatmapText(lang).link}</a>
+              </li>
+            )}
             <li>
               <a href={exportHref(c.var.network.id, `/rounds/${round.id}/aggregates.csv`)} download>
                 {t.downloadCsv}
