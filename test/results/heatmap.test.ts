@@ -120,7 +120,7 @@ describe('the heat map of rules × background groups', () => {
     const { main } = await page(coordinator, `${base}/rounds/${round.id}/heatmap?lang=fi`);
     const f = formats('fi');
     // Lowest 19/6 twice, rule 1 among teachers and rule 2 in vocational: the first in the table's order is named.
-    expect(main).toContain(`Matalin luku: 1. Verkoston tavoitteet, Opettaja: ${f.number(19 / 6)}. Korkein: 1. Verkoston tavoitteet, Lukiokoulutus: ${f.number(5)}.`);
+    expect(main).toContain(`Matalin luku on ${f.number(19 / 6)}: 1. Verkoston tavoitteet, ryhmä Opettaja (Tehtävä). Korkein on ${f.number(5)}: 1. Verkoston tavoitteet, ryhmä Lukiokoulutus (Organisaation tyyppi).`);
   });
 
   it('shows nothing of a round below k, and says when no background was collected', async () => {

@@ -11,16 +11,17 @@ import { measureColumn, measureLabel, segmentGroupName, segmentName } from './la
 
 type Props = { lang: Language; version: QuestionnaireVersion; heatmap: RoundHeatmap; basis: HeatBasis; limits: BandLimits };
 
-/** One column: the totals, or one group of one background question, with its figures per measure. */
-type Column = { segment: string | null; name: string; responses: number; figures: Array<Figures | null> };
+/** One column: the totals, or one group of one background question, with its figures per measure; `longName` adds the question, as two questions may both have "Others". */
+type Column = { name: string; longName: string; responses: number; figures: Array<Figures | null> };
 
 function columnsOf({ lang, version, heatmap }: Props): Column[] {
-  const totals = { segment: null, name: heatmapText(lang).allRespondents, responses: heatmap.results.responses, figures: heatmap.results.measures.map((m) => m.figures) };
+  const all = heatmapText(lang).allRespondents;
+  const totals = { name: all, longName: all, responses: heatmap.results.responses, figures: heatmap.results.measures.map((m) => m.figures) };
   const groups = heatmap.segments
     .filter((s) => s.withheld === null)
     .flatMap((s) => {
-      const name = segmentGroupName(version, s.segmentKey, lang);
-      return s.groups.map((g) => ({ segment: s.segmentKey, name: name(g.value), responses: g.responses, figures: g.measures.map((m) => m.figures) }));
+      const [question, name] = [segmentName(s.segmentKey, lang), segmentGroupName(version, s.segmentKey, lang)];
+      return s.groups.map((g) => ({ name: name(g.value), longName: `${name(g.value)} (${question})`, responses: g.responses, figures: g.measures.map((m) => m.figures) }));
     });
   return [totals, ...groups];
 }
@@ -129,7 +130,7 @@ function HeatLegend({ lang, basis, limits }: Props) {
 function HeatSummary({ lang, heatmap, basis, columns, print }: Props & { columns: Column[]; print: (value: number) => string }) {
   const t = heatmapText(lang);
   const measures = heatmap.results.measures;
-  const cells = measures.flatMap((m, row) => columns.map((column) => ({ measure: measureLabel(m.measure, lang), group: column.name, value: valueOf(column.figures[row] ?? null, basis) })));
+  const cells = measures.flatMap((m, row) => columns.map((column) => ({ measure: measureLabel(m.measure, lang), group: column.longName, value: valueOf(column.figures[row] ?? null, basis) })));
   const shown = cells.filter((cell): cell is typeof cell & { value: number } => cell.value !== null);
   const withheld = cells.length - shown.length;
   // Ties keep the table's order: the first lowest and the first highest.
