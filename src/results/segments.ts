@@ -1,4 +1,5 @@
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
+import { SEGMENT_VALUES } from '../catalogue/segment-values.js';
 import type { Db } from '../db/client.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type MeasureResult, type Network, type Round, type Withheld } from './round-results.js';
 import { emptyGroup, groupId, readTallies, roundTotals, subtractGroups, type GroupTallies } from './tallies-read.js';
@@ -16,6 +17,10 @@ export type SegmentResults = {
   withheld: Withheld | 'not_collected' | 'too_few_groups';
   groups: SegmentGroupResult[];
 };
+
+/** The background questions a version asks, in the product's order. */
+export const askedSegments = (version: QuestionnaireVersion): string[] =>
+  Object.keys(SEGMENT_VALUES).filter((key) => version.items.some((item) => item.kind === 'segment' && item.segment === key));
 
 /**
  * Which segment values can be shown on their own. Values with fewer than k

@@ -10,7 +10,7 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 
 function figures(mean: number): Figures {
   const distribution = [1, 2, 3, 4, 5].map((value) => ({ value, count: 2, share: 0.2 }));
-  return { n: 10, mean, sd: 1, ci95: { low: mean - 0.7, high: mean + 0.7 }, cannotSay: 0, distribution, band: null };
+  return { n: 10, mean, sd: 1, ci95: { low: mean - 0.7, high: mean + 0.7 }, cannotSay: 0, distribution, favourable: { share: 0.4, ci95: { low: 0.17, high: 0.69 } }, band: null };
 }
 
 /** Three rounds of two rules; the middle round was below the threshold and has no figures. */

@@ -101,6 +101,8 @@ export async function openSweepWorld(): Promise<SweepWorld> {
     inside(`${base}/results`),
     inside(`${base}/results/rounds/${after!.id}`),
     inside(`${base}/results/rounds/${after!.id}?segment=organisationType`),
+    inside(`${base}/results/rounds/${after!.id}/heatmap`),
+    inside(`${base}/results/rounds/${after!.id}/heatmap?by=share`),
     inside(`${base}/results/compare?before=${before!.id}&after=${after!.id}`),
     inside(`${base}/results/trend`),
     inside(`${base}/results/rounds/${after!.id}/open-answers`),

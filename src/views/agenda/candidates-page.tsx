@@ -5,9 +5,11 @@ import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { fill } from '../../i18n/messages.js';
 import { reportText } from '../../i18n/reports.js';
+import { favourableText } from '../../i18n/favourable.js';
 import { resultsText } from '../../i18n/results.js';
 import type { Round } from '../../results/round-results.js';
 import { BandBadge } from '../results/figure-parts.js';
+import { shareText } from '../results/favourable-parts.js';
 import { formats } from '../results/format.js';
 import { ChangeWords } from '../reports/change-words.js';
 import { AgendaShell } from './agenda-shell.js';
@@ -51,6 +53,8 @@ function CandidateItem({ lang, networkId, round, candidate, existing }: { lang: 
         <dd>{f.number(figures.mean!)}</dd>
         <dt>{r.colCi}</dt>
         <dd>{figures.ci95 ? f.range(figures.ci95) : '–'}</dd>
+        <dt>{favourableText(lang).column}</dt>
+        <dd>{figures.favourable ? shareText(figures.favourable, lang) : '–'}</dd>
         <dt>{r.colN}</dt>
         <dd>{figures.n}</dd>
         <dt>{resultsText(lang).band}</dt>

@@ -8,6 +8,7 @@ import { ChartFigure } from './chart-figure.js';
 import { scaleOf, stackOf } from './chart-specs.js';
 import { CompareForm, type ClosedRound } from './compare-form.js';
 import { CompareTable } from './compare-table.js';
+import { FavourableNote } from './favourable-parts.js';
 import { DataTable } from './figure-parts.js';
 import { formats } from './format.js';
 import { measureColumn, measureLabel } from './labels.js';
@@ -47,6 +48,7 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
         {withheld.length === 0 && measures.length > 0 && (
           <>
             <p>{t.method}</p>
+            <FavourableNote version={version} lang={lang} />
             <p class="verdict-summary">{fill(t.verdictSummary, verdicts)}</p>
             <p>
               <a href={exportHref(c.var.network.id, `/compare.csv?before=${before.id}&after=${after.id}`)} download>

@@ -2,11 +2,13 @@ import type { Context } from 'hono';
 import type { AuditLog } from '../../audit/network-log.js';
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { heatmapText } from '../../i18n/heatmap.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import { bandLimits, type RoundResults } from '../../results/round-results.js';
 import type { SegmentResults } from '../../results/segments.js';
 import { scaleOf } from './chart-specs.js';
+import { FavourableNote } from './favourable-parts.js';
 import { formats } from './format.js';
 import { ChoiceSection } from './choice-section.js';
 import { MeasureList } from './measure-list.js';
@@ -71,6 +73,11 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
             <li>
               <a href={`${base}/trend?questionnaire=${round.questionnaireKey}`}>{t.trendLink}</a>
             </li>
+            {segments && (
+              <li>
+                <a href={`${base}/rounds/${round.id}/heatmap`}>{heatmapText(lang).link}</a>
+              </li>
+            )}
             <li>
               <a href={exportHref(c.var.network.id, `/rounds/${round.id}/aggregates.csv`)} download>
                 {t.downloadCsv}
@@ -104,6 +111,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
               </section>
               <section class="card">
                 <h2>{isAreas ? t.areas : t.rules}</h2>
+                <FavourableNote version={version} lang={lang} />
                 <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
               </section>
             </>
