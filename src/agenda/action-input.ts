@@ -4,6 +4,9 @@ import { ACTION_STATUSES } from '../db/schema/index.js';
 import type { Language } from '../db/schema/networks.js';
 import { agendaText } from '../i18n/agenda.js';
 
+/** Absent: an edit leaves the stored value; empty: it is cleared. */
+const keptUnlessSent = <T,>(value: T | '' | null | undefined) => (value === undefined ? undefined : value || null);
+
 export function actionSchema(lang: Language) {
   const t = agendaText(lang);
   return z.object({
@@ -16,5 +19,8 @@ export function actionSchema(lang: Language) {
       .optional()
       .transform((v) => v || null),
     status: z.enum(ACTION_STATUSES, { message: t.statusInvalid }).default('planned'),
+    // Set when the action is adopted from the members' choosing round: which round, and which of its choices.
+    chosenInRoundId: z.union([z.literal(''), z.null(), z.coerce.number().int().positive()], { message: t.roundInvalid }).optional().transform(keptUnlessSent),
+    choiceValue: z.string().max(100).optional().transform(keptUnlessSent),
   });
 }

@@ -5,7 +5,7 @@ import { actions, type ACTION_STATUSES } from '../db/schema/index.js';
 
 export type Action = typeof actions.$inferSelect;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export type ActionInput = { roundId: number; measure: string; description: string; owner: string; dueOn: string | null; status: ActionStatus };
+export type ActionInput = { roundId: number; measure: string; description: string; owner: string; dueOn: string | null; status: ActionStatus; chosenInRoundId?: number | null; choiceValue?: string | null };
 
 export async function createAction(db: Db, clock: Clock, networkId: number, input: ActionInput): Promise<Action> {
   const now = clock.now().toISOString();

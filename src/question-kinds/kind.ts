@@ -23,7 +23,7 @@ export type AnswerCheck = null | { code: 'not_a_choice' } | { code: 'not_text' }
 export type TallyCell = { itemKey: string; value: number };
 
 /** One choice of a multiple-choice or ranking question in one group: how many picked or placed it, and its mean place. */
-export type ChoiceFigure = { text: Localized; picks: number; meanPlace: number | null };
+export type ChoiceFigure = { value: string | number; text: Localized; picks: number; meanPlace: number | null };
 
 /** A count from one group's tallies. */
 export type TallyCount = (itemKey: string, value: number) => number;

@@ -31,7 +31,7 @@ export const multipleChoice: QuestionKind = {
   score: () => null,
   choiceFigures: (item, count) => ({
     answered: count(item.itemKey, ANSWERED),
-    choices: item.choices!.map((choice, i) => ({ text: choice.text, picks: count(choiceTallyKey(item.itemKey, i), PICKED), meanPlace: null })),
+    choices: item.choices!.map((choice, i) => ({ value: choice.value, text: choice.text, picks: count(choiceTallyKey(item.itemKey, i), PICKED), meanPlace: null })),
   }),
   exportColumns: (item, _version, lang) =>
     item.choices!.map((choice, i) => ({

@@ -33,7 +33,7 @@ export const ranking: QuestionKind = {
     const choices = item.choices!.map((choice, i) => {
       const counts = places.map((place) => count(choiceTallyKey(item.itemKey, i), place));
       const picks = counts.reduce((a, b) => a + b, 0);
-      return { text: choice.text, picks, meanPlace: picks === 0 ? null : counts.reduce((sum, n, p) => sum + n * (p + 1), 0) / picks };
+      return { value: choice.value, text: choice.text, picks, meanPlace: picks === 0 ? null : counts.reduce((sum, n, p) => sum + n * (p + 1), 0) / picks };
     });
     return { answered: count(item.itemKey, ANSWERED), choices };
   },

@@ -4,6 +4,7 @@ import { createAction, deleteAction, listActions, updateAction, type Action } fr
 import { actionCandidates } from '../agenda/candidates.js';
 import { actionsCsv } from '../agenda/export-csv.js';
 import { followUp } from '../agenda/follow-up.js';
+import { choosingRound } from '../agenda/members-choice.js';
 import { findMeasure } from '../catalogue/measures.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
@@ -41,6 +42,11 @@ async function findAction(c: Context<NetworkEnv>): Promise<Action> {
 async function validInput(c: Context<NetworkEnv>, rounds: Round[]) {
   const parsed = parseInput(actionSchema(c.var.lang), await readInput(c));
   if (parsed.ok && !rounds.some((round) => round.id === parsed.data.roundId)) {
+    return { ok: false as const, values: { ...parsed.data }, fields: { roundId: agendaText(c.var.lang).roundInvalid } };
+  }
+  if (!parsed.ok) return parsed;
+  const { chosenInRoundId, choiceValue } = parsed.data;
+  if (chosenInRoundId && (!choiceValue || !(await choosingRound(c.var.deps.db, c.var.deps.catalogue, c.var.network.id, chosenInRoundId, choiceValue)))) {
     return { ok: false as const, values: { ...parsed.data }, fields: { roundId: agendaText(c.var.lang).roundInvalid } };
   }
   return parsed;
@@ -91,14 +97,26 @@ agendaRoutes.get('/candidates', coordinatorOnly, async (c) => {
   return c.html(<CandidatesPage c={c} rounds={rounds} round={round ?? null} candidates={candidates} withheld={withheld} actionCounts={actionCounts} />);
 });
 
-// GET /networks/:networkId/agenda/new?round=12&measure=rule:3 — an accepted proposal arrives filled in, to be edited before saving.
+// GET /networks/:networkId/agenda/new?round=12&measure=rule:3[&chosenIn=15&choice=own-2] — an accepted proposal, or the members' choice, arrives filled in, to be edited before saving.
 agendaRoutes.get('/new', coordinatorOnly, async (c) => {
   const rounds = await closedRounds(c);
-  const measure = findMeasure(c.req.query('measure') ?? '')?.id;
   const round = rounds.find((r) => r.id === Number(c.req.query('round'))) ?? rounds[0];
-  const draft = measure ? fill(agendaText(c.var.lang).draftDescription, { name: measureLabel(measure, c.var.lang) }) : '';
-  return c.html(<NewActionPage c={c} rounds={rounds} values={{ roundId: round?.id, measure, description: draft }} errors={{}} />);
+  const choice = await adoptedChoice(c);
+  const measure = findMeasure(c.req.query('measure') ?? choice?.value ?? '')?.id;
+  const draft = measure ? fill(agendaText(c.var.lang).draftDescription, { name: measureLabel(measure, c.var.lang) }) : (choice?.text ?? '');
+  const chosen = choice ? { chosenInRoundId: choice.roundId, choiceValue: choice.value } : {};
+  return c.html(<NewActionPage c={c} rounds={rounds} values={{ roundId: round?.id, measure, description: draft, ...chosen }} errors={{}} />);
 });
+
+/** The members' choice the coordinator adopts (?chosenIn=&choice=), with its wording in the page's language; null if none or not a real choice. */
+async function adoptedChoice(c: Context<NetworkEnv>): Promise<{ roundId: number; value: string; text: string } | null> {
+  const value = c.req.query('choice');
+  const round = value ? await choosingRound(c.var.deps.db, c.var.deps.catalogue, c.var.network.id, Number(c.req.query('chosenIn')), value) : null;
+  if (!round || !value) return null;
+  const version = c.var.deps.catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
+  const text = version.items.flatMap((item) => item.choices ?? []).find((choice) => String(choice.value) === value)?.text[c.var.lang] ?? '';
+  return { roundId: round.id, value, text };
+}
 
 // POST /networks/:networkId/agenda
 agendaRoutes.post('/', coordinatorOnly, async (c) => {

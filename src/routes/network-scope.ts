@@ -19,6 +19,7 @@ import { reportApi } from './api/reports.js';
 import { digestApi } from './api/digest.js';
 import { resultsExports } from './api/results-exports.js';
 import { agendaRoutes } from './agenda.js';
+import { prioritisationRoutes } from './prioritisation.js';
 import { reportLinkRoutes } from './report-links.js';
 import { leaderReportRoutes } from './report-page.js';
 import { auditRoutes } from './audit.js';
@@ -49,6 +50,7 @@ export function networkPages(): Hono<AppEnv> {
       ['/questionnaires', questionnaireRoutes],
       ['/outbox', outboxRoutes],
       ['/results', resultsRoutes],
+      ['/agenda/prioritise', prioritisationRoutes],
       ['/agenda', agendaRoutes],
       ['/reports', reportLinkRoutes],
       ['/report', leaderReportRoutes],

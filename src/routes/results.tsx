@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { listActions } from '../agenda/actions.js';
 import { roundAudit } from '../audit/network-log.js';
 import { NotFoundError } from '../http/errors.js';
 import { anyNetworkRole, type NetworkEnv } from '../http/network-access.js';
@@ -6,6 +7,7 @@ import { networkText } from '../i18n/networks.js';
 import { resultsText } from '../i18n/results.js';
 import { compareRounds } from '../results/comparison.js';
 import { findNetworkRound } from '../results/find-round.js';
+import type { Round } from '../results/round-results.js';
 import { HEAT_BASES, roundHeatmap, type HeatBasis } from '../results/heatmap.js';
 import { openAnswers } from '../results/open-answers.js';
 import { roundResults } from '../results/round-results.js';
@@ -17,6 +19,7 @@ import { HeatmapPage } from '../views/results/heatmap-page.js';
 import { OpenAnswersPage } from '../views/results/open-answers-page.js';
 import { previousSeries } from '../views/results/previous-round.js';
 import { ResultsIndexPage, type IndexRound } from '../views/results/results-index-page.js';
+import type { AdoptLink } from '../views/results/choice-section.js';
 import { RoundPage } from '../views/results/round-page.js';
 import { TrendPage } from '../views/results/trend-page.js';
 import { closedOn } from '../rounds/closing-instant.js';
@@ -60,6 +63,14 @@ resultsRoutes.get('/', async (c) => {
   return c.html(<ResultsIndexPage c={c} rounds={await closedRounds(c, trends)} trends={links} />);
 });
 
+/** On a choosing round's page, a coordinator adopts the members' choices into the agenda, each once. */
+async function adoptLinks(c: Context<NetworkEnv>, round: Round): Promise<AdoptLink | undefined> {
+  if (c.var.role !== 'coordinator' || round.agendaRoundId === null) return undefined;
+  const adopted = new Set((await listActions(c.var.deps.db, c.var.network.id)).filter((action) => action.chosenInRoundId === round.id).map((action) => action.choiceValue));
+  const base = `/networks/${c.var.network.id}/agenda/new?round=${round.agendaRoundId}&chosenIn=${round.id}&choice=`;
+  return (value) => (adopted.has(String(value)) ? { adopted: true } : { href: `${base}${encodeURIComponent(String(value))}` });
+}
+
 /** The round page lists the newest of the events bearing on the round and links to the rest. */
 const ROUND_AUDIT_SHOWN = 10;
 
@@ -80,7 +91,8 @@ resultsRoutes.get('/rounds/:roundId', async (c) => {
     round.collectSegments && segmentKey ? segmentResults(db, catalogue, network, round, segmentKey) : null,
   ]);
   const previous = previousSeries(trend, round.id, c.var.lang);
-  return c.html(<RoundPage c={c} results={results} version={version} previous={previous} segments={segments && { results: segments, keys }} audit={audit} />);
+  const adopt = await adoptLinks(c, round);
+  return c.html(<RoundPage c={c} results={results} version={version} previous={previous} segments={segments && { results: segments, keys }} audit={audit} adopt={adopt} />);
 });
 
 // GET /networks/:networkId/results/rounds/:roundId/heatmap?by=share

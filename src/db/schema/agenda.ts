@@ -17,6 +17,9 @@ export const actions = sqliteTable(
     owner: text('owner').notNull().default(''),
     dueOn: text('due_on'),
     status: text('status', { enum: ACTION_STATUSES }).notNull().default('planned'),
+    /** The prioritisation round in which the members chose this action, and its choice there: the members' priority is read from its results. */
+    chosenInRoundId: integer('chosen_in_round_id'),
+    choiceValue: text('choice_value'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

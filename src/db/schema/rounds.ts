@@ -56,6 +56,8 @@ export const rounds = sqliteTable(
     answeredTotal: integer('answered_total'),
     /** When the round's responses and figures were erased, by retention or by hand. */
     resultsErasedAt: text('results_erased_at'),
+    /** A prioritisation round: the round whose proposals the members rank, which adopted actions stem from. */
+    agendaRoundId: integer('agenda_round_id'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

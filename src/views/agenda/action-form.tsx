@@ -48,6 +48,12 @@ export function ActionForm({ lang, csrfToken, action, submitLabel, rounds, value
         </p>
       )}
       <CsrfField token={csrfToken} />
+      {values.chosenInRoundId ? (
+        <>
+          <input type="hidden" name="chosenInRoundId" value={text(values.chosenInRoundId)} />
+          <input type="hidden" name="choiceValue" value={text(values.choiceValue)} />
+        </>
+      ) : null}
       <SelectField name="roundId" label={t.fieldRound} value={text(values.roundId)} error={errors.roundId} options={rounds.map((round) => ({ value: String(round.id), label: round.title }))} />
       <SelectField
         name="measure"

@@ -10,7 +10,7 @@ import type { SegmentResults } from '../../results/segments.js';
 import { scaleOf } from './chart-specs.js';
 import { FavourableNote } from './favourable-parts.js';
 import { formats } from './format.js';
-import { ChoiceSection } from './choice-section.js';
+import { ChoiceSection, type AdoptLink } from './choice-section.js';
 import { MeasureList } from './measure-list.js';
 import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results-shell.js';
 import { RoundAuditSection } from './round-audit-section.js';
@@ -26,10 +26,12 @@ export type RoundPageProps = {
   segments: { results: SegmentResults; keys: string[] } | null;
   /** The roster changes and invitations bearing on the round. */
   audit: AuditLog;
+  /** A choosing round, seen by a coordinator: where each choice is adopted into the agenda. */
+  adopt?: AdoptLink | undefined;
 };
 
 /** A round's summary: response rate, then (once closed, with at least k responses) the profile, distributions, rules and groups. */
-export function RoundPage({ c, results, version, previous, segments, audit }: RoundPageProps) {
+export function RoundPage({ c, results, version, previous, segments, audit, adopt }: RoundPageProps) {
   const lang = c.var.lang;
   const t = resultsText(lang);
   const f = formats(lang);
@@ -116,7 +118,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
               </section>
             </>
           )}
-          {results.choices.length > 0 && <ChoiceSection results={results.choices} lang={lang} k={results.threshold} />}
+          {results.choices.length > 0 && <ChoiceSection results={results.choices} lang={lang} k={results.threshold} adopt={adopt} />}
           {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}
         </>
       )}
