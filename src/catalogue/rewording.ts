@@ -70,7 +70,7 @@ export function decideMeaning(json: Json, name: string, meaning: Meaning, parent
  * later edits keep what was decided; back to the parent's words, it is the
  * parent's statement again.
  */
-export function retitle(json: Json, name: string, texts: Texts, parent: Parent, takenKeys: ReadonlySet<string>): { json: Json; meaning: MeaningState | undefined } {
+export function retitle(json: Json, name: string, texts: Texts, parent: Parent, takenKeys: ReadonlySet<string>): { json: Json; meaning: MeaningState | undefined; proposed: boolean } {
   const before = meaningOf(json, name, parent);
   const next = setTexts(json, { on: 'question', name, field: 'title' }, texts);
   const after = meaningOf(next, name, parent);
@@ -78,9 +78,9 @@ export function retitle(json: Json, name: string, texts: Texts, parent: Parent, 
   const parentKey = parentKeyOf(question, parent);
   if (!after) {
     const back = parentKey && question.itemKey !== parentKey && !questionsOf(next).some((q) => q.itemKey === parentKey);
-    return { json: back ? rekey(next, name, parentKey) : next, meaning: undefined };
+    return { json: back ? rekey(next, name, parentKey) : next, meaning: undefined, proposed: false };
   }
-  if (before || after.proposal === after.current) return { json: next, meaning: after };
-  const decided = decideMeaning(next, name, after.proposal, parent, takenKeys);
-  return { json: decided, meaning: meaningOf(decided, name, parent) };
+  if (before) return { json: next, meaning: after, proposed: false };
+  const decided = after.proposal === after.current ? next : decideMeaning(next, name, after.proposal, parent, takenKeys);
+  return { json: decided, meaning: meaningOf(decided, name, parent), proposed: true };
 }

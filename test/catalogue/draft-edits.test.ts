@@ -169,7 +169,7 @@ describe('rewording', () => {
     // A small edit keeps the key.
     const kept = retitle(parent, 'r1_documented', { fi: `${texts.fi} selkeästi` }, parentQ, none);
     expect(question(kept.json, 'r1_documented').itemKey).toBe('goals.documented');
-    expect(kept.meaning).toMatchObject({ proposal: 'keep', current: 'keep' });
+    expect(kept).toMatchObject({ proposed: true, meaning: { proposal: 'keep', current: 'keep' } });
     // A rewrite gets a fresh key at once, which the coordinator can turn back.
     const rewritten = retitle(parent, 'r1_documented', { fi: 'Tiedämme, mihin verkosto pyrkii seuraavaksi.' }, parentQ, new Set(['goals.documented.r2']));
     expect(question(rewritten.json, 'r1_documented').itemKey).toBe('goals.documented.r3');
@@ -179,7 +179,7 @@ describe('rewording', () => {
     // Once decided, a further large edit does not overrule the decision.
     const later = retitle(turned, 'r1_documented', { sv: 'Helt andra ord här nu' }, parentQ, none);
     expect(question(later.json, 'r1_documented').itemKey).toBe('goals.documented');
-    expect(later.meaning).toMatchObject({ proposal: 'new', current: 'keep' });
+    expect(later).toMatchObject({ proposed: false, meaning: { proposal: 'new', current: 'keep' } });
     // The parent's own words again: the parent's statement, whatever was decided.
     const asNew = decideMeaning(later.json, 'r1_documented', 'new', parentQ, none);
     expect(question(asNew, 'r1_documented').itemKey).toBe('goals.documented.r2');
