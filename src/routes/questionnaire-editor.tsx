@@ -8,7 +8,7 @@ import { decideMeaning, retitle } from '../catalogue/rewording.js';
 import { draftOf, edit, overview, parsed, questionPage, type Outcome } from '../http/draft-edit-request.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { choicesOf } from '../views/questionnaires/editor/background-question-form.js';
-import { idOf } from '../views/questionnaires/editor/editor-props.js';
+import { idOf, QUESTION_TEXTS_FORM } from '../views/questionnaires/editor/editor-props.js';
 
 /** The editor of a network's draft, mounted at /networks/:networkId/questionnaires/:ownedId/edit; coordinators only. */
 export const questionnaireEditorRoutes = new Hono<NetworkEnv>();
@@ -85,7 +85,7 @@ questionnaireEditorRoutes.get('/questions/:name', async (c) => questionPage(c, a
 // POST …/edit/questions/:name — the question's texts with the form of its kind; a statement's rewording may take a new key
 questionnaireEditorRoutes.post('/questions/:name', (c) => {
   const name = questionName(c);
-  return edit(c, { form: 'texts', question: name }, (context, input): Outcome => {
+  return edit(c, { form: QUESTION_TEXTS_FORM, question: name }, (context, input): Outcome => {
     const languages = languagesOf(context);
     const question = locate(context.row.json, name)?.question;
     const kind = question ? kindOf(question) : 'other';

@@ -76,7 +76,7 @@ describe('the questionnaire editor in Chromium', () => {
     // A small rewording: the editor proposes the same statement, and the coordinator confirms.
     const kept = `${title('r1_documented').fi.replace(/\.$/, '')} selkeästi.`;
     await clickAndWait(page, page.locator('#q-r1_documented').getByRole('link', { name: /Muokkaa/ }).click());
-    await page.locator('#statement-title_fi').fill(kept);
+    await page.locator('#question-texts-title_fi').fill(kept);
     await clickAndWait(page, page.getByRole('button', { name: 'Tallenna' }).click());
     await expect.poll(() => page.textContent('[role=status]')).toContain('ehdotamme, että väittämä säilyttää merkityksensä');
     expect(await page.getByLabel(/^Sama väittämä/).isChecked()).toBe(true);
@@ -86,7 +86,7 @@ describe('the questionnaire editor in Chromium', () => {
     // A rewrite in every language: the editor proposes a new statement, and the coordinator confirms that too.
     await page.goto(editor);
     await clickAndWait(page, page.locator('#q-r2_diverse').getByRole('link', { name: /Muokkaa/ }).click());
-    await fillTexts(page, 'statement-title', REWRITTEN);
+    await fillTexts(page, 'question-texts-title', REWRITTEN);
     await clickAndWait(page, page.getByRole('button', { name: 'Tallenna' }).click());
     expect(await page.getByLabel(/^Uusi väittämä/).isChecked()).toBe(true);
     await clickAndWait(page, page.getByRole('button', { name: 'Vahvista valinta' }).click());
@@ -98,7 +98,7 @@ describe('the questionnaire editor in Chromium', () => {
     const rule9 = page.locator('#page-rule9');
     await rule9.getByText('Lisää verkoston oma väittämä').click();
     await fillTexts(page, 'add-statement-rule9-title', NEW_STATEMENT);
-    await clickAndWait(page, page.locator('#add-statement-rule9').getByRole('button', { name: 'Lisää' }).click());
+    await clickAndWait(page, page.locator('#add-statement-rule9-form').getByRole('button', { name: 'Lisää' }).click());
     await rule9.getByText('Lisää avoin kysymys').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
@@ -174,14 +174,15 @@ describe('the questionnaire editor in Chromium', () => {
         for (const details of await page.locator('details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
         expect(await axeViolations(page, 'serious', WCAG21_AA), `${path} at ${width}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}`).toBeLessThanOrEqual(width);
-        if (width === 360) await page.screenshot({ path: `/tmp/editor-${path.split('/').at(-1)}-360.png`, fullPage: path.endsWith('r3_schedule') });
+        const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+        expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids used twice').toEqual([]);
       }
     }
     // The draft misses a Swedish title, which the editor names with a link to the field.
     await page.goto(`${server.url}${edit}`);
     await page.getByRole('link', { name: 'Kysely: otsikko puuttuu ruotsiksi.' }).click();
     await page.locator('#survey-texts-title_sv').fill('Nätverkets spelregler');
-    await clickAndWait(page, page.locator('#survey-texts').getByRole('button', { name: 'Tallenna' }).click());
+    await clickAndWait(page, page.locator('#survey-texts-form').getByRole('button', { name: 'Tallenna' }).click());
     expect(await page.locator('.editor-problems').count()).toBe(0);
     await context.close();
   }, 120_000);

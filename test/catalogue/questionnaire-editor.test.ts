@@ -124,6 +124,9 @@ describe('the questionnaire editor over HTTP', () => {
       expect(body, path).toContain(message);
       expect(body).toContain('role="alert"');
     }
+    // A refused text shows again at its field, marked and explained.
+    const long = await (await post(`${edit}/questions/r1_documented`, { title_sv: 'å'.repeat(1200) })).text();
+    expect(long).toMatch(/<textarea id="question-texts-title_sv" name="title_sv" rows="3" lang="sv" aria-invalid="true" aria-describedby="question-texts-title_sv-error">å{1200}<\/textarea>/);
     // The last question of a page cannot go.
     let json = before.json;
     for (const name of names(json, 'rule5').slice(1)) await post(`${edit}/questions/${name}/remove`, {});

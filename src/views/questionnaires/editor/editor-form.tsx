@@ -4,7 +4,7 @@ import { CsrfField } from '../../csrf-field.js';
 /** A form that posts one edit: CSRF token, its fields and its button; a refusal is announced at the top of the page, its field errors at the fields. */
 export function EditorForm({ id, action, csrf, button, children }: { id: string; action: string; csrf: string; button: string; children?: Child }) {
   return (
-    <form method="post" action={action} id={id}>
+    <form method="post" action={action} id={`${id}-form`}>
       <CsrfField token={csrf} />
       {children}
       <button type="submit">{button}</button>

@@ -16,3 +16,6 @@ export const idOf = (...parts: string[]) => parts.join('-').replace(/[^A-Za-z0-9
 
 /** The failure of this form, if the page is shown again after refusing it. */
 export const failureOf = (failure: Failure | undefined, form: string) => (failure?.form === form ? failure : undefined);
+
+/** The form of a question's own texts; a question page has one, whatever the kind. */
+export const QUESTION_TEXTS_FORM = 'question-texts';

@@ -41,7 +41,7 @@ export function LocalizedFields({ form, prefix, legend, value, languages, lang, 
             name={id}
             label={capital(inLanguage(code, lang))}
             error={failure?.fields[name]}
-            control={(aria) => (multiline ? <textarea id={id} name={name} rows={2} lang={code} {...aria}>{text}</textarea> : <input id={id} name={name} type="text" value={text} lang={code} {...aria} />)}
+            control={(aria) => (multiline ? <textarea id={id} name={name} rows={3} lang={code} {...aria}>{text}</textarea> : <input id={id} name={name} type="text" value={text} lang={code} {...aria} />)}
           />
         );
       })}

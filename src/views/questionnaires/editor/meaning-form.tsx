@@ -20,7 +20,7 @@ export function MeaningForm({ meaning, parentTitle, parentLabel, action, lang, c
     <section class="card" id="meaning" aria-labelledby="meaning-heading">
       <h2 id="meaning-heading">{t.meaningLegend}</h2>
       <h3>{fill(t.parentWording, { version: parentLabel })}</h3>
-      <dl class="rewording">
+      <dl class="parent-wording">
         {languages.map((code) => (
           <div>
             <dt>{inLanguage(code, lang)}</dt>

@@ -12,7 +12,7 @@ export function SurveyTextsForm({ json, action, lang, csrf, languages, failure }
   const t = editorText(lang);
   const own = failureOf(failure, 'survey-texts');
   return (
-    <section class="card" aria-labelledby="survey-texts-heading">
+    <section class="card" id="survey-texts" aria-labelledby="survey-texts-heading">
       <h2 id="survey-texts-heading">{t.surveyHeading}</h2>
       <EditorForm id="survey-texts" action={action} csrf={csrf} button={t.save}>
         <LocalizedFields form="survey-texts" prefix="title" legend={t.title} value={json.title} languages={languages} lang={lang} failure={own} />
