@@ -1,102 +1,15 @@
 import { findMeasure } from './measures.js';
-import { editableCopy, kindOf, locate, measureOf, pagesOf, questionsOf, type DraftPage, type DraftQuestion, type Json, type Texts } from './draft-json.js';
+import { DraftEditError } from './draft-edit-error.js';
+import { editableCopy, kindOf, measureOf, pagesOf, questionsOf, type DraftPage, type DraftQuestion, type Json, type Texts } from './draft-json.js';
+import { pageNamed, putTexts, questionNamed } from './draft-texts.js';
 import { freshName, ownItemKey, slugOf } from './item-keys.js';
 
 /**
- * The editor's operations on a draft's SurveyJS JSON. Each takes the JSON and
+ * The editor's operations on a draft's structure. Each takes the JSON and
  * gives a new one (the input is never changed), or refuses an edit that
  * cannot be made with a DraftEditError saying why. Whether the result is a
  * valid questionnaire is the validator's to say, exactly as for a file.
  */
-
-export const DRAFT_EDIT_PROBLEMS = [
-  'no-such-question',
-  'no-such-page',
-  'no-such-choice',
-  'unknown-measure',
-  'measure-not-on-page',
-  'no-page-for-measure',
-  'not-scored',
-  'not-open',
-  'no-scale',
-  'at-edge',
-  'last-on-page',
-  'key-taken',
-  'not-reworded',
-  'title-needed',
-] as const;
-export type DraftEditProblem = (typeof DRAFT_EDIT_PROBLEMS)[number];
-
-export class DraftEditError extends Error {
-  constructor(readonly problem: DraftEditProblem) {
-    super(`the edit cannot be made: ${problem}`);
-  }
-}
-
-/** A text the editor can change: a localizable property of the survey, a page, a question or one of its choices. */
-export type TextTarget =
-  | { on: 'survey'; field: 'title' | 'description' }
-  | { on: 'page'; page: string; field: 'title' | 'description' }
-  | { on: 'question'; name: string; field: 'title' | 'description' | 'noneText' }
-  | { on: 'choice'; name: string; value: string };
-
-/** Sets the given languages of a localized property; an emptied language is removed, an emptied property too. */
-function putTexts(owner: Json, prop: string, texts: Texts): void {
-  const current = owner[prop];
-  const localized: Json = typeof current === 'string' ? { default: current } : typeof current === 'object' && current !== null ? { ...(current as Json) } : {};
-  for (const [lang, text] of Object.entries(texts)) {
-    const trimmed = (text ?? '').trim();
-    if (trimmed) localized[lang] = trimmed;
-    else delete localized[lang];
-  }
-  if (Object.keys(localized).length > 0) owner[prop] = localized;
-  else delete owner[prop];
-}
-
-function pageNamed(json: Json, name: string): DraftPage {
-  const page = pagesOf(json).find((p) => p.name === name);
-  if (!page) throw new DraftEditError('no-such-page');
-  return page;
-}
-
-function questionNamed(json: Json, name: string) {
-  const found = locate(json, name);
-  if (!found) throw new DraftEditError('no-such-question');
-  return found;
-}
-
-function choiceOf(question: DraftQuestion, value: string): Json {
-  const choices = Array.isArray(question.choices) ? (question.choices as unknown[]) : [];
-  const index = choices.findIndex((c) => String(typeof c === 'object' && c !== null ? (c as Json).value : c) === value);
-  if (index < 0) throw new DraftEditError('no-such-choice');
-  const choice = choices[index];
-  if (typeof choice === 'object' && choice !== null) return choice as Json;
-  // A bare value ("other") becomes an item that can carry texts.
-  const item: Json = { value: choice };
-  choices[index] = item;
-  return item;
-}
-
-export function setTexts(json: Json, target: TextTarget, texts: Texts): Json {
-  const copy = editableCopy(json);
-  if (target.on === 'survey') putTexts(copy, target.field, texts);
-  else if (target.on === 'page') putTexts(pageNamed(copy, target.page), target.field, texts);
-  else if (target.on === 'question') putTexts(questionNamed(copy, target.name).question, target.field, texts);
-  else putTexts(choiceOf(questionNamed(copy, target.name).question, target.value), 'text', texts);
-  return copy;
-}
-
-/** The shared answer scale's texts (a point, or "cannot say"), the same in every scored question, as validation requires. */
-export function setScaleTexts(json: Json, point: number | 'none', texts: Texts): Json {
-  const copy = editableCopy(json);
-  const scored = questionsOf(copy).filter((q) => kindOf(q) === 'scored');
-  if (scored.length === 0) throw new DraftEditError('no-scale');
-  for (const question of scored) {
-    if (point === 'none') putTexts(question, 'noneText', texts);
-    else putTexts(choiceOf(question, String(point)), 'text', texts);
-  }
-  return copy;
-}
 
 const namesAndKeys = (json: Json) => new Set(questionsOf(json).flatMap((q) => [q.name, String(q.itemKey ?? '')]));
 

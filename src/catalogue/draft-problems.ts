@@ -1,5 +1,5 @@
 import type { Language } from '../db/schema/networks.js';
-import type { TextTarget } from './draft-edits.js';
+import type { TextTarget } from './draft-texts.js';
 import { draftLanguages, kindOf, pagesOf, textIn, type Json } from './draft-json.js';
 
 /** A text the version must have in a language it declares but does not. */

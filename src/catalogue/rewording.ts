@@ -1,6 +1,8 @@
 import type { Language } from '../db/schema/networks.js';
 import { draftLanguages, kindOf, locate, questionsOf, sameTexts, textIn, type Json, type Texts } from './draft-json.js';
-import { DraftEditError, rekey, setTexts } from './draft-edits.js';
+import { DraftEditError } from './draft-edit-error.js';
+import { rekey } from './draft-edits.js';
+import { setTexts } from './draft-texts.js';
 import { rewordedItemKey } from './item-keys.js';
 
 export type Meaning = 'keep' | 'new';
@@ -77,7 +79,8 @@ export function retitle(json: Json, name: string, texts: Texts, parent: Parent, 
   const question = locate(next, name)!.question;
   const parentKey = parentKeyOf(question, parent);
   if (!after) {
-    const back = parentKey && question.itemKey !== parentKey && !questionsOf(next).some((q) => q.itemKey === parentKey);
+    // Only words restored in this edit bring the parent's key back; a key that differs for another reason stays.
+    const back = before && parentKey && question.itemKey !== parentKey && !questionsOf(next).some((q) => q.itemKey === parentKey);
     return { json: back ? rekey(next, name, parentKey) : next, meaning: undefined, proposed: false };
   }
   if (before) return { json: next, meaning: after, proposed: false };

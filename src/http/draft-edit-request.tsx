@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { diffVersions } from '../catalogue/diff.js';
-import { DraftEditError } from '../catalogue/draft-edits.js';
+import { DraftEditError } from '../catalogue/draft-edit-error.js';
 import { editContext, parentQuestion, type EditContext } from '../catalogue/draft-editing.js';
 import { locate, type Json } from '../catalogue/draft-json.js';
 import { missingTexts } from '../catalogue/draft-problems.js';

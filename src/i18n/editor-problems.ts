@@ -1,4 +1,4 @@
-import type { DraftEditProblem } from '../catalogue/draft-edits.js';
+import type { DraftEditProblem } from '../catalogue/draft-edit-error.js';
 import { defineMessages } from './messages.js';
 
 type ProblemTexts = Record<DraftEditProblem, string>;

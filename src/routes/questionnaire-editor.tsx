@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { addOpenQuestion, addStatement, moveQuestion, removeQuestion, reorder, retieOpenQuestion, setScaleTexts, setTexts } from '../catalogue/draft-edits.js';
+import { addOpenQuestion, addStatement, moveQuestion, removeQuestion, reorder, retieOpenQuestion } from '../catalogue/draft-edits.js';
+import { setScaleTexts, setTexts } from '../catalogue/draft-texts.js';
 import { parentQuestion, type EditContext } from '../catalogue/draft-editing.js';
 import { draftLanguages, kindOf, locate } from '../catalogue/draft-json.js';
 import { choiceSchema, measureSchema, optionalMeasureSchema, textsFrom, textsSchema } from '../catalogue/editor-input.js';

@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appPath } from '../../src/app-root.js';
-import {
-  addOpenQuestion,
-  addStatement,
-  DraftEditError,
-  moveQuestion,
-  rekey,
-  removeQuestion,
-  reorder,
-  retieOpenQuestion,
-  setScaleTexts,
-  setTexts,
-  type DraftEditProblem,
-} from '../../src/catalogue/draft-edits.js';
+import { DraftEditError, type DraftEditProblem } from '../../src/catalogue/draft-edit-error.js';
+import { addOpenQuestion, addStatement, moveQuestion, rekey, removeQuestion, reorder, retieOpenQuestion } from '../../src/catalogue/draft-edits.js';
+import { setScaleTexts, setTexts } from '../../src/catalogue/draft-texts.js';
 import { locate, pagesOf, questionsOf, type Json } from '../../src/catalogue/draft-json.js';
 import { missingTexts } from '../../src/catalogue/draft-problems.js';
 import { freshName, ownItemKey, rewordedItemKey, slugOf } from '../../src/catalogue/item-keys.js';
@@ -187,6 +177,9 @@ describe('rewording', () => {
     expect(question(back.json, 'r1_documented').itemKey).toBe('goals.documented');
     expect(meaningOf(back.json, 'r1_documented', parentQ)).toBeUndefined();
     refused(() => decideMeaning(parent, 'r1_documented', 'new', parentQ, none), 'not-reworded');
+    // A key that differs from the parent's without a rewording (an imported file) is not touched by an edit of the words.
+    const imported = rekey(parent, 'r1_documented', 'goals.documented_elsewhere');
+    expect(question(retitle(imported, 'r1_documented', { fi: texts.fi! }, parentQ, none).json, 'r1_documented').itemKey).toBe('goals.documented_elsewhere');
     // An open question or a statement the parent does not have has no meaning to keep.
     expect(retitle(parent, 'r1_comment', { fi: 'Aivan uusi kysymys tähän' }, question(parent, 'r1_comment'), none).meaning).toBeUndefined();
     expect(retitle(parent, 'r1_documented', { fi: 'Aivan uusi kysymys tähän' }, undefined, none).meaning).toBeUndefined();
