@@ -11,7 +11,8 @@ import { applyMigrations } from '../src/db/migrate.js';
 import * as schema from '../src/db/schema/index.js';
 import { randomResponseId } from '../src/responses/ids.js';
 import { interpretAnswers, type Interpreted } from '../src/responses/interpret.js';
-import { scoredItems, scoredMeasures, segmentGroups, tallyValues } from '../src/responses/tally-keys.js';
+import { scored } from '../src/question-kinds/scored.js';
+import { scoredItems, scoredMeasures, segmentGroups } from '../src/responses/tally-keys.js';
 import { compareRounds } from '../src/results/comparison.js';
 import { roundResults } from '../src/results/round-results.js';
 import { networkTrend } from '../src/results/trend.js';
@@ -86,7 +87,8 @@ class RoundTallies {
   constructor(readonly round: Round) {
     this.groups = segmentGroups(round.version, round.collect).map((g) => [g.segmentKey, g.segmentValue] as const);
     this.items = scoredItems(round.version).map((item) => item.itemKey);
-    this.values = tallyValues(round.version);
+    // Every scored item has the same cells: "cannot say" and each point of the version's scale.
+    this.values = scored.tallyCells(scoredItems(round.version)[0]!, round.version).map((cell) => cell.value);
     this.measures = [schema.RESPONSES_MEASURE, ...scoredMeasures(round.version)];
     this.counts = new Int32Array(this.groups.length * this.items.length * this.values.length);
     this.moments = new Float64Array(this.groups.length * this.measures.length * 3);

@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps) {
   app.route('/r', reportPage);
   app.route('/privacy', publicNoticeRoutes);
   app.route('/admin', adminRoutes);
-  app.route('/accessibility', accessibilityRoutes);
+  app.route('/accessibility', accessibilityRoutes());
   app.route('/networks', networkPages());
   app.route('/api/networks', networkJsonApi());
 

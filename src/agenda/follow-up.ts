@@ -7,7 +7,8 @@ import type { Network, Round } from '../results/round-results.js';
 import type { Action } from './actions.js';
 import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
-export type FollowUpStep = { round: { id: number; title: string; closesAt: string }; row: ComparedRow | null };
+/** `erased`: the results of the action's round or of this one were erased, so there is nothing to compare. */
+export type FollowUpStep = { round: { id: number; title: string; closesAt: string }; row: ComparedRow | null; erased: boolean };
 
 /**
  * How the action's rule moved from the round that prompted it to each later
@@ -25,7 +26,8 @@ export async function followUp(db: Db, catalogue: Catalogue, network: Network, a
   const steps: FollowUpStep[] = [];
   for (const round of later) {
     const comparison = await compareRounds(db, catalogue, network, origin, round);
-    steps.push({ round: { id: round.id, title: round.title, closesAt: closedOn(round) }, row: comparison.measures.find((m) => m.key === action.measure) ?? null });
+    const erased = comparison.before.withheld === 'erased' || comparison.after.withheld === 'erased';
+    steps.push({ round: { id: round.id, title: round.title, closesAt: closedOn(round) }, row: comparison.measures.find((m) => m.key === action.measure) ?? null, erased });
   }
   return steps;
 }

@@ -1,38 +1,33 @@
 import type { QuestionnaireVersion } from '../catalogue/types.js';
-import { answerRules, conditionalState } from './answer-rules.js';
+import { kindOf } from '../question-kinds/index.js';
+import { isBlank, type AnswerCheck } from '../question-kinds/kind.js';
+import { conditionalState, isConditional } from './answer-rules.js';
 
-export type AnswerProblem =
-  | { code: 'not_an_object' }
-  | { code: 'unknown_question'; question: string }
-  | { code: 'not_a_choice'; question: string }
-  | { code: 'not_text'; question: string }
-  | { code: 'too_long'; question: string; maxLength: number }
-  | { code: 'required'; question: string };
-
-const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+export type AnswerProblem = { code: 'not_an_object' } | { code: 'unknown_question'; question: string } | { code: 'required'; question: string } | (NonNullable<AnswerCheck> & { question: string });
 
 /**
  * Checks answers against the exact questionnaire version: known questions
- * only, values from the question's own choices, text within its limit, and
- * every required question answered. Returns every problem found.
+ * only, each answer as its question's kind allows, and every required
+ * question answered. Returns every problem found.
  */
 export function validateAnswers(version: QuestionnaireVersion, answers: unknown): AnswerProblem[] {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return [{ code: 'not_an_object' }];
   const data = answers as Record<string, unknown>;
-  const rules = answerRules(version);
+  const items = new Map(version.items.map((item) => [item.name, item]));
   const problems: AnswerProblem[] = [];
   for (const [question, value] of Object.entries(data)) {
-    const rule = rules.questions.get(question);
-    if (!rule) problems.push({ code: 'unknown_question', question });
+    const item = items.get(question);
+    if (!item) problems.push({ code: 'unknown_question', question });
     else if (isBlank(value)) continue;
-    else if (rule.kind === 'choice' && !((typeof value === 'string' || typeof value === 'number') && rule.values.has(value))) problems.push({ code: 'not_a_choice', question });
-    else if (rule.kind === 'text' && typeof value !== 'string') problems.push({ code: 'not_text', question });
-    else if (rule.kind === 'text' && (value as string).length > rule.maxLength) problems.push({ code: 'too_long', question, maxLength: rule.maxLength });
+    else {
+      const problem = kindOf(item).check(item, value, version);
+      if (problem) problems.push({ ...problem, question });
+    }
   }
-  const conditional = rules.conditional ? conditionalState(version, data) : null;
-  for (const [question, rule] of rules.questions) {
-    const required = conditional ? conditional.required.has(question) : rule.required;
-    if (required && isBlank(data[question])) problems.push({ code: 'required', question });
+  const conditional = isConditional(version) ? conditionalState(version, data) : null;
+  for (const item of version.items) {
+    const required = conditional ? conditional.required.has(item.name) : item.required;
+    if (required && isBlank(data[item.name])) problems.push({ code: 'required', question: item.name });
   }
   return problems;
 }

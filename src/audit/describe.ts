@@ -29,6 +29,7 @@ function memberLine(change: MemberChange, lang: Language): string {
 function settingValue(value: SettingChange['from'], lang: Language, field: SettingChange['field']): string {
   const t = auditText(lang);
   if (field === 'defaultLanguage') return memberText(lang)[`language_${value as Language}`];
+  if (value === null) return t.keptUntilErased;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return new Intl.NumberFormat(LOCALES[lang]).format(value);
   if (Array.isArray(value)) return value.map((code) => memberText(lang)[`language_${code}`]).join(', ');
@@ -76,6 +77,8 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
       const template = event.details.to === 'all' ? t.invitations_all : t.invitations_chosen;
       return { text: fill(template, { actor, round, count: event.details.count }), lines: [] };
     }
+    case 'results_erased':
+      return { text: fill(event.actor ? t.results_erased : t.results_erased_by_retention, { actor, round }), lines: [] };
     case 'round_opened':
     case 'reminders_sent':
     case 'round_closed':

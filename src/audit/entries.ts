@@ -29,5 +29,7 @@ export type AuditEntry =
   /** The title as it read then, in every language the version has. */
   | { action: 'questionnaire_published'; details: { title: Partial<Record<Language, string>>; ownNumber: number } }
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
+  /** By a coordinator, or by retention (no actor). */
+  | { action: 'results_erased'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

@@ -30,7 +30,7 @@ function loadVersion(dir: string, key: string, fileName: string, version: number
   try {
     json = JSON.parse(readFileSync(join(dir, key, fileName), 'utf8'));
   } catch (error) {
-    throw new CatalogueError(file, `not valid JSON (${(error as Error).message})`);
+    throw new CatalogueError(file, 'not_json', { detail: (error as Error).message });
   }
   return shippedVersion(key, version, json, file);
 }
@@ -79,14 +79,14 @@ export function loadCatalogue(dir: string = DEFAULT_SURVEYS_DIR): Catalogue {
   const versions: QuestionnaireVersion[] = [];
   for (const key of readdirSync(dir).sort()) {
     if (!statSync(join(dir, key)).isDirectory()) continue;
-    if (!KEY_PATTERN.test(key)) throw new CatalogueError(key, 'a questionnaire folder name must be lower-case words joined by "-"');
+    if (!KEY_PATTERN.test(key)) throw new CatalogueError(key, 'folder_name');
     for (const fileName of readdirSync(join(dir, key)).sort()) {
       const match = FILE_PATTERN.exec(fileName);
-      if (!match) throw new CatalogueError(`${key}/${fileName}`, 'questionnaire files must be named v1.json, v2.json, …');
-      if (Number(match[1]) >= FIRST_OWNED_VERSION) throw new CatalogueError(`${key}/${fileName}`, `shipped versions are numbered below ${FIRST_OWNED_VERSION}; the numbers above are the networks’ own`);
+      if (!match) throw new CatalogueError(`${key}/${fileName}`, 'file_name');
+      if (Number(match[1]) >= FIRST_OWNED_VERSION) throw new CatalogueError(`${key}/${fileName}`, 'file_number', { first: FIRST_OWNED_VERSION });
       versions.push(loadVersion(dir, key, fileName, Number(match[1])));
     }
   }
-  if (versions.length === 0) throw new CatalogueError(dir, 'no questionnaires found');
+  if (versions.length === 0) throw new CatalogueError(dir, 'no_questionnaires');
   return buildCatalogue(versions);
 }

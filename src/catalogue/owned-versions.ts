@@ -54,7 +54,7 @@ export async function loadOwnedVersions(db: DbOrTx, catalogue: Catalogue): Promi
   for (const row of rows) {
     const version = ownedVersionOf(row, catalogue);
     // Published rows are never written again, but a changed row must not pass silently.
-    if (version.hash !== row.contentHash) throw new CatalogueError(version.file, 'its content changed after it was published');
+    if (version.hash !== row.contentHash) throw new CatalogueError(version.file, 'content_changed');
     catalogue.addOwned(version);
   }
   return rows.length;

@@ -1,11 +1,16 @@
 import type { Language } from '../db/schema/networks.js';
+import { catalogueProblemMessage, type CatalogueProblemCode, type CatalogueProblemParams } from '../i18n/catalogue-problems.js';
 import type { Localized } from './measures.js';
 
 export type ScaleChoice = { value: number; text: Localized };
 /** The answer scale shared by every scored question of a version. */
 export type Scale = { choices: ScaleChoice[]; cannotSay: Localized };
 
-export type ItemKind = 'scored' | 'open' | 'segment';
+/** What a question is to the platform; each has its module under src/question-kinds. */
+export type ItemKind = 'scored' | 'open' | 'segment' | 'multiple' | 'ranking';
+
+/** One choice of a choice question, with its SurveyJS value. */
+export type ItemChoice = { value: string | number; text: Localized };
 
 export type CatalogueItem = {
   itemKey: string;
@@ -14,12 +19,22 @@ export type CatalogueItem = {
   kind: ItemKind;
   page: string;
   title: Localized;
+  /** Whether the questionnaire requires an answer (when no condition decides it). */
+  required: boolean;
   /** The rule or strategy area (e.g. "rule:3", "area:goals"); always set on scored items. */
   measure?: string;
   /** The segment key (e.g. "organisationType") of a background question. */
   segment?: string;
   /** The answer values a segment question allows. */
   segmentValues?: string[];
+  /** The choices of a multiple-choice or ranking question, in questionnaire order. */
+  choices?: ItemChoice[];
+  /** At most this many picks (multiple choice) or ranked places (ranking). */
+  maxPicks?: number;
+  /** The longest text accepted (open question). */
+  maxLength?: number;
+  /** Whether the question offers SurveyJS's "none" choice ("prefer not to say"). */
+  acceptsNone?: boolean;
 };
 
 /** Who made a version that is not a shipped file: the network, its own count, and what it was derived from. */
@@ -67,12 +82,24 @@ export type Catalogue = VersionList & {
   lastOwnedId: () => number;
 };
 
+/**
+ * A questionnaire that the platform cannot use: which file, which question
+ * (its SurveyJS name, and its title where it has one) and what is wrong, as a
+ * code a person's language can describe. The message is English, for the log.
+ */
 export class CatalogueError extends Error {
   constructor(
     readonly file: string,
-    readonly problem: string,
+    readonly code: CatalogueProblemCode,
+    readonly params: CatalogueProblemParams = {},
     readonly question?: string,
+    readonly questionTitle?: Partial<Localized>,
   ) {
-    super(`${file}${question ? `, question "${question}"` : ''}: ${problem}`);
+    super(`${file}${question ? `, question "${question}"` : ''}: ${catalogueProblemMessage(code, params, 'en')}`);
+  }
+
+  /** The problem in English. */
+  get problem(): string {
+    return catalogueProblemMessage(this.code, this.params, 'en');
   }
 }

@@ -53,7 +53,7 @@ function comparisonOf(q: QuestionnaireReport, lang: Language): { notes: string[]
   const t = digestText(lang);
   const comparison = q.comparison;
   if (!comparison) return { notes: [t.firstRound], changes: null };
-  if (comparison.before.withheld) return { notes: [t.previousWithheld], changes: null };
+  if (comparison.before.withheld) return { notes: [comparison.before.withheld === 'erased' ? t.previousErased : t.previousWithheld], changes: null };
   const improved = changeLines(comparison.measures, 'improved', lang);
   const declined = changeLines(comparison.measures, 'declined', lang);
   if (improved.length === 0 && declined.length === 0) return { notes: [t.nothingChanged], changes: null };
@@ -77,7 +77,7 @@ function sectionOf(q: QuestionnaireReport, lang: Language): DigestSection {
   const { latest } = q;
   const heading = fill(t.roundHeading, { roundTitle: latest.round.title, closedOn: formatDay(latest.round.closesAt, lang) });
   // Below the threshold not even the response count is shown: the digest says only that there are too few answers.
-  if (latest.withheld) return { questionnaireKey: q.questionnaireKey, heading, notes: [fill(t.withheld, { k: latest.threshold })], changes: null, means: null };
+  if (latest.withheld) return { questionnaireKey: q.questionnaireKey, heading, notes: [latest.withheld === 'erased' ? t.erased : fill(t.withheld, { k: latest.threshold })], changes: null, means: null };
   const responses =
     latest.responseRate === null
       ? fill(t.responsesOnly, { responses: latest.responses })

@@ -9,8 +9,9 @@ import { formatMonth, measureName } from './format.js';
 type LineDataset = ChartDataset<'line', Array<number | null>>;
 
 /** Round labels for the time axis; a withheld round keeps its place and says why it has no point. */
-function roundLabels(trend: Trend): Array<string | string[]> {
-  return trend.rounds.map((round) => (round.shown ? formatMonth(round.closesAt) : [formatMonth(round.closesAt), `(n < ${trend.threshold})`]));
+function roundLabels(trend: Trend, lang: Language): Array<string | string[]> {
+  const why = (round: Trend['rounds'][number]) => (round.resultsErasedAt ? digestText(lang).chartErased : `(n < ${trend.threshold})`);
+  return trend.rounds.map((round) => (round.shown ? formatMonth(round.closesAt) : [formatMonth(round.closesAt), why(round)]));
 }
 
 const means = (series: TrendSeries) => series.points.map((p) => p.figures?.mean ?? null);
@@ -51,7 +52,7 @@ export function renderTrendChart(trend: Trend, measure: string | 'all', lang: La
   const range = scaleRange(trend.series.flatMap((s) => s.points.map((p) => p.figures)));
   const config: ChartConfiguration<'line', Array<number | null>, string | string[]> = {
     type: 'line',
-    data: { labels: roundLabels(trend), datasets },
+    data: { labels: roundLabels(trend, lang), datasets },
     options: {
       layout: { padding: { top: 8, right: 16, bottom: 4, left: 4 } },
       scales: {

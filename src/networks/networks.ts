@@ -7,7 +7,7 @@ import { settingChanges, type NetworkSettings } from './settings.js';
 
 export type Network = typeof networks.$inferSelect;
 
-type Retention = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths';
+type Retention = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths' | 'resultRetentionMonths';
 
 /** Creates a network; its creator becomes its first coordinator. Retention left out takes the defaults. */
 export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: Omit<NetworkSettings, Retention> & Partial<Pick<NetworkSettings, Retention>>): Promise<Network> {

@@ -41,6 +41,11 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
       bandConcern: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(3),
       invitationRetentionDays: number(t.retentionDaysInvalid).int(t.retentionDaysInvalid).min(1, t.retentionDaysInvalid).max(3650, t.retentionDaysInvalid).default(30),
       inactiveMemberRetentionMonths: number(t.retentionMonthsInvalid).int(t.retentionMonthsInvalid).min(1, t.retentionMonthsInvalid).max(120, t.retentionMonthsInvalid).default(12),
+      // An empty field (or null, or left out) keeps results until a coordinator erases them.
+      resultRetentionMonths: z.preprocess(
+        (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+        number(t.resultRetentionInvalid).int(t.resultRetentionInvalid).min(1, t.resultRetentionInvalid).max(600, t.resultRetentionInvalid).nullable(),
+      ),
     })
     .refine((s) => s.defaultLanguage === undefined || s.languages.includes(s.defaultLanguage), { path: ['defaultLanguage'], message: t.defaultNotOffered })
     .refine((s) => s.bandConcern < s.bandStrength, { path: ['bandConcern'], message: t.bandOrder })
@@ -52,7 +57,7 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
 
 export type NetworkSettings = z.output<ReturnType<typeof networkSettingsSchema>>;
 
-const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths'] as const;
+const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths', 'resultRetentionMonths'] as const;
 const SETTING_FIELDS = [...STORED_FIELDS, 'defaultLanguage'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SettingValue = NetworkSettings[(typeof STORED_FIELDS)[number]] | Language;

@@ -10,6 +10,8 @@ export type NoticeSource = {
   fields: PrivacyNoticeFields;
   invitationRetentionDays: number;
   inactiveMemberRetentionMonths: number;
+  /** Null: results are kept until a coordinator erases them. */
+  resultRetentionMonths: number | null;
   anonymityThreshold: number;
 };
 
@@ -47,7 +49,9 @@ export function noticeContent(lang: Language, source: NoticeSource): NoticeConte
         count(source.invitationRetentionDays, t.retentionInvitationsOne, t.retentionInvitationsOther, { days: source.invitationRetentionDays }),
         count(source.inactiveMemberRetentionMonths, t.retentionMembersOne, t.retentionMembersOther, { months: source.inactiveMemberRetentionMonths }),
         t.retentionAccounts,
-        t.retentionResponses,
+        source.resultRetentionMonths === null
+          ? t.retentionResponses
+          : count(source.resultRetentionMonths, t.retentionResponsesOne, t.retentionResponsesOther, { months: source.resultRetentionMonths }),
       ],
     },
     { heading: t.rightsHeading, paragraphs: [t.rightsIntro], list: [t.rightAccess, t.rightRectify, t.rightErase, t.rightObject, t.rightComplain] },

@@ -20,6 +20,7 @@ export function noticeSource(network: Network, fields: PrivacyNoticeFields): Not
     fields,
     invitationRetentionDays: network.invitationRetentionDays,
     inactiveMemberRetentionMonths: network.inactiveMemberRetentionMonths,
+    resultRetentionMonths: network.resultRetentionMonths,
     anonymityThreshold: network.anonymityThreshold,
   };
 }

@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
-import { answerRules } from '../answering/answer-rules.js';
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import { open, seal, sealingKey, type SealingKey } from '../crypto/sealing.js';
+import { kindOf } from '../question-kinds/index.js';
 
 /*
  * A response is sealed from its acknowledgement until its round closes. Every
@@ -18,18 +18,7 @@ const MARGIN_BYTES = 16;
 
 /** The largest serialisation any valid answer to this version can have: each question at its longest value. */
 function worstCaseAnswers(version: QuestionnaireVersion): SealedAnswers {
-  const worst: SealedAnswers = {};
-  for (const [name, rule] of answerRules(version).questions) {
-    if (rule.kind === 'text') {
-      // A character outside Latin-1 makes v8 store the whole string in two bytes a character.
-      worst[name] = '\u0100'.repeat(rule.maxLength);
-      continue;
-    }
-    let longest: unknown = null;
-    for (const value of rule.values) if (serialize({ [name]: value }).length > serialize({ [name]: longest }).length) longest = value;
-    worst[name] = longest;
-  }
-  return worst;
+  return Object.fromEntries(version.items.map((item) => [item.name, kindOf(item).worstAnswer(item, version)]));
 }
 
 const paddedLengths = new WeakMap<QuestionnaireVersion, number>();

@@ -3,6 +3,7 @@ import type { QuestionnaireVersion } from '../catalogue/types.js';
 import { responses } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { randomResponseId } from './ids.js';
+import { kindOf } from '../question-kinds/index.js';
 import { interpretAnswers } from './interpret.js';
 import { addToTallies, createTallyIncrements } from './tally-increments.js';
 
@@ -49,7 +50,7 @@ async function insertUnderRandomIds(tx: DbOrTx, rows: ResponseRow[]): Promise<vo
 /** The answers a response row keeps: a self-reported background would join against the roster. */
 function withoutBackground(version: QuestionnaireVersion, answers: Record<string, unknown>): Record<string, unknown> {
   const kept = { ...answers };
-  for (const item of version.items) if (item.kind === 'segment') delete kept[item.name];
+  for (const item of version.items) if (kindOf(item).background) delete kept[item.name];
   return kept;
 }
 

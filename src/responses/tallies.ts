@@ -1,7 +1,8 @@
 import type { QuestionnaireVersion } from '../catalogue/types.js';
 import { itemTallies, measureTallies, RESPONSES_MEASURE } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
-import { scoredItems, scoredMeasures, segmentGroups, tallyValues } from './tally-keys.js';
+import { kindOf } from '../question-kinds/index.js';
+import { scoredMeasures, segmentGroups } from './tally-keys.js';
 
 // Keeps each INSERT well under SQLite's limit on bound parameters.
 const ROWS_PER_INSERT = 1000;
@@ -19,10 +20,8 @@ function chunks<T>(rows: T[]): T[][] {
  */
 export async function initialiseTallies(tx: DbOrTx, roundId: number, version: QuestionnaireVersion, collectSegments: boolean): Promise<void> {
   const groups = segmentGroups(version, collectSegments);
-  const values = tallyValues(version);
-  const itemRows = groups.flatMap((group) =>
-    scoredItems(version).flatMap((item) => values.map((value) => ({ roundId, ...group, itemKey: item.itemKey, value, count: 0 }))),
-  );
+  const cells = version.items.flatMap((item) => kindOf(item).tallyCells(item, version));
+  const itemRows = groups.flatMap((group) => cells.map((cell) => ({ roundId, ...group, ...cell, count: 0 })));
   const measureRows = groups.flatMap((group) =>
     [RESPONSES_MEASURE, ...scoredMeasures(version)].map((measure) => ({ roundId, ...group, measure, n: 0, sum: 0, sumSquares: 0 })),
   );

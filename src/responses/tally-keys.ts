@@ -1,4 +1,3 @@
-import { CANNOT_SAY } from '../db/schema/responses.js';
 import type { CatalogueItem, QuestionnaireVersion } from '../catalogue/types.js';
 
 /** A group results are counted for: the totals (empty key and value) or one value of one segment. */
@@ -15,11 +14,6 @@ export function scoredItems(version: QuestionnaireVersion): ScoredItem[] {
 /** The measures (rules or strategy areas) that have at least one scored item, in questionnaire order. */
 export function scoredMeasures(version: QuestionnaireVersion): string[] {
   return [...new Set(scoredItems(version).map((item) => item.measure))];
-}
-
-/** Every value a scored item can be tallied under: "cannot say" and each point of the scale. */
-export function tallyValues(version: QuestionnaireVersion): number[] {
-  return [CANNOT_SAY, ...(version.scale?.choices.map((choice) => choice.value) ?? [])];
 }
 
 /** The totals, plus every value of every segment question when the network collects segments. */

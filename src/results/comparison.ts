@@ -7,7 +7,7 @@ import { FALSE_DISCOVERY_RATE } from './false-discovery.js';
 import { compareMeans, judgeTogether, type Comparison, type Moments } from './statistics.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
 import { scaleMoments, type Figures } from './figures.js';
-import { emptyGroup, groupId, readTallies, type GroupTallies } from './tallies-read.js';
+import { readTallies, roundTotals, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
 
@@ -33,7 +33,7 @@ export async function compareRounds(db: Db, catalogue: Catalogue, network: Netwo
   const k = Math.max(roundThreshold(before, network), roundThreshold(after, network));
   const limits = bandLimits(network);
   const tallies = await readTallies(db, [before.id, after.id]);
-  const totals = (round: Round): GroupTallies => tallies.get(round.id)!.get(groupId('', '')) ?? emptyGroup();
+  const totals = (round: Round): GroupTallies => roundTotals(tallies, round);
   const sides = [before, after].map((round) => {
     const group = totals(round);
     const withheld = withheldReason(round, group.responses, k);

@@ -1,7 +1,7 @@
 import { findMeasure } from '../catalogue/measures.js';
 import type { Language } from '../db/schema/networks.js';
 import type { ComparedRow, RoundComparison } from './comparison.js';
-import { meanCells } from './export-aggregates.js';
+import { favourableCells, favourableHeader, meanCells } from './export-aggregates.js';
 import { spreadsheetCsv, type Cell } from './export-csv.js';
 import { exportText } from './export-text.js';
 
@@ -12,7 +12,7 @@ import { exportText } from './export-text.js';
  */
 export function comparisonCsv(comparison: RoundComparison, lang: Language): string {
   const t = exportText(lang);
-  const side = (label: string, title: string) => [t.n, t.mean, t.ciLow, t.ciHigh].map((column) => `${label} (${title}): ${column}`);
+  const side = (label: string, title: string) => [t.n, t.mean, t.ciLow, t.ciHigh, ...favourableHeader(t)].map((column) => `${label} (${title}): ${column}`);
   const header = [
     t.kind, t.key, t.name,
     ...side(t.before, comparison.before.title),
@@ -22,7 +22,7 @@ export function comparisonCsv(comparison: RoundComparison, lang: Language): stri
   const compared = (kind: string, row: ComparedRow): Cell[] => {
     const change = row.change;
     const verdict = change ? t[`verdict_${change.verdict}`] : t.verdict_not_compared;
-    return [kind, row.key, row.name[lang], ...meanCells(row.before), ...meanCells(row.after), change?.difference ?? null, change?.ci95.low ?? null, change?.ci95.high ?? null, change?.p ?? null, verdict];
+    return [kind, row.key, row.name[lang], ...meanCells(row.before), ...favourableCells(row.before), ...meanCells(row.after), ...favourableCells(row.after), change?.difference ?? null, change?.ci95.low ?? null, change?.ci95.high ?? null, change?.p ?? null, verdict];
   };
   // Everything between the name and the verdict.
   const blank = Array<Cell>(header.length - 4).fill(null);

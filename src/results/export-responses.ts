@@ -4,13 +4,13 @@ import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
 import type { Db } from '../db/client.js';
 import type { Language } from '../db/schema/networks.js';
 import { responses } from '../db/schema/index.js';
-import { measureLabel } from '../i18n/agenda.js';
 import { fill } from '../i18n/messages.js';
+import { kindOf } from '../question-kinds/index.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { spreadsheetCsv } from './export-csv.js';
 import { exportText } from './export-text.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
-import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+import { readTallies, roundTotals } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 
 export type RawValue = string | number | null;
@@ -44,19 +44,19 @@ function compareRows(a: RawValue[], b: RawValue[]): number {
 }
 
 /**
- * Scored answers only: free text beside a person's scores could name them and
- * so expose all their answers (comments are read, unlinked, in the open-answers
- * list), and responses keep no background answers (they are counted only in
+ * The columns each kind gives: no free text (beside a person's other answers
+ * it could name them; comments are read, unlinked, in the open-answers list)
+ * and no background answers (responses keep none; they are counted only in
  * the segment tallies, which obey k).
  */
-function rawColumns(version: QuestionnaireVersion) {
-  return version.items.filter((item) => item.kind === 'scored');
+function rawColumns(version: QuestionnaireVersion, lang: Language) {
+  return version.items.flatMap((item) => kindOf(item).exportColumns(item, version, lang).map((column) => ({ item, column })));
 }
 
 export async function rawResponses(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RawResponses> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
   const k = roundThreshold(round, network);
-  const totals = (await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup();
+  const totals = roundTotals(await readTallies(db, [round.id]), round);
   const total = totals.responses;
   const withheld = withheldReason(round, total, k);
   const base = { round: { ...roundHeader(round), responses: total, threshold: k }, withheld, version };
@@ -71,13 +71,7 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
   const stored = await db.select({ answers: responses.answers }).from(responses).where(eq(responses.roundId, round.id));
   // A statement the round's figures withhold is blank here too: its few answers would otherwise be read off the rows.
   const [withheldItems] = withheldFigures(version, [totals], k);
-  const rows = stored.map(({ answers }) =>
-    rawColumns(version).map((item): RawValue => {
-      if (withheldItems!.has(item.itemKey)) return null;
-      const value = answers[item.name];
-      return typeof value === 'number' || typeof value === 'string' ? value : null;
-    }),
-  );
+  const rows = stored.map(({ answers }) => rawColumns(version, 'fi').map(({ item, column }): RawValue => (withheldItems!.has(item.itemKey) ? null : column.cell(answers[item.name]))));
   return { ...base, rows: rows.sort(compareRows), withheldItems: withheldItems! };
 }
 
@@ -88,11 +82,9 @@ export async function rawResponses(db: Db, catalogue: Catalogue, network: Networ
  */
 export function responsesCsv(raw: RawResponses, lang: Language): string {
   const t = exportText(lang);
-  const columns = rawColumns(raw.version);
-  const header = columns.map((q) => {
-    const label = `${measureLabel(q.measure!, lang)} – ${q.title[lang]}`;
-    return raw.withheldItems.has(q.itemKey) ? `${label} ${fill(t.withheldColumn, { k: raw.round.threshold })}` : label;
-  });
+  const header = rawColumns(raw.version, lang).map(({ item, column }) =>
+    raw.withheldItems.has(item.itemKey) ? `${column.header} ${fill(t.withheldColumn, { k: raw.round.threshold })}` : column.header,
+  );
   const rows = raw.rows.map((row) => row.map((value) => (value === settings.noneItemValue ? t.cannotSay : value)));
   return spreadsheetCsv(header, rows);
 }
@@ -107,15 +99,15 @@ export function responsesJson(raw: RawResponses, lang: Language) {
   return {
     round: raw.round,
     note: fill(exportText(lang).responsesNote, { k: raw.round.threshold, none: settings.noneItemValue }),
-    questions: rawColumns(version).map((q) => ({
-      name: q.name,
-      itemKey: q.itemKey,
-      kind: q.kind,
-      measure: q.measure ?? null,
-      title: q.title[lang],
-      withheld: raw.withheldItems.has(q.itemKey),
-      values: scale,
+    questions: rawColumns(version, lang).map(({ item, column }) => ({
+      name: column.key,
+      itemKey: item.itemKey,
+      kind: item.kind,
+      measure: item.measure ?? null,
+      title: column.header,
+      withheld: raw.withheldItems.has(item.itemKey),
+      ...(item.kind === 'scored' ? { values: scale } : {}),
     })),
-    responses: raw.rows.map((row) => Object.fromEntries(rawColumns(version).map((q, i) => [q.name, row[i]]))),
+    responses: raw.rows.map((row) => Object.fromEntries(rawColumns(version, lang).map(({ column }, i) => [column.key, row[i]]))),
   };
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../db/schema/networks.js';
-import { meanCells } from './export-aggregates.js';
+import { favourableCells, favourableHeader, meanCells } from './export-aggregates.js';
 import { spreadsheetCsv } from './export-csv.js';
 import { exportText } from './export-text.js';
 import type { Trend } from './trend.js';
@@ -13,11 +13,11 @@ const helsinkiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsink
  */
 export function trendCsv(trend: Trend, lang: Language): string {
   const t = exportText(lang);
-  const header = [t.kind, t.key, t.name, t.round, t.closesAt, t.version, t.n, t.mean, t.ciLow, t.ciHigh];
+  const header = [t.kind, t.key, t.name, t.round, t.closesAt, t.version, t.n, t.mean, t.ciLow, t.ciHigh, ...favourableHeader(t)];
   const rows = trend.series.flatMap((series) =>
     series.points.map((point, i) => {
       const round = trend.rounds[i]!;
-      return [t[`kind_${series.kind}`], series.measure, series.name[lang], round.title, helsinkiDay.format(new Date(round.closesAt)), round.versionLabel, ...meanCells(point.figures)];
+      return [t[`kind_${series.kind}`], series.measure, series.name[lang], round.title, helsinkiDay.format(new Date(round.closesAt)), round.versionLabel, ...meanCells(point.figures), ...favourableCells(point.figures)];
     }),
   );
   return spreadsheetCsv(header, rows);

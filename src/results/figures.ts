@@ -1,4 +1,5 @@
 import { CANNOT_SAY } from '../db/schema/responses.js';
+import { favourableShare, type FavourableShare } from './favourable.js';
 import { bandOf, momentsOfCounts, summarise, type Band, type Moments, type Summary } from './statistics.js';
 
 export type Distribution = Array<{ value: number; count: number; share: number }>;
@@ -7,6 +8,8 @@ export type Figures = Summary & {
   cannotSay: number;
   /** Answers per scale value (cannot-say excluded), with their share of the scale answers. */
   distribution: Distribution;
+  /** The share of the two highest scale points, with its Wilson interval; null without scale answers. */
+  favourable: FavourableShare | null;
   band: Band | null;
 };
 
@@ -27,6 +30,7 @@ export function figures(moments: Moments, counts: ReadonlyMap<number, number>, s
     ...summary,
     cannotSay: counts.get(CANNOT_SAY) ?? 0,
     distribution: distributionOf(counts, scale),
+    favourable: favourableShare(counts, scale, summary.n),
     band: summary.mean === null ? null : bandOf(summary.mean, limits),
   };
 }

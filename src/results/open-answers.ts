@@ -4,7 +4,7 @@ import type { Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
 import { responses } from '../db/schema/index.js';
 import { roundHeader, withheldReason, type Network, type Round, type Withheld } from './round-results.js';
-import { readTallies, groupId, emptyGroup } from './tallies-read.js';
+import { readTallies, roundTotals } from './tallies-read.js';
 import { roundThreshold } from '../rounds/threshold.js';
 
 export type OpenAnswerList = { itemKey: string; title: Localized; measure: string | null; answers: string[] };
@@ -18,7 +18,7 @@ const collator = new Intl.Collator('fi', { sensitivity: 'base' });
  */
 export async function openAnswers(db: Db, catalogue: Catalogue, network: Network, round: Round, filter = ''): Promise<OpenAnswers> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
-  const total = ((await readTallies(db, [round.id])).get(round.id)!.get(groupId('', '')) ?? emptyGroup()).responses;
+  const total = roundTotals(await readTallies(db, [round.id]), round).responses;
   const k = roundThreshold(round, network);
   const withheld = withheldReason(round, total, k);
   const needle = filter.trim().toLocaleLowerCase('fi');

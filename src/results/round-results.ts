@@ -3,8 +3,9 @@ import { findMeasure, type Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
 import { networks, rounds } from '../db/schema/index.js';
 import { scoredItems, scoredMeasures } from '../responses/tally-keys.js';
+import { choiceResults, type ChoiceResult } from './choice-results.js';
 import { figures, itemFigures, pooledCounts, type BandLimits, type Figures } from './figures.js';
-import { groupId, readTallies, type GroupTallies } from './tallies-read.js';
+import { readTallies, roundTotals, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { closedOn } from '../rounds/closing-instant.js';
@@ -16,17 +17,19 @@ export type Network = typeof networks.$inferSelect;
 export type ItemResult = { itemKey: string; title: Localized; figures: Figures | null };
 export type MeasureResult = { measure: string; kind: 'rule' | 'area'; name: Localized; figures: Figures | null; items: ItemResult[] };
 
-/** Why a round shows no figures: still open (figures appear at closing), or fewer than k responses. */
-export type Withheld = 'not_closed' | 'below_threshold' | null;
+/** Why a round shows no figures: still open (figures appear at closing), fewer than k responses, or its results erased. */
+export type Withheld = 'not_closed' | 'below_threshold' | 'erased' | null;
 
 export type RoundResults = {
-  round: { id: number; title: string; status: string; opensAt: string; closesAt: string; questionnaireKey: string; questionnaireVersion: number };
+  round: ReturnType<typeof roundHeader>;
   threshold: number;
   invited: number;
   responses: number;
   responseRate: number | null;
   withheld: Withheld;
   measures: MeasureResult[];
+  /** The multiple-choice and ranking questions. */
+  choices: ChoiceResult[];
 };
 
 export const bandLimits = (network: Network): BandLimits => ({ strength: network.bandStrength, concern: network.bandConcern });
@@ -38,6 +41,7 @@ export const bandLimits = (network: Network): BandLimits => ({ strength: network
  */
 export function withheldReason(round: Round, responses: number, k: number): Withheld {
   if (round.status !== 'closed') return 'not_closed';
+  if (round.resultsErasedAt) return 'erased';
   return responses < k ? 'below_threshold' : null;
 }
 
@@ -62,16 +66,16 @@ export function measureResults(version: QuestionnaireVersion, group: GroupTallie
 
 
 export function roundHeader(round: Round) {
-  const { id, title, status, questionnaireKey, questionnaireVersion } = round;
+  const { id, title, status, questionnaireKey, questionnaireVersion, resultsErasedAt } = round;
   // The dates a person reads: when it really opened and closed, the plan only where that has not happened.
-  return { id, title, status, opensAt: round.openedAt ?? round.opensAt, closesAt: closedOn(round), questionnaireKey, questionnaireVersion };
+  return { id, title, status, opensAt: round.openedAt ?? round.opensAt, closesAt: closedOn(round), questionnaireKey, questionnaireVersion, resultsErasedAt };
 }
 
 /** The round's results for everyone who answered; figures withheld as the threshold and the closing rule say. */
 export async function roundResults(db: Db, catalogue: Catalogue, network: Network, round: Round): Promise<RoundResults> {
   const version = catalogue.find(round.questionnaireKey, round.questionnaireVersion)!;
   const [tallies, invited] = await Promise.all([readTallies(db, [round.id]), invitedCount(db, round.id)]);
-  const totals = tallies.get(round.id)!.get(groupId('', '')) ?? { responses: 0, measures: new Map(), items: new Map() };
+  const totals = roundTotals(tallies, round);
   const k = roundThreshold(round, network);
   const withheld = withheldReason(round, totals.responses, k);
   return {
@@ -82,5 +86,6 @@ export async function roundResults(db: Db, catalogue: Catalogue, network: Networ
     responseRate: invited === 0 ? null : totals.responses / invited,
     withheld,
     measures: withheld ? [] : measureResults(version, totals, bandLimits(network), withheldFigures(version, [totals], k)[0]!),
+    choices: withheld ? [] : choiceResults(version, totals, k),
   };
 }

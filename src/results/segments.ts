@@ -1,7 +1,8 @@
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue, QuestionnaireVersion } from '../catalogue/types.js';
+import { SEGMENT_VALUES } from '../catalogue/segment-values.js';
 import type { Db } from '../db/client.js';
 import { bandLimits, measureResults, roundHeader, withheldReason, type MeasureResult, type Network, type Round, type Withheld } from './round-results.js';
-import { emptyGroup, groupId, readTallies, subtractGroups, type GroupTallies } from './tallies-read.js';
+import { emptyGroup, groupId, readTallies, roundTotals, subtractGroups, type GroupTallies } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
 
@@ -16,6 +17,10 @@ export type SegmentResults = {
   withheld: Withheld | 'not_collected' | 'too_few_groups';
   groups: SegmentGroupResult[];
 };
+
+/** The background questions a version asks, in the product's order. */
+export const askedSegments = (version: QuestionnaireVersion): string[] =>
+  Object.keys(SEGMENT_VALUES).filter((key) => version.items.some((item) => item.kind === 'segment' && item.segment === key));
 
 /**
  * Which segment values can be shown on their own. Values with fewer than k
@@ -40,7 +45,7 @@ export async function segmentResults(db: Db, catalogue: Catalogue, network: Netw
   if (!round.collectSegments || !segmentItem) return { ...base, withheld: 'not_collected' };
 
   const groups = (await readTallies(db, [round.id], segmentKey)).get(round.id)!;
-  const totals = groups.get(groupId('', '')) ?? emptyGroup();
+  const totals = roundTotals(new Map([[round.id, groups]]), round);
   const withheld = withheldReason(round, totals.responses, k);
   if (withheld) return { ...base, withheld };
 

@@ -14,6 +14,12 @@ export type GroupTallies = {
 export const emptyGroup = (): GroupTallies => ({ responses: 0, measures: new Map(), items: new Map() });
 export const groupId = (segmentKey: string, segmentValue: string) => `${segmentKey}\u0000${segmentValue}`;
 
+/** A round's totals; a round whose results were erased has no tallies left, only how many had answered. */
+export function roundTotals(tallies: Map<number, Map<string, GroupTallies>>, round: { id: number; resultsErasedAt: string | null; answeredTotal: number | null }): GroupTallies {
+  if (round.resultsErasedAt) return { ...emptyGroup(), responses: round.answeredTotal ?? 0 };
+  return tallies.get(round.id)?.get(groupId('', '')) ?? emptyGroup();
+}
+
 /** Every tally row of the rounds, by round and group: a primary-key range read, however many responses there are. */
 export async function readTallies(db: Db, roundIds: number[], segmentKey?: string): Promise<Map<number, Map<string, GroupTallies>>> {
   const byRound = new Map<number, Map<string, GroupTallies>>(roundIds.map((id) => [id, new Map()]));

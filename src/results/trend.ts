@@ -6,14 +6,15 @@ import { rounds } from '../db/schema/index.js';
 import { scoredMeasures } from '../responses/tally-keys.js';
 import type { Figures } from './figures.js';
 import { bandLimits, measureResults, withheldReason, type Network } from './round-results.js';
-import { emptyGroup, groupId, readTallies } from './tallies-read.js';
+import { readTallies, roundTotals } from './tallies-read.js';
 import { withheldFigures } from './withheld-figures.js';
 import { roundThreshold } from '../rounds/threshold.js';
 import { closedOn, closingInstant } from '../rounds/closing-instant.js';
 
 /** `closesAt` is when the round really closed (see rounds/closing-instant.ts). */
 /** `versionLabel` is the version's number as people read it ("1", "1.2"). */
-export type TrendRound = { id: number; title: string; closesAt: string; version: number; versionLabel: string; responses: number; shown: boolean };
+/** `resultsErasedAt`: the round keeps its place, without figures, once its results are erased. */
+export type TrendRound = { id: number; title: string; closesAt: string; version: number; versionLabel: string; responses: number; shown: boolean; resultsErasedAt: string | null };
 export type TrendPoint = { roundId: number; figures: Figures | null };
 export type TrendSeries = { measure: string; kind: 'rule' | 'area'; name: Localized; points: TrendPoint[] };
 export type Trend = {
@@ -39,7 +40,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
   const k = Math.max(network.anonymityThreshold, ...closed.map(kOf));
   const limits = bandLimits(network);
   const tallies = await readTallies(db, closed.map((r) => r.id));
-  const totals = (id: number) => tallies.get(id)!.get(groupId('', '')) ?? emptyGroup();
+  const totals = (round: (typeof closed)[number]) => roundTotals(tallies, round);
   const label = (round: (typeof closed)[number]) => catalogue.find(questionnaireKey, round.questionnaireVersion)!.label;
   const trendRounds = closed.map((round) => ({
     id: round.id,
@@ -47,8 +48,9 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     closesAt: closedOn(round),
     version: round.questionnaireVersion,
     versionLabel: label(round),
-    responses: totals(round.id).responses,
-    shown: withheldReason(round, totals(round.id).responses, kOf(round)) === null,
+    responses: totals(round).responses,
+    shown: withheldReason(round, totals(round).responses, kOf(round)) === null,
+    resultsErasedAt: round.resultsErasedAt,
   }));
   const measures = new Set<string>();
   for (const round of closed) for (const m of scoredMeasures(catalogue.find(questionnaireKey, round.questionnaireVersion)!)) measures.add(m);
@@ -56,7 +58,7 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
   const shown = closed.map((round, i) => {
     if (!trendRounds[i]!.shown) return new Map<string, Figures | null>();
     const version = catalogue.find(questionnaireKey, round.questionnaireVersion)!;
-    const group = totals(round.id);
+    const group = totals(round);
     return new Map(measureResults(version, group, limits, withheldFigures(version, [group], kOf(round))[0]!).map((m) => [m.measure, m.figures]));
   });
   const series = [...measures].map((measure) => {

@@ -5,6 +5,7 @@ import { invitations, members, networks, outgoingMail, rounds } from '../db/sche
 import { invitationsOfRound } from '../rounds/invited-count.js';
 import { addHelsinkiMonths } from '../rounds/helsinki-time.js';
 import { eraseMembers } from './erase-member.js';
+import { eraseDueResults } from './erase-results.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,12 +19,14 @@ export function inactiveMemberErasedOn(member: { active: boolean; updatedAt: str
   return member.active ? null : addHelsinkiMonths(new Date(member.updatedAt), network.inactiveMemberRetentionMonths);
 }
 
-export type RetentionReport = { rounds: number; members: number };
+/** `rounds`: rounds whose invitations and mail log went; `results`: rounds whose results went. */
+export type RetentionReport = { rounds: number; members: number; results: number };
 
 /**
  * Erases what each network keeps only for a while: the invitations and mail
  * log of rounds closed long enough ago (the invited total stays for the
- * response rate), and members deactivated long enough ago. secure_delete is
+ * response rate), the results of rounds closed long enough ago where the
+ * network has a limit, and members deactivated long enough ago. secure_delete is
  * on, so the erased rows leave no readable copy in the file's free space.
  */
 export async function applyRetention(db: Db, clock: Clock, secretKey: string): Promise<RetentionReport> {
@@ -49,6 +52,7 @@ export async function applyRetention(db: Db, clock: Clock, secretKey: string): P
   }
 
   if (dueRounds.length > 0) await checkpoint(db, 'TRUNCATE');
+  const results = await eraseDueResults(db, clock);
 
   const inactive = await db
     .select({ id: members.id, active: members.active, updatedAt: members.updatedAt, networkId: members.networkId, retention: networks.inactiveMemberRetentionMonths })
@@ -59,5 +63,5 @@ export async function applyRetention(db: Db, clock: Clock, secretKey: string): P
   for (const networkId of new Set(dueMembers.map((m) => m.networkId))) {
     await eraseMembers(db, clock, secretKey, networkId, dueMembers.filter((m) => m.networkId === networkId).map((m) => m.id), null);
   }
-  return { rounds: dueRounds.length, members: dueMembers.length };
+  return { rounds: dueRounds.length, members: dueMembers.length, results };
 }

@@ -10,6 +10,8 @@ export const ROUND_REFUSALS = [
   'changed',
   'chosen_too_few',
   'reminded_recently',
+  'results_not_closed',
+  'results_erased',
 ] as const;
 export type RoundRefusal = (typeof ROUND_REFUSALS)[number];
 

@@ -27,9 +27,6 @@ answerApi.post('/:token/submit', async (c) => {
   const result = await submitAnswers(groupCommit, clock, secretKey, context, token, body.data.answers);
   if (result.outcome === 'stored') return c.json({ status: 'stored', day: result.day, message: t.stored }, 201);
   if (result.outcome === 'refused') return c.json({ status: result.state, error: t[result.state] }, STATUS[result.state]);
-  const problems = result.problems.map((problem) => ({
-    ...problem,
-    message: problem.code === 'too_long' ? fill(t.too_long, { maxLength: problem.maxLength }) : t[problem.code],
-  }));
+  const problems = result.problems.map((problem) => ({ ...problem, message: fill(t[problem.code], problem) }));
   return c.json({ status: 'invalid', error: t.invalid, problems }, 422);
 });

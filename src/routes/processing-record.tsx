@@ -23,7 +23,7 @@ processingRecordRoutes.get('/record', async (c) => {
     [t.invitations, fill(t.invitationsKept, { days: network.invitationRetentionDays }), t.invitationsReaders],
     [t.accounts, t.accountsKept, t.accountsReaders],
     [t.log, t.logKept, t.logReaders],
-    [t.answers, t.answersKept, fill(t.answersReaders, { k: network.anonymityThreshold })],
+    [t.answers, network.resultRetentionMonths === null ? t.answersKept : fill(t.answersKeptMonths, { months: network.resultRetentionMonths }), fill(t.answersReaders, { k: network.anonymityThreshold })],
   ];
   return c.html(
     <Layout lang={c.var.lang} title={`${t.title} · ${network.name}`} path={c.req.path} session={c.var.session}>

@@ -18,6 +18,7 @@ import { parseId } from '../http/ids.js';
 import { readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf, csrfTokenOf } from '../http/session.js';
+import { catalogueProblemMessage } from '../i18n/catalogue-problems.js';
 import { fill } from '../i18n/messages.js';
 import { questionnaireText } from '../i18n/questionnaires.js';
 import { PreviewPage } from '../views/catalogue/preview-page.js';
@@ -102,8 +103,12 @@ questionnaireRoutes.post('/import', async (c) => {
   return c.redirect(`${base(c)}/${draft.id}?done=drafted`, 303);
 });
 
+/** The problem in the coordinator's language, naming the question by its title as people read it. */
 function problemText(c: Context<NetworkEnv>, problem: CatalogueError): string {
-  return problem.question ? fill(questionnaireText(c.var.lang).problemAt, { question: problem.question, problem: problem.problem }) : problem.problem;
+  const lang = c.var.lang;
+  const message = catalogueProblemMessage(problem.code, problem.params, lang);
+  const title = problem.questionTitle?.[lang] ?? Object.values(problem.questionTitle ?? {})[0];
+  return title ? fill(questionnaireText(lang).problemAt, { question: title, problem: message }) : message;
 }
 
 // GET /networks/:networkId/questionnaires/:ownedId — a draft or a published own version, with its diff to its parent.

@@ -1,18 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { roundAudit } from '../audit/network-log.js';
-import { SEGMENT_VALUES } from '../catalogue/validate.js';
 import { NotFoundError } from '../http/errors.js';
 import { anyNetworkRole, type NetworkEnv } from '../http/network-access.js';
 import { networkText } from '../i18n/networks.js';
 import { resultsText } from '../i18n/results.js';
 import { compareRounds } from '../results/comparison.js';
 import { findNetworkRound } from '../results/find-round.js';
+import { HEAT_BASES, roundHeatmap, type HeatBasis } from '../results/heatmap.js';
 import { openAnswers } from '../results/open-answers.js';
 import { roundResults } from '../results/round-results.js';
 import { invitedCount } from '../rounds/invited-count.js';
-import { segmentResults } from '../results/segments.js';
+import { askedSegments, segmentResults } from '../results/segments.js';
 import { networkTrend, type Trend } from '../results/trend.js';
 import { ComparePage } from '../views/results/compare-page.js';
+import { HeatmapPage } from '../views/results/heatmap-page.js';
 import { OpenAnswersPage } from '../views/results/open-answers-page.js';
 import { previousSeries } from '../views/results/previous-round.js';
 import { ResultsIndexPage, type IndexRound } from '../views/results/results-index-page.js';
@@ -71,7 +72,7 @@ resultsRoutes.get('/rounds/:roundId', async (c) => {
   const [results, audit] = await Promise.all([roundResults(db, catalogue, network, round), roundAudit(c.var.deps, round, 1, ROUND_AUDIT_SHOWN)]);
   if (results.withheld) return c.html(<RoundPage c={c} results={results} version={version} previous={null} segments={null} audit={audit} />);
 
-  const keys = Object.keys(SEGMENT_VALUES).filter((key) => version.items.some((item) => item.kind === 'segment' && item.segment === key));
+  const keys = askedSegments(version);
   const asked = c.req.query('segment') ?? '';
   const segmentKey = keys.includes(asked) ? asked : keys[0];
   const [trend, segments] = await Promise.all([
@@ -80,6 +81,17 @@ resultsRoutes.get('/rounds/:roundId', async (c) => {
   ]);
   const previous = previousSeries(trend, round.id, c.var.lang);
   return c.html(<RoundPage c={c} results={results} version={version} previous={previous} segments={segments && { results: segments, keys }} audit={audit} />);
+});
+
+// GET /networks/:networkId/results/rounds/:roundId/heatmap?by=share
+resultsRoutes.get('/rounds/:roundId/heatmap', async (c) => {
+  const { db, catalogue } = c.var.deps;
+  const round = await roundOr404(c, c.req.param('roundId'));
+  const asked = c.req.query('by');
+  // An unknown colouring is not worth refusing: the page shows the default and says which one it is.
+  const basis: HeatBasis = HEAT_BASES.find((each) => each === asked) ?? 'mean';
+  const heatmap = await roundHeatmap(db, catalogue, c.var.network, round);
+  return c.html(<HeatmapPage c={c} heatmap={heatmap} version={catalogue.find(round.questionnaireKey, round.questionnaireVersion)!} basis={basis} />);
 });
 
 // GET /networks/:networkId/results/rounds/:roundId/open-answers?q=

@@ -17,6 +17,7 @@ import { mailLanguages, previewInvitation } from '../rounds/round-mail.js';
 import { roundProgress } from '../rounds/progress.js';
 import { assertEditable, createRound, deleteDraft, listRounds, updateRound, type Round } from '../rounds/rounds.js';
 import { closeRound, openRound } from '../rounds/transitions.js';
+import { eraseRoundResults } from '../retention/erase-results.js';
 import { InvitePage } from '../views/rounds/invite-page.js';
 import { EditRoundPage, NewRoundPage, formValues, newRoundValues } from '../views/rounds/round-form.js';
 import { RoundListPage } from '../views/rounds/round-list.js';
@@ -33,7 +34,7 @@ const base = (c: Context<NetworkEnv>) => `/networks/${c.var.network.id}/rounds`;
 function noticeFrom(c: Context<NetworkEnv>): string | undefined {
   const t = roundText(c.var.lang);
   const done = c.req.query('done');
-  if (done === 'created' || done === 'saved' || done === 'deleted' || done === 'opened' || done === 'closed' || done === 'reminded') return t[`done_${done}`];
+  if (done === 'created' || done === 'saved' || done === 'deleted' || done === 'opened' || done === 'closed' || done === 'reminded' || done === 'resultsErased') return t[`done_${done}`];
   for (const key of ['invited', 'retried'] as const) {
     const count = c.req.query(key);
     if (count && /^\d+$/.test(count)) return fill(t[`${key}Notice`], { count });
@@ -114,10 +115,20 @@ roundRoutes.post('/:roundId/close', async (c) => {
   });
 });
 
-// GET /networks/:networkId/rounds/:roundId/confirm/close and /confirm/invite — the step before the irreversible action.
-roundRoutes.get('/:roundId/confirm/:action{close|invite}', async (c) => {
+// POST /networks/:networkId/rounds/:roundId/erase-results
+roundRoutes.post('/:roundId/erase-results', async (c) => {
+  const round = await roundFrom(c);
+  return acting(c, round, async () => (await eraseRoundResults(c.var.deps.db, c.var.deps.clock, round.id, actorOf(c)), `${base(c)}/${round.id}?done=resultsErased`));
+});
+
+// GET /networks/:networkId/rounds/:roundId/confirm/close, /confirm/invite and /confirm/erase-results — the step before the irreversible action.
+roundRoutes.get('/:roundId/confirm/:action{close|invite|erase-results}', async (c) => {
   const round = await roundFrom(c);
   const { deps, network, lang } = c.var;
+  if (c.req.param('action') === 'erase-results') {
+    if (round.status !== 'closed' || round.resultsErasedAt) return c.redirect(`${base(c)}/${round.id}`, 303);
+    return c.html(<ConfirmPage c={c} round={round} action="erase-results" />);
+  }
   if (round.status !== 'open') return c.redirect(`${base(c)}/${round.id}`, 303);
   if (c.req.param('action') === 'close') {
     const { invited, answered } = await roundProgress(deps.db, round.id);

@@ -119,7 +119,7 @@ async function deliver(deps: SchedulerDeps, stopping: () => boolean): Promise<De
  * was down is done at the first run after it starts.
  */
 export async function runDueWork(deps: SchedulerDeps, stopping: () => boolean = () => false): Promise<DueWorkReport> {
-  const report: DueWorkReport = { opened: 0, reminded: 0, closed: 0, created: 0, erased: { rounds: 0, members: 0 }, mail: { sent: 0, retrying: 0, failed: 0 } };
+  const report: DueWorkReport = { opened: 0, reminded: 0, closed: 0, created: 0, erased: { rounds: 0, members: 0, results: 0 }, mail: { sent: 0, retrying: 0, failed: 0 } };
   report.opened = await openDue(deps, deps.clock.now().toISOString());
   // A reminder before closing: if both fell due while the server was down, the round closes without one.
   report.reminded = await remindDue(deps, deps.clock.now());

@@ -141,7 +141,7 @@ describe("a network's own questionnaire versions", () => {
       [null, 422, 'Valitse tuotava tiedosto.'],
       ['{ "title": ', 422, 'Tiedosto ei ole JSON-muotoinen.'],
       ['[1, 2]', 422, 'Tiedosto ei ole JSON-muotoinen.'],
-      [JSON.stringify({ ...v1, title: { fi: v1.title.fi } }), 422, 'Tiedostoa ei voitu tuoda'],
+      [JSON.stringify({ ...v1, title: { fi: v1.title.fi } }), 422, 'Kyselyn otsikko: käännös puuttuu (ruotsi ja englanti).'],
       [' '.repeat(600 * 1024), 413, 'Tiedosto on liian suuri'],
     ];
     for (const [content, status, message] of cases) {
@@ -149,6 +149,12 @@ describe("a network's own questionnaire versions", () => {
       expect(response.status, message).toBe(status);
       expect(await response.text()).toContain(message);
     }
+    // A question's problem names it by its title in the reader's language, never by its internal name.
+    const untranslated = structuredClone(v1) as unknown as Json;
+    const statement = untranslated.pages[1]!.elements[0]!;
+    delete statement.title.en;
+    const refused = await (await t.app.request(`${base}/import?lang=sv`, importForm(people.coordinator, 'network-rules', JSON.stringify(untranslated)))).text();
+    expect(refused).toContain(`Frågan ”${statement.title.sv}”: Rubriken: översättning saknas (engelska).`);
     const unknownKey = await t.app.request(`${base}/import?lang=sv`, importForm(people.coordinator, 'ei-ole', '{}'));
     expect(unknownKey.status).toBe(422);
     expect(await unknownKey.text()).toContain('Välj i listan enkäten som filen är en version av.');

@@ -43,7 +43,7 @@ describe('catalogue validation names the file, the question and the problem', ()
   });
 
   it('refuses a file that is not JSON', () => {
-    expect(() => loadCatalogue(catalogueWith({ 'network-rules/v1.json': '{ "pages": [' }))).toThrow(/network-rules\/v1\.json: not valid JSON/);
+    expect(() => loadCatalogue(catalogueWith({ 'network-rules/v1.json': '{ "pages": [' }))).toThrow(/network-rules\/v1\.json: The file is not valid JSON/);
   });
 
   it('refuses a misnamed file', () => {
@@ -52,11 +52,11 @@ describe('catalogue validation names the file, the question and the problem', ()
 
   it('refuses a duplicated item key', () => {
     const error = problemWith((json) => (scored(json)[1].itemKey = scored(json)[0].itemKey));
-    expect(error.message).toMatch(/network-rules\/v1\.json, question "\w+": itemKey "[\w.]+" is used twice/);
+    expect(error.message).toMatch(/network-rules\/v1\.json, question "\w+": The item key [\w.]+ is used twice/);
   });
 
   it('refuses a scored question without a rule, or with an unknown or a second one', () => {
-    expect(problemWith((json) => delete scored(json)[0].measures).problem).toMatch(/must name the rule or strategy area/);
+    expect(problemWith((json) => delete scored(json)[0].measures).problem).toMatch(/must measure one rule or strategy area/);
     expect(problemWith((json) => (scored(json)[0].measures = 'rule:11')).problem).toMatch(/exactly one known rule/);
     expect(problemWith((json) => (scored(json)[0].measures = ['rule:1', 'rule:2'])).problem).toMatch(/exactly one known rule/);
   });
@@ -64,8 +64,8 @@ describe('catalogue validation names the file, the question and the problem', ()
   it('refuses a text missing in a language, naming the language', () => {
     const error = problemWith((json) => delete scored(json)[2].title.sv);
     expect(error.question).toBe(scored(rulesV1())[2].name);
-    expect(error.problem).toMatch(/title has no text in sv/);
-    expect(problemWith((json) => (json.pages[1].title = 'Vain suomeksi')).problem).toMatch(/no text in fi, sv, en/);
+    expect(error.problem).toMatch(/title has no text in Swedish/);
+    expect(problemWith((json) => (json.pages[1].title = 'Vain suomeksi')).problem).toMatch(/no text in Finnish, Swedish, and English/);
   });
 
   it('refuses an inconsistent scale', () => {
@@ -82,6 +82,6 @@ describe('catalogue validation names the file, the question and the problem', ()
   it('refuses what SurveyJS itself does not accept, and unknown segment values', () => {
     expect(problemWith((json) => (scored(json)[0].isRequird = true)).problem).toMatch(/SurveyJS does not accept it/);
     const segment = (json: Json) => json.pages[0].elements.find((q: Json) => q.segment === 'organisationType');
-    expect(problemWith((json) => (segment(json).choices[0].value = 'zoo')).problem).toMatch(/unknown organisationType values: zoo/);
+    expect(problemWith((json) => (segment(json).choices[0].value = 'zoo')).problem).toMatch(/unknown choices: zoo/);
   });
 });

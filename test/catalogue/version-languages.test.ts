@@ -51,16 +51,16 @@ describe('a version offers the languages it declares', () => {
   it('still needs every declared language, and the three of before when it declares none', () => {
     const json = onlyIn(['fi']);
     json.languages = ['fi', 'sv'];
-    expect(problemOf(json)).toMatch(/has no text in sv$/);
+    expect(problemOf(json)).toMatch(/has no text in Swedish\.$/);
     const undeclared = onlyIn(['fi', 'sv']);
     delete undeclared.languages;
-    expect(problemOf(undeclared)).toMatch(/has no text in en$/);
+    expect(problemOf(undeclared)).toMatch(/has no text in English\.$/);
   });
 
   it('refuses a declaration that is empty, unknown or repeated', () => {
-    expect(problemOf({ ...rulesV1(), languages: [] })).toMatch(/must list the languages/);
-    expect(problemOf({ ...rulesV1(), languages: 'fi' })).toMatch(/must list the languages/);
-    expect(problemOf({ ...rulesV1(), languages: ['fi', 'de'] })).toMatch(/unknown languages \["de"\]/);
+    expect(problemOf({ ...rulesV1(), languages: [] })).toMatch(/List the languages the version offers/);
+    expect(problemOf({ ...rulesV1(), languages: 'fi' })).toMatch(/List the languages the version offers/);
+    expect(problemOf({ ...rulesV1(), languages: ['fi', 'de'] })).toMatch(/Unknown languages: "de"/);
     expect(problemOf({ ...rulesV1(), languages: ['fi', 'fi'] })).toMatch(/listed twice/);
   });
 

@@ -10,7 +10,7 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 
 function figures(mean: number): Figures {
   const distribution = [1, 2, 3, 4, 5].map((value) => ({ value, count: 2, share: 0.2 }));
-  return { n: 10, mean, sd: 1, ci95: { low: mean - 0.7, high: mean + 0.7 }, cannotSay: 0, distribution, band: null };
+  return { n: 10, mean, sd: 1, ci95: { low: mean - 0.7, high: mean + 0.7 }, cannotSay: 0, distribution, favourable: { share: 0.4, ci95: { low: 0.17, high: 0.69 } }, band: null };
 }
 
 /** Three rounds of two rules; the middle round was below the threshold and has no figures. */
@@ -18,9 +18,9 @@ const trend: Trend = {
   questionnaireKey: 'network-rules',
   threshold: 5,
   rounds: [
-    { id: 1, title: 'Syksy 2025', closesAt: '2025-10-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true },
-    { id: 2, title: 'Talvi 2026', closesAt: '2026-01-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 3, shown: false },
-    { id: 3, title: 'Kevät 2026', closesAt: '2026-04-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true },
+    { id: 1, title: 'Syksy 2025', closesAt: '2025-10-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true, resultsErasedAt: null },
+    { id: 2, title: 'Talvi 2026', closesAt: '2026-01-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 3, shown: false, resultsErasedAt: null },
+    { id: 3, title: 'Kevät 2026', closesAt: '2026-04-01T12:00:00.000Z', version: 1, versionLabel: '1', responses: 10, shown: true, resultsErasedAt: null },
   ],
   versionChanges: [],
   series: ['rule:1', 'rule:9'].map((measure, i) => ({

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { deliverDueMail } from '../../src/mail/queue.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { outgoingMail } from '../../src/db/schema/index.js';
+import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import { receivedMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 let t: TestApp;
@@ -19,7 +20,7 @@ describe('the accessibility statement', () => {
     for (const path of ['/login', '/accessibility']) expect(await (await t.app.request(`${path}?lang=sv`)).text()).toContain('<footer class="site-footer"><a href="/accessibility?lang=sv">Tillgänglighetsutlåtande</a></footer>');
     const fi = await (await t.app.request('/accessibility')).text();
     for (const heading of ['Saavutettavuuden tila', 'Ei-saavutettava sisältö', 'Miten saavutettavuus on arvioitu', 'Anna palautetta saavutettavuudesta', 'Valvontaviranomainen']) expect(fi).toContain(`>${heading}</h2>`);
-    expect(fi).toContain('Seloste on laadittu 2.12.2026.');
+    expect(fi).toContain('Seloste on laadittu 3.12.2026.');
     expect(fi).toContain('www.saavutettavuusvaatimukset.fi');
     // Without FEEDBACK_EMAIL there is no form that would lose its messages.
     expect(fi).not.toContain('<textarea');
@@ -45,5 +46,22 @@ describe('the accessibility statement', () => {
     expect(mail!.replyTo?.text).toBe('aino@koulu.example');
     expect(mail!.subject).toBe('Saavutettavuuspalaute: Verkostopulssi');
     expect(mail!.text).toContain('Kaavion värit eivät erotu toisistaan.');
+  });
+});
+
+describe('the feedback form', () => {
+  it('takes a few messages an hour from one address and then asks to wait, keeping the message and sending nothing more', async () => {
+    t = await createTestApp({ feedbackEmail: 'saavutettavuus@kunta.example' });
+    for (let i = 1; i <= 5; i++) expect((await t.app.request('/accessibility/feedback', form({ message: `Palaute ${i}` }))).status).toBe(200);
+    const refused = await t.app.request('/accessibility/feedback?lang=sv', form({ message: 'Sjätte meddelandet' }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    const page = await refused.text();
+    expect(page).toContain('Det har skickats för många meddelanden just nu. Försök igen om 60 minuter.');
+    expect(page).toContain('Sjätte meddelandet</textarea>');
+    expect(await t.deps.db.select().from(outgoingMail)).toHaveLength(5);
+    // An hour later the address may write again.
+    (t.deps.clock as ReturnType<typeof fixedClock>).advance(60 * 60_000);
+    expect((await t.app.request('/accessibility/feedback', form({ message: 'Palaute 6' }))).status).toBe(200);
   });
 });

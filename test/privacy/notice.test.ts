@@ -23,7 +23,7 @@ async function world() {
   t = await createTestApp({ clock });
   const people = await networkWithPeople(t);
   // Settings of this network's own, so the notice is seen to state them rather than the defaults.
-  await t.deps.db.update(networks).set({ invitationRetentionDays: 45, inactiveMemberRetentionMonths: 6, anonymityThreshold: 7 }).where(eq(networks.id, people.network.id));
+  await t.deps.db.update(networks).set({ invitationRetentionDays: 45, inactiveMemberRetentionMonths: 6, resultRetentionMonths: 36, anonymityThreshold: 7 }).where(eq(networks.id, people.network.id));
   return people;
 }
 
@@ -160,7 +160,7 @@ describe('the published notice', () => {
         'Sähköpostin välityspalvelin',
         'poistetaan 45 päivän kuluttua kyselykierroksen päättymisestä',
         'poistetaan 6 kuukauden kuluttua passivoinnista',
-        'niin kauan kuin verkosto säilyttää tuloksensa',
+        'tulokset poistetaan 36 kuukauden kuluttua kyselykierroksen päättymisestä, ellei koordinaattori poista niitä aiemmin',
         'tietosuojavaltuutetulle',
         'https://tietosuoja.fi',
         'Ota yhteyttä yhteyshenkilöön: Tiina Tietosuoja, tietosuoja@porvoo.example.',
@@ -176,6 +176,7 @@ describe('the published notice', () => {
         'minst 7 svarande',
         'raderas 45 dagar efter att enkätomgången har avslutats',
         'raderas 6 månader efter att medlemmen gjordes passiv',
+        'raderas 36 månader efter att enkätomgången har avslutats, om inte koordinatorn raderar dem tidigare',
         'dataombudsmannen',
         'Kontakta kontaktpersonen: Tiina Tietosuoja, tietosuoja@porvoo.example.',
         'Publicerad 2.3.2026.',
@@ -189,6 +190,7 @@ describe('the published notice', () => {
         'at least 7 respondents',
         'erased 45 days after the survey round closes',
         'erased 6 months after deactivation',
+        'erased 36 months after the survey round closes, unless a coordinator erases them earlier',
         'Data Protection Ombudsman',
         'Contact the contact person: Tiina Tietosuoja, tietosuoja@porvoo.example.',
         'Published on 2 March 2026.',
@@ -208,7 +210,7 @@ describe('the published notice', () => {
 
   it('says one day and one month in the singular, and leaves out the sections left empty', async () => {
     const { network, coordinator } = await world();
-    await t.deps.db.update(networks).set({ invitationRetentionDays: 1, inactiveMemberRetentionMonths: 1 }).where(eq(networks.id, network.id));
+    await t.deps.db.update(networks).set({ invitationRetentionDays: 1, inactiveMemberRetentionMonths: 1, resultRetentionMonths: null }).where(eq(networks.id, network.id));
     await save(coordinator, network.id, { ...FILLED, protectionOfficer: '', additional: '', intent: 'publish' });
     const sv = await (await publicPage(network.id, 'sv')).text();
     expect(sv).toContain('raderas en dag efter');
@@ -218,5 +220,7 @@ describe('the published notice', () => {
     const en = await (await publicPage(network.id, 'en')).text();
     expect(en).toContain('erased one day after');
     expect(en).toContain('erased one month after');
+    // Left empty, results are kept until a coordinator erases them.
+    expect(en).toContain('Anonymous answers and the results computed from them are kept until a coordinator erases the round’s results.');
   });
 });

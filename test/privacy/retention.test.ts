@@ -49,7 +49,7 @@ describe('retention, carried out by the scheduler', () => {
     expect(await t.deps.db.select().from(invitations)).toHaveLength(3);
 
     clock.set(new Date(Date.parse(round.closedAt!) + 30 * DAY + 1000).toISOString());
-    expect((await runDueWork(t.deps)).erased).toEqual({ rounds: 1, members: 0 });
+    expect((await runDueWork(t.deps)).erased).toEqual({ rounds: 1, members: 0, results: 0 });
     expect(await t.deps.db.select().from(invitations)).toHaveLength(0);
     expect(await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.roundId, round.id))).toHaveLength(0);
     expect((await roundProgress(t.deps.db, round.id)).invited).toBe(3);

@@ -25,7 +25,10 @@ function expectedCounts(version: QuestionnaireVersion, collectSegments: boolean)
   const groups = 1 + (collectSegments ? segmentValueCount : 0);
   // One row per measure, plus the '*' row that counts the group's responses.
   const measures = new Set(scored.map((i) => i.measure)).size + 1;
-  return { items: scored.length * (version.scale!.choices.length + 1) * groups, measures: measures * groups };
+  // A ranking counts those who answered, and each choice at each place; a multiple choice each choice once.
+  const choiceCells = version.items.reduce((n, i) => n + (i.kind === 'ranking' ? 1 + i.choices!.length * i.maxPicks! : i.kind === 'multiple' ? 1 + i.choices!.length : 0), 0);
+  const scaleCells = scored.length * ((version.scale?.choices.length ?? 0) + 1);
+  return { items: (scaleCells + choiceCells) * groups, measures: measures * groups };
 }
 
 describe('initialiseTallies', () => {
@@ -47,7 +50,8 @@ describe('initialiseTallies', () => {
         expect(measures).toHaveLength(expected.measures);
         expect(items.every((row) => row.count === 0)).toBe(true);
         expect(measures.every((row) => row.n === 0 && row.sum === 0 && row.sumSquares === 0)).toBe(true);
-        expect(new Set(items.map((row) => row.value))).toEqual(new Set([0, ...version.scale!.choices.map((c) => c.value)]));
+        const scaledValues = new Set(items.filter((row) => version.items.some((i) => i.kind === 'scored' && i.itemKey === row.itemKey)).map((row) => row.value));
+        expect(scaledValues).toEqual(new Set(version.scale ? [0, ...version.scale.choices.map((c) => c.value)] : []));
         if (!collectSegments) expect(items.every((row) => row.segmentKey === '' && row.segmentValue === '')).toBe(true);
       });
     }

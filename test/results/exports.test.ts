@@ -37,7 +37,7 @@ function table(text: string): { header: string[]; rows: string[][] } {
 const num = (cell: string | undefined) => Number(cell!.replace(',', '.'));
 
 describe('aggregates.csv', () => {
-  it('gives per rule and item n, cannot-say, mean, sd, interval, band and counts, as the JSON API does', async () => {
+  it('gives per rule and item n, cannot-say, mean, sd, interval, favourable share, band and counts, as the JSON API does', async () => {
     const { network, coordinator, api } = await setup(3);
     const round = await roundWithResponses(t, network.id, [2, 3, 4, 'none' as const, 5].map((v) => uniformAnswers(t, v)), { closesAt: '2026-02-20T14:00:00.000Z' });
     const file = await download(coordinator, `${api}/rounds/${round.id}/aggregates.csv`);
@@ -46,7 +46,7 @@ describe('aggregates.csv', () => {
     expect(file.disposition).toMatch(/^attachment; filename="tulokset-kierros-2026-02\.csv"/);
     const { header, rows } = table(file.text);
     const json = await (await t.app.request(`${api}/rounds/${round.id}`, sendJson(coordinator, 'GET'))).json();
-    expect(header).toEqual(['tyyppi', 'tunniste', 'nimi', 'n', 'en osaa sanoa', 'keskiarvo', 'keskihajonta', '95 %:n luottamusväli, alaraja', '95 %:n luottamusväli, yläraja', 'luokka', '1', '2', '3', '4', '5']);
+    expect(header).toEqual(['tyyppi', 'tunniste', 'nimi', 'n', 'en osaa sanoa', 'keskiarvo', 'keskihajonta', '95 %:n luottamusväli, alaraja', '95 %:n luottamusväli, yläraja', 'myönteisten osuus (0–1)', 'myönteisten osuus, 95 %:n luottamusväli, alaraja', 'myönteisten osuus, 95 %:n luottamusväli, yläraja', 'luokka', '1', '2', '3', '4', '5']);
     expect(rows).toHaveLength(10 + json.measures.flatMap((m: { items: unknown[] }) => m.items).length);
     const rule1 = rows.find((r) => r[1] === 'rule:1')!;
     // Respondent scores 2, 3, 4, 5: mean 3.5, sd 1.29099, t(3) = 3.18245 gives ± 2.0542; five items with one "cannot say" each.
@@ -55,12 +55,17 @@ describe('aggregates.csv', () => {
     expect(num(rule1[6])).toBeCloseTo(1.29099, 4);
     expect(num(rule1[7])).toBeCloseTo(3.5 - 2.05426, 4);
     expect(num(rule1[8])).toBeCloseTo(3.5 + 2.05426, 4);
-    expect(rule1.slice(9)).toEqual(['Kohtalainen', '0', '5', '5', '5', '5']);
+    // Favourable: 10 of the 20 scale answers; the Wilson interval counts the 4 respondents, not the 20 answers (which would give 0.2993–0.7007).
+    expect(num(rule1[9])).toBe(0.5);
+    expect(num(rule1[10])).toBeCloseTo(0.15004, 4);
+    expect(num(rule1[11])).toBeCloseTo(0.84996, 4);
+    expect(rule1.slice(12)).toEqual(['Kohtalainen', '0', '5', '5', '5', '5']);
     const item = json.measures[0].items[0];
     const itemRow = rows[rows.indexOf(rule1) + 1]!;
     expect(itemRow.slice(0, 5)).toEqual(['väittämä', item.itemKey, item.title.fi, '4', '1']);
     expect(num(itemRow[7])).toBeCloseTo(item.figures.ci95.low, 4);
-    expect(itemRow.slice(10)).toEqual(['0', '1', '1', '1', '1']);
+    expect(num(itemRow[10])).toBeCloseTo(item.figures.favourable.ci95.low, 4);
+    expect(itemRow.slice(13)).toEqual(['0', '1', '1', '1', '1']);
     const swedish = table((await download(coordinator, `${api}/rounds/${round.id}/aggregates.csv?lang=sv`)).text);
     expect(swedish.header[5]).toBe('medelvärde');
     expect(swedish.rows[0]!.slice(0, 3)).toEqual(['regel', 'rule:1', 'Nätverkets mål']);
@@ -96,14 +101,17 @@ describe('compare.csv and trend.csv', () => {
     const rule7 = rows.find((r) => r[1] === 'rule:7')!;
     const expected = json.measures.find((m: { key: string }) => m.key === 'rule:7');
     expect(rule7.slice(0, 4)).toEqual(['sääntö', 'rule:7', 'Suunnitelmallinen tiedotus', '12']);
-    expect([4, 8, 11].map((i) => num(rule7[i]))).toEqual([2.5, 4.5, 2]);
-    expect(num(rule7[12])).toBeCloseTo(expected.change.ci95.low, 4);
-    expect(num(rule7[14])).toBeCloseTo(expected.change.p, 4);
-    expect(rule7[15]).toBe('parani');
-    expect(rows.find((r) => r[1] === 'rule:3')![15]).toBe('ei satunnaisvaihtelua suurempaa muutosta');
+    expect([4, 11, 17].map((i) => num(rule7[i]))).toEqual([2.5, 4.5, 2]);
+    // No 4 or 5 before (0 of 12: 0–0.24249 by Wilson), only 4s and 5s after (0.75751–1).
+    expect([7, 8, 9, 14, 15, 16].map((i) => num(rule7[i]))).toEqual([0, 0, expect.closeTo(0.24249, 4), 1, expect.closeTo(0.75751, 4), 1]);
+    expect(header[7]).toBe('ennen (Kierros 2025-05): myönteisten osuus (0–1)');
+    expect(num(rule7[18])).toBeCloseTo(expected.change.ci95.low, 4);
+    expect(num(rule7[20])).toBeCloseTo(expected.change.p, 4);
+    expect(rule7[21]).toBe('parani');
+    expect(rows.find((r) => r[1] === 'rule:3')![21]).toBe('ei satunnaisvaihtelua suurempaa muutosta');
     const removed = v1.items.find((i) => i.kind === 'scored')!.itemKey;
-    expect(rows.find((r) => r[1] === removed)).toEqual(['väittämä', removed, expect.any(String), ...Array(12).fill(''), 'vain aiemman kierroksen kyselyssä']);
-    expect(rows.find((r) => r[1] === 'members.new_statement')![15]).toBe('vain myöhemmän kierroksen kyselyssä');
+    expect(rows.find((r) => r[1] === removed)).toEqual(['väittämä', removed, expect.any(String), ...Array(18).fill(''), 'vain aiemman kierroksen kyselyssä']);
+    expect(rows.find((r) => r[1] === 'members.new_statement')![21]).toBe('vain myöhemmän kierroksen kyselyssä');
     expect(rows).toHaveLength(10 + json.items.length + 2);
   });
 
@@ -113,17 +121,19 @@ describe('compare.csv and trend.csv', () => {
     await roundWithResponses(t, network.id, [1, 2, 3, 4, 5, 5].map((v) => uniformAnswers(t, v)), { closesAt: '2026-05-20T21:30:00.000Z' });
     await roundWithResponses(t, network.id, [1, 2, 3, 4, 5, 5].map((v) => uniformAnswers(t, v)), { status: 'open', closesAt: '2026-09-20T14:00:00.000Z' });
     const { header, rows } = table((await download(coordinator, `${api}/trend.csv?questionnaire=network-rules&lang=en`)).text);
-    expect(header).toEqual(['kind', 'key', 'name', 'round', 'closed', 'questionnaire version', 'n', 'mean', '95% confidence interval, low', '95% confidence interval, high']);
+    expect(header).toEqual(['kind', 'key', 'name', 'round', 'closed', 'questionnaire version', 'n', 'mean', '95% confidence interval, low', '95% confidence interval, high', 'favourable share (0–1)', 'favourable share, 95% confidence interval, low', 'favourable share, 95% confidence interval, high']);
     expect(rows).toHaveLength(10 * 2);
     // 21:30 UTC on 20 May is past midnight in Helsinki.
     expect(rows.slice(0, 2).map((r) => r.slice(0, 7))).toEqual([
       ['rule', 'rule:1', 'Network goals', 'Kierros 2026-01', '2026-01-20', '1', ''],
       ['rule', 'rule:1', 'Network goals', 'Kierros 2026-05', '2026-05-21', '1', '6'],
     ]);
-    expect(rows[0]!.slice(7)).toEqual(['', '', '']);
+    expect(rows[0]!.slice(7)).toEqual(['', '', '', '', '', '']);
     const json = await (await t.app.request(`${api}/trend`, sendJson(coordinator, 'GET'))).json();
     expect(num(rows[1]![7])).toBeCloseTo(json.series[0].points[1].figures.mean, 4);
     expect(num(rows[1]![9])).toBeCloseTo(json.series[0].points[1].figures.ci95.high, 4);
+    // 4, 5 and 5 of six: half favourable, 0.18762–0.81238.
+    expect(rows[1]!.slice(10).map(num)).toEqual([0.5, expect.closeTo(0.18762, 4), expect.closeTo(0.81238, 4)]);
   });
 });
 

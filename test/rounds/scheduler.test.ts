@@ -20,7 +20,7 @@ afterEach(async () => {
   w?.t.database.dispose();
 });
 
-const nothing = { opened: 0, reminded: 0, closed: 0, created: 0, erased: { rounds: 0, members: 0 }, mail: { sent: 0, retrying: 0, failed: 0 } };
+const nothing = { opened: 0, reminded: 0, closed: 0, created: 0, erased: { rounds: 0, members: 0, results: 0 }, mail: { sent: 0, retrying: 0, failed: 0 } };
 
 describe('the scheduler', () => {
   it('opens rounds at their times and invites the roster, and closes them, once', async () => {

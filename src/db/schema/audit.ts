@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'account_deleted',
   'privacy_notice_published',
   'questionnaire_published',
+  'results_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

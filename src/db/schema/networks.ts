@@ -20,6 +20,8 @@ export const networks = sqliteTable('networks', {
   invitationRetentionDays: integer('invitation_retention_days').notNull().default(30),
   /** Months a deactivated member stays on the roster before being erased. */
   inactiveMemberRetentionMonths: integer('inactive_member_retention_months').notNull().default(12),
+  /** Months after a round closes until its responses and figures are erased; null keeps them until a coordinator erases them. */
+  resultRetentionMonths: integer('result_retention_months'),
   /** The privacy notice's network-specific parts, as the coordinator wrote them; null until written. */
   privacyNotice: text('privacy_notice', { mode: 'json' }).$type<PrivacyNoticeFields>(),
   createdAt: text('created_at').notNull(),

@@ -52,6 +52,10 @@ export const rounds = sqliteTable(
     invitedTotal: integer('invited_total'),
     /** When retention erased the round's invitations and mail log. */
     invitationsErasedAt: text('invitations_erased_at'),
+    /** How many answered, kept when the round's results are erased so that its response rate stays. */
+    answeredTotal: integer('answered_total'),
+    /** When the round's responses and figures were erased, by retention or by hand. */
+    resultsErasedAt: text('results_erased_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

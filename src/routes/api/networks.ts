@@ -23,6 +23,7 @@ const view = (network: Network) => ({
   bandStrength: network.bandStrength,
   bandConcern: network.bandConcern,
   invitationRetentionDays: network.invitationRetentionDays,
+  resultRetentionMonths: network.resultRetentionMonths,
   inactiveMemberRetentionMonths: network.inactiveMemberRetentionMonths,
 });
 

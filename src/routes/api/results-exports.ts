@@ -12,6 +12,7 @@ import { trendCsv } from '../../results/export-trend.js';
 import { findNetworkRound } from '../../results/find-round.js';
 import { roundResults, type Round, type Withheld } from '../../results/round-results.js';
 import { networkTrend } from '../../results/trend.js';
+import { formats } from '../../views/results/format.js';
 
 /** Spreadsheet and raw-data exports of the results, mounted at /api/networks/:networkId/results next to resultsApi. */
 export const resultsExports = new Hono<NetworkEnv>();
@@ -27,7 +28,8 @@ async function roundOr404(c: Context<NetworkEnv>, id: string | undefined): Promi
 function refuseWithheld(c: Context<NetworkEnv>, round: Round, withheld: Withheld): void {
   if (!withheld) return;
   const t = exportText(c.var.lang);
-  throw new DomainError(fill(t[`withheld_${withheld}`], { title: round.title, k: c.var.network.anonymityThreshold }), 409);
+  const date = round.resultsErasedAt ? formats(c.var.lang).date(round.resultsErasedAt) : '';
+  throw new DomainError(fill(t[`withheld_${withheld}`], { title: round.title, k: c.var.network.anonymityThreshold, date }), 409);
 }
 
 /** The round's title as a file-name part: ASCII letters, digits and hyphens. */

@@ -8,7 +8,7 @@ import { openAnswers } from '../../results/open-answers.js';
 import { roundResults } from '../../results/round-results.js';
 import { segmentResults } from '../../results/segments.js';
 import { networkTrend } from '../../results/trend.js';
-import { SEGMENT_VALUES } from '../../catalogue/validate.js';
+import { SEGMENT_VALUES } from '../../catalogue/segment-values.js';
 
 /** Results for coordinators and leaders; every figure below the threshold is withheld here, not in the pages. */
 export const resultsApi = new Hono<NetworkEnv>();

@@ -16,7 +16,8 @@ import { RoundRefused } from '../../rounds/refusals.js';
 import { sendReminders } from '../../rounds/remind.js';
 import { roundDetails } from '../../rounds/round-details.js';
 import type { RoundInput } from '../../rounds/round-input.js';
-import { createRound, deleteDraft, listRounds, updateRound, type Round } from '../../rounds/rounds.js';
+import { createRound, deleteDraft, findRound, listRounds, updateRound, type Round } from '../../rounds/rounds.js';
+import { eraseRoundResults } from '../../retention/erase-results.js';
 import { closeRound, openRound } from '../../rounds/transitions.js';
 import { parseRound, refusalMessage, roundFrom, senderOf } from '../../http/round-request.js';
 
@@ -38,6 +39,7 @@ const view = (round: Round) => ({
   reminderDays: round.reminderDays,
   recurrenceMonths: round.recurrenceMonths,
   previousRoundId: round.previousRoundId,
+  resultsErasedAt: round.resultsErasedAt,
 });
 
 /** A refusal answers 409 with the reason in the user's language. */
@@ -101,6 +103,13 @@ roundApi.post('/:roundId/close', async (c) => {
   const closed = await refusing(c, () => closeRound(c.var.deps, round.id, actorOf(c)));
   digestAfterClosing(c.var.deps, round.id);
   return c.json({ round: view(closed) });
+});
+
+// POST /api/networks/:networkId/rounds/:roundId/erase-results
+roundApi.post('/:roundId/erase-results', async (c) => {
+  const round = await roundFrom(c);
+  await refusing(c, () => eraseRoundResults(c.var.deps.db, c.var.deps.clock, round.id, actorOf(c)));
+  return c.json({ round: view((await findRound(c.var.deps.db, c.var.network.id, round.id))!) });
 });
 
 function inviteSchema(c: Context<NetworkEnv>) {

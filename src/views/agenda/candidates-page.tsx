@@ -5,9 +5,11 @@ import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { fill } from '../../i18n/messages.js';
 import { reportText } from '../../i18n/reports.js';
+import { favourableText } from '../../i18n/favourable.js';
 import { resultsText } from '../../i18n/results.js';
 import type { Round } from '../../results/round-results.js';
 import { BandBadge } from '../results/figure-parts.js';
+import { shareText } from '../results/favourable-parts.js';
 import { formats } from '../results/format.js';
 import { ChangeWords } from '../reports/change-words.js';
 import { AgendaShell } from './agenda-shell.js';
@@ -51,6 +53,8 @@ function CandidateItem({ lang, networkId, round, candidate, existing }: { lang: 
         <dd>{f.number(figures.mean!)}</dd>
         <dt>{r.colCi}</dt>
         <dd>{figures.ci95 ? f.range(figures.ci95) : '–'}</dd>
+        <dt>{favourableText(lang).column}</dt>
+        <dd>{figures.favourable ? shareText(figures.favourable, lang) : '–'}</dd>
         <dt>{r.colN}</dt>
         <dd>{figures.n}</dd>
         <dt>{resultsText(lang).band}</dt>
@@ -89,7 +93,9 @@ export function CandidatesPage({ c, rounds, round, candidates, withheld, actionC
         <h1>{t.candidatesTitle}</h1>
         <p>{t.candidatesIntro}</p>
         {round ? <RoundChoice lang={c.var.lang} rounds={rounds} round={round} /> : <p>{t.noClosedRounds}</p>}
-        {round && withheld && <p class="notice">{fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>}
+        {round && withheld && (
+          <p class="notice">{round.resultsErasedAt ? fill(t.candidatesErased, { date: formats(c.var.lang).date(round.resultsErasedAt) }) : fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>
+        )}
         {round && !withheld && candidates.length === 0 && <p>{t.noCandidates}</p>}
       </section>
       {round && candidates.length > 0 && (

@@ -18,9 +18,9 @@ export function FollowUpList({ steps, lang, k }: { steps: FollowUpStep[]; lang: 
         <p class="hint">{t.noLaterRound}</p>
       ) : (
         <ul>
-          {steps.map(({ round, row }) => (
+          {steps.map(({ round, row, erased }) => (
             <li>
-              {round.title}: {!row ? t.notAsked : !row.change ? fill(t.notCompared, { k }) : <ChangeWords change={row.change} lang={lang} />}
+              {round.title}: {erased ? t.notComparedErased : !row ? t.notAsked : !row.change ? fill(t.notCompared, { k }) : <ChangeWords change={row.change} lang={lang} />}
             </li>
           ))}
         </ul>

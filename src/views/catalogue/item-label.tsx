@@ -12,12 +12,13 @@ export function measureLabel(id: string, lang: Language): string {
   return fill(measure.kind === 'rule' ? t.rule : t.area, { number: measure.number, name: measure.name[lang] });
 }
 
-/** What an item measures, or what kind of unscored question it is. */
+const KIND_NAMES = { open: 'openQuestion', segment: 'backgroundQuestion', multiple: 'multipleQuestion', ranking: 'rankingQuestion' } as const;
+
+/** What a scored item measures; for another kind, its name and the rule or area it is about, if any. */
 export function itemLabel(item: CatalogueItem, lang: Language): string {
-  const t = catalogueText(lang);
   if (item.kind === 'scored') return measureLabel(item.measure ?? '', lang);
-  if (item.kind === 'segment') return t.backgroundQuestion;
-  return item.measure ? `${t.openQuestion} · ${measureLabel(item.measure, lang)}` : t.openQuestion;
+  const name = catalogueText(lang)[KIND_NAMES[item.kind]];
+  return item.measure ? `${name} · ${measureLabel(item.measure, lang)}` : name;
 }
 
 /** One item: its wording in the page language, its key and what it measures. */

@@ -64,7 +64,7 @@ function Latest({ lang, networkId, dashboard }: PartProps) {
     <>
       <p>{fill(t.latestLead, { title: latest.round.title, date: f.date(latest.round.closesAt), n: latest.responses })}</p>
       {latest.withheld ? (
-        <p class="notice">{fill(t.latestWithheld, { k: latest.threshold })}</p>
+        <p class="notice">{latest.round.resultsErasedAt ? fill(t.latestErased, { date: f.date(latest.round.resultsErasedAt) }) : fill(t.latestWithheld, { k: latest.threshold })}</p>
       ) : (
         strongest &&
         weakest && (

@@ -4,7 +4,7 @@ import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 
-type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown };
+type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown; resultRetentionMonths?: unknown };
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
@@ -63,6 +63,7 @@ export function SettingsForm({ lang, csrfToken, action, values, errors }: { lang
       <p class="hint">{t.retentionHint}</p>
       <Field name="invitationRetentionDays" type="number" label={t.invitationRetentionDays} value={text(values.invitationRetentionDays, '30')} error={errors.invitationRetentionDays} />
       <Field name="inactiveMemberRetentionMonths" type="number" label={t.inactiveMemberRetentionMonths} value={text(values.inactiveMemberRetentionMonths, '12')} error={errors.inactiveMemberRetentionMonths} />
+      <Field name="resultRetentionMonths" type="number" label={t.resultRetentionMonths} hint={t.resultRetentionHint} value={text(values.resultRetentionMonths)} error={errors.resultRetentionMonths} />
       <button type="submit">{t.save}</button>
     </form>
   );

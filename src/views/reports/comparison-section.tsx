@@ -28,7 +28,7 @@ export function ComparisonSection({ lang, questionnaire, comparison, threshold }
       <h2>{t.comparisonTitle}</h2>
       <p>{fill(t.comparisonIntro, { before: comparison.before.title, after: comparison.after.title })}</p>
       {withheld ? (
-        <p class="notice">{fill(t.comparisonWithheld, { k: threshold })}</p>
+        <p class="notice">{comparison.before.resultsErasedAt || comparison.after.resultsErasedAt ? t.comparisonErased : fill(t.comparisonWithheld, { k: threshold })}</p>
       ) : (
         <CompareTable
           rows={comparison.measures}

@@ -41,7 +41,7 @@ export function ReportView({ lang, report, catalogue, limits, compiledAt }: Prop
         const title = version.title[lang];
         return (
           <>
-            <KeyFigures lang={lang} questionnaire={title} results={q.latest} limits={limits} scaleMax={version.scale?.choices.at(-1)?.value ?? 5} />
+            <KeyFigures lang={lang} version={version} results={q.latest} limits={limits} />
             <TrendSection lang={lang} questionnaire={title} trend={q.trend} catalogue={catalogue} index={index} />
             <ComparisonSection lang={lang} questionnaire={title} comparison={q.comparison} threshold={report.network.threshold} />
           </>

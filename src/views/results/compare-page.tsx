@@ -8,6 +8,7 @@ import { ChartFigure } from './chart-figure.js';
 import { scaleOf, stackOf } from './chart-specs.js';
 import { CompareForm, type ClosedRound } from './compare-form.js';
 import { CompareTable } from './compare-table.js';
+import { FavourableNote } from './favourable-parts.js';
 import { DataTable } from './figure-parts.js';
 import { formats } from './format.js';
 import { measureColumn, measureLabel } from './labels.js';
@@ -41,12 +42,13 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
           {fill(t.compareLead, { first: before.title, firstDate: f.date(before.closesAt), firstN: before.responses, second: after.title, secondDate: f.date(after.closesAt), secondN: after.responses })}
         </p>
         {withheld.map((side) => (
-          <WithheldNotice lang={lang} withheld={side.withheld!} responses={side.responses} closesAt={side.closesAt} k={comparison.threshold} title={side.title} />
+          <WithheldNotice lang={lang} withheld={side.withheld!} responses={side.responses} round={side} k={comparison.threshold} title={side.title} />
         ))}
         {withheld.length === 0 && measures.length === 0 && <p class="notice">{t.noSharedMeasures}</p>}
         {withheld.length === 0 && measures.length > 0 && (
           <>
             <p>{t.method}</p>
+            <FavourableNote version={version} lang={lang} />
             <p class="verdict-summary">{fill(t.verdictSummary, verdicts)}</p>
             <p>
               <a href={exportHref(c.var.network.id, `/compare.csv?before=${before.id}&after=${after.id}`)} download>

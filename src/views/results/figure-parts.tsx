@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../db/schema/networks.js';
+import { favourableText } from '../../i18n/favourable.js';
 import { resultsText } from '../../i18n/results.js';
 import type { Figures } from '../../results/figures.js';
 import type { Band } from '../../results/statistics.js';
+import { FavourableLine, shareText } from './favourable-parts.js';
 import { formats } from './format.js';
 
 /** The band in words as well as in colour, so that no reader depends on colour alone. */
@@ -11,13 +13,15 @@ export function BandBadge({ band, lang }: { band: Band | null; lang: Language })
   return <span class={`band band-${band}`}>{resultsText(lang)[`band_${band}`]}</span>;
 }
 
-/** "ka. 3,62 · 95 %:n lv. 3,40–3,84 · kh. 0,81 · n 24 · en osaa sanoa 2", abbreviations explained on hover. */
+/** "ka. 3,62 · 95 %:n lv. 3,40–3,84 · myönteisiä 58 % (44–71 %) · kh. 0,81 · n 24 · en osaa sanoa 2", abbreviations explained on hover. */
 export function StatLine({ figures, lang, cannotSay }: { figures: Figures; lang: Language; cannotSay: string }) {
   const t = resultsText(lang);
+  const ft = favourableText(lang);
   const f = formats(lang);
   const stats: Array<[Child, string | null]> = [
     [<abbr title={t.mean}>{t.meanAbbr}</abbr>, figures.mean === null ? null : f.number(figures.mean)],
     [<abbr title={t.ci}>{t.ciAbbr}</abbr>, figures.ci95 && f.range(figures.ci95)],
+    [<abbr title={ft.title}>{ft.label}</abbr>, figures.favourable && shareText(figures.favourable, lang)],
     [<abbr title={t.sd}>{t.sdAbbr}</abbr>, figures.sd === null ? null : f.number(figures.sd)],
     [<abbr title={t.n}>n</abbr>, String(figures.n)],
     [cannotSay, String(figures.cannotSay)],
@@ -45,13 +49,14 @@ export function DistributionLine({ figures, lang }: { figures: Figures; lang: La
   );
 }
 
-/** A mean with its interval in one table cell, or the words saying it is withheld. */
+/** A mean with its interval in one table cell, the favourable share under it, or the words saying they are withheld. */
 export function MeanCell({ figures, lang }: { figures: Figures | null; lang: Language }) {
   const f = formats(lang);
   if (!figures || figures.mean === null) return <span class="hint">{resultsText(lang).notShown}</span>;
   return (
     <>
       <span class="mean">{f.number(figures.mean)}</span> {figures.ci95 && <span class="ci">({f.range(figures.ci95)})</span>}
+      <FavourableLine share={figures.favourable} lang={lang} />
     </>
   );
 }

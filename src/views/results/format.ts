@@ -23,6 +23,7 @@ function build(lang: Language) {
   const fixed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const day = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: lang === 'en' ? 'long' : 'numeric', year: 'numeric' });
   const month = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: lang === 'en' ? 'short' : 'numeric', year: 'numeric' });
   const monthParts = (date: Date) => Object.fromEntries(month.formatToParts(date).map((part) => [part.type, part.value]));
@@ -33,6 +34,8 @@ function build(lang: Language) {
     percent: (share: number) => percent.format(share),
     /** 3,40–3,84; spaced when a bound is negative, so the dash is not read as a minus sign. */
     range: ({ low, high }: Interval) => (low < 0 || high < 0 ? `${number(low)} – ${number(high)}` : `${number(low)}–${number(high)}`),
+    /** 44–71 % (44–71% in English): the sign once, after the upper bound. */
+    percentRange: ({ low, high }: Interval) => `${whole.format(low * 100)}–${percent.format(high)}`,
     date: (iso: string) => day.format(new Date(iso)),
     /** "3/2026" in Finnish and Swedish, "Mar 2026" in English: short enough for a chart axis. */
     month: (iso: string) => {

@@ -1,7 +1,8 @@
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
-import { findMeasure, type Localized } from '../../catalogue/measures.js';
+import { findMeasure } from '../../catalogue/measures.js';
 import type { Language } from '../../db/schema/networks.js';
 import { resultsText } from '../../i18n/results.js';
+import { OTHER } from '../../results/segments.js';
 
 /** "3. Resurssit, aikataulut ja työkalut" for a rule, which members know by number; an area by its name. */
 export function measureLabel(measure: string, lang: Language): string {
@@ -10,31 +11,26 @@ export function measureLabel(measure: string, lang: Language): string {
   return meta.kind === 'rule' ? `${meta.number}. ${meta.name[lang]}` : meta.name[lang];
 }
 
+/** A background question by its name; a key the product does not name is shown as it is. */
+export function segmentName(key: string, lang: Language): string {
+  const t = resultsText(lang);
+  return key === 'organisationType' || key === 'role' ? t[`segment_${key}`] : key;
+}
+
 /** The heading of a column of rules, or of areas for the strategy questionnaire. */
 export function measureColumn(measures: Array<{ measure: string }>, lang: Language): string {
   const t = resultsText(lang);
   return measures.some((m) => findMeasure(m.measure)?.kind === 'area') ? t.area : t.rule;
 }
 
-type SurveyNode = { segment?: unknown; choices?: unknown; elements?: unknown; pages?: unknown };
-
-function findSegmentQuestion(node: SurveyNode, segment: string): SurveyNode | undefined {
-  if (node.segment === segment) return node;
-  for (const child of [...(Array.isArray(node.pages) ? node.pages : []), ...(Array.isArray(node.elements) ? node.elements : [])]) {
-    const found = findSegmentQuestion(child as SurveyNode, segment);
-    if (found) return found;
-  }
-  return undefined;
+/** The answer options of a background question in the page's language, as members saw them. */
+function segmentValueLabels(version: QuestionnaireVersion, segment: string, lang: Language): Map<string, string> {
+  const question = version.items.find((item) => item.kind === 'segment' && item.segment === segment);
+  return new Map((question?.choices ?? []).map((choice) => [String(choice.value), choice.text[lang]]));
 }
 
-/** The answer options of a background question in the page's language, as members saw them. */
-export function segmentValueLabels(version: QuestionnaireVersion, segment: string, lang: Language): Map<string, string> {
-  const question = findSegmentQuestion(version.json as SurveyNode, segment);
-  const choices = Array.isArray(question?.choices) ? (question.choices as Array<{ value: unknown; text?: string | Partial<Localized> }>) : [];
-  return new Map(
-    choices.map(({ value, text }) => {
-      const label = typeof text === 'string' ? text : (text?.[lang] ?? text?.fi ?? String(value));
-      return [String(value), label];
-    }),
-  );
+/** A group of a background question by name: an answer option as members saw it, or "Others" for the merged remainder. */
+export function segmentGroupName(version: QuestionnaireVersion, segment: string, lang: Language): (value: string) => string {
+  const values = segmentValueLabels(version, segment, lang);
+  return (value) => (value === OTHER ? resultsText(lang).segmentOther : (values.get(value) ?? value));
 }

@@ -38,7 +38,7 @@ export function OpenAnswersPage({ c, answers, responses }: { c: Context<NetworkE
         <h1>{t.openAnswers}</h1>
         <p class="lead">{round.title}</p>
         {answers.withheld ? (
-          <WithheldNotice lang={lang} withheld={answers.withheld} responses={responses} closesAt={round.closesAt} k={answers.threshold} />
+          <WithheldNotice lang={lang} withheld={answers.withheld} responses={responses} round={round} k={answers.threshold} />
         ) : (
           <>
             <p>{t.openIntro}</p>

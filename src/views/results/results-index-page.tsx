@@ -6,7 +6,7 @@ import { CompareForm, type ClosedRound } from './compare-form.js';
 import { formats } from './format.js';
 import { ResultsShell, resultsHref } from './results-shell.js';
 
-export type IndexRound = ClosedRound & { responses: number; responseRate: number | null; shown: boolean };
+export type IndexRound = ClosedRound & { responses: number; responseRate: number | null; shown: boolean; resultsErasedAt: string | null };
 type Props = { c: Context<NetworkEnv>; rounds: IndexRound[]; trends: Array<{ key: string; title: string; count: number }> };
 
 /** The network's closed rounds, newest first, with the ways into their results. */
@@ -27,7 +27,7 @@ export function ResultsIndexPage({ c, rounds, trends }: Props) {
             {rounds.map((round) => (
               <li>
                 <a href={resultsHref(c.var.network.id, `/rounds/${round.id}`)}>{round.title}</a>
-                {!round.shown && <span class="badge">{t.belowThreshold}</span>}
+                {!round.shown && <span class="badge">{round.resultsErasedAt ? fill(t.resultsErasedBadge, { date: f.date(round.resultsErasedAt) }) : t.belowThreshold}</span>}
                 <span class="round-meta">
                   {[
                     round.questionnaireTitle,

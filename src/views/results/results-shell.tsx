@@ -38,14 +38,28 @@ export function ResultsShell({ c, title, back, charts = false, children }: Shell
   );
 }
 
-/** Why a round shows no figures, in words: still open, or too few responses to stay anonymous. */
-export function WithheldNotice({ lang, withheld, responses, closesAt, k, title }: { lang: Language; withheld: NonNullable<Withheld>; responses: number; closesAt: string; k: number; title?: string }) {
+type NoticeProps = { lang: Language; withheld: NonNullable<Withheld>; responses: number; round: { closesAt: string; resultsErasedAt: string | null }; k: number; title?: string };
+
+/** Why a round shows no figures, in words: still open, too few responses to stay anonymous, or its results erased. */
+export function WithheldNotice({ lang, withheld, responses, round, k, title }: NoticeProps) {
   const t = resultsText(lang);
-  const open = withheld === 'not_closed';
+  const f = formats(lang);
+  const [heading, text] =
+    withheld === 'not_closed'
+      ? [t.withheldNotClosedTitle, fill(t.withheldNotClosed, { date: f.date(round.closesAt) })]
+      : withheld === 'erased'
+        ? [t.withheldErasedTitle, fill(t.withheldErased, { date: f.date(round.resultsErasedAt ?? round.closesAt) })]
+        : [t.withheldBelowTitle, fill(t.withheldBelow, { n: responses, k })];
   return (
     <div class="notice withheld" role="status">
-      <h2>{title ?? (open ? t.withheldNotClosedTitle : t.withheldBelowTitle)}</h2>
-      <p>{open ? fill(t.withheldNotClosed, { date: formats(lang).date(closesAt) }) : fill(t.withheldBelow, { n: responses, k })}</p>
+      <h2>{title ?? heading}</h2>
+      <p>{text}</p>
     </div>
   );
+}
+
+/** A round's place in a trend without figures: why it has none. */
+export function roundWithoutFigures(round: { resultsErasedAt: string | null }, k: number, lang: Language): string {
+  const t = resultsText(lang);
+  return round.resultsErasedAt ? fill(t.roundErased, { date: formats(lang).date(round.resultsErasedAt) }) : fill(t.roundWithheld, { k });
 }

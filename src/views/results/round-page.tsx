@@ -2,12 +2,15 @@ import type { Context } from 'hono';
 import type { AuditLog } from '../../audit/network-log.js';
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
 import type { NetworkEnv } from '../../http/network-access.js';
+import { heatmapText } from '../../i18n/heatmap.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import { bandLimits, type RoundResults } from '../../results/round-results.js';
 import type { SegmentResults } from '../../results/segments.js';
 import { scaleOf } from './chart-specs.js';
+import { FavourableNote } from './favourable-parts.js';
 import { formats } from './format.js';
+import { ChoiceSection } from './choice-section.js';
 import { MeasureList } from './measure-list.js';
 import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results-shell.js';
 import { RoundAuditSection } from './round-audit-section.js';
@@ -56,7 +59,7 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
           ))}
         </dl>
         {results.withheld ? (
-          <WithheldNotice lang={lang} withheld={results.withheld} responses={results.responses} closesAt={round.closesAt} k={results.threshold} />
+          <WithheldNotice lang={lang} withheld={results.withheld} responses={results.responses} round={round} k={results.threshold} />
         ) : (
           <ul class="result-links">
             <li>
@@ -70,6 +73,11 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
             <li>
               <a href={`${base}/trend?questionnaire=${round.questionnaireKey}`}>{t.trendLink}</a>
             </li>
+            {segments && (
+              <li>
+                <a href={`${base}/rounds/${round.id}/heatmap`}>{heatmapText(lang).link}</a>
+              </li>
+            )}
             <li>
               <a href={exportHref(c.var.network.id, `/rounds/${round.id}/aggregates.csv`)} download>
                 {t.downloadCsv}
@@ -85,24 +93,30 @@ export function RoundPage({ c, results, version, previous, segments, audit }: Ro
       </section>
       {!results.withheld && (
         <>
-          <section class="card">
-            <h2>{t.profileTitle}</h2>
-            <ProfileChart
-              lang={lang}
-              version={version}
-              limits={bandLimits(c.var.network)}
-              current={{ name: fill(t.thisRound, { month: f.month(round.closesAt) }), title: round.title, rows }}
-              previous={previous}
-            />
-          </section>
-          <section class="card">
-            <h2>{t.distributionTitle}</h2>
-            <DistributionChart lang={lang} version={version} rows={rows} />
-          </section>
-          <section class="card">
-            <h2>{isAreas ? t.areas : t.rules}</h2>
-            <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
-          </section>
+          {results.measures.length > 0 && (
+            <>
+              <section class="card">
+                <h2>{t.profileTitle}</h2>
+                <ProfileChart
+                  lang={lang}
+                  version={version}
+                  limits={bandLimits(c.var.network)}
+                  current={{ name: fill(t.thisRound, { month: f.month(round.closesAt) }), title: round.title, rows }}
+                  previous={previous}
+                />
+              </section>
+              <section class="card">
+                <h2>{t.distributionTitle}</h2>
+                <DistributionChart lang={lang} version={version} rows={rows} />
+              </section>
+              <section class="card">
+                <h2>{isAreas ? t.areas : t.rules}</h2>
+                <FavourableNote version={version} lang={lang} />
+                <MeasureList measures={results.measures} lang={lang} k={results.threshold} cannotSay={scaleOf(version, lang).cannotSay} />
+              </section>
+            </>
+          )}
+          {results.choices.length > 0 && <ChoiceSection results={results.choices} lang={lang} k={results.threshold} />}
           {segments && <SegmentSection lang={lang} version={version} segments={segments.results} keys={segments.keys} />}
         </>
       )}

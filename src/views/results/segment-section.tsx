@@ -2,9 +2,10 @@ import type { QuestionnaireVersion } from '../../catalogue/types.js';
 import type { Language } from '../../db/schema/networks.js';
 import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
-import { OTHER, type SegmentResults } from '../../results/segments.js';
+import type { SegmentResults } from '../../results/segments.js';
+import { FavourableNote } from './favourable-parts.js';
 import { DataTable, MeanCell } from './figure-parts.js';
-import { measureColumn, measureLabel, segmentValueLabels } from './labels.js';
+import { measureColumn, measureLabel, segmentGroupName, segmentName } from './labels.js';
 
 type Props = { lang: Language; version: QuestionnaireVersion; segments: SegmentResults; keys: string[] };
 
@@ -16,9 +17,8 @@ type Props = { lang: Language; version: QuestionnaireVersion; segments: SegmentR
 export function SegmentSection({ lang, version, segments, keys }: Props) {
   const t = resultsText(lang);
   const k = segments.threshold;
-  const name = (key: string) => (key === 'organisationType' || key === 'role' ? t[`segment_${key}`] : key);
-  const values = segmentValueLabels(version, segments.segmentKey, lang);
-  const groupName = (value: string) => (value === OTHER ? t.segmentOther : (values.get(value) ?? value));
+  const name = (key: string) => segmentName(key, lang);
+  const groupName = segmentGroupName(version, segments.segmentKey, lang);
   const measures = segments.groups[0]?.measures ?? [];
   return (
     <section class="card" id="segments">
@@ -47,6 +47,7 @@ export function SegmentSection({ lang, version, segments, keys }: Props) {
             ]}
             rows={measures.map((m, i) => [measureLabel(m.measure, lang), ...segments.groups.map((g) => <MeanCell figures={g.measures[i]?.figures ?? null} lang={lang} />)])}
           />
+          <FavourableNote version={version} lang={lang} />
         </>
       )}
     </section>

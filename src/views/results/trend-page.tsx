@@ -6,10 +6,11 @@ import { fill } from '../../i18n/messages.js';
 import { resultsText } from '../../i18n/results.js';
 import type { Trend, TrendSeries } from '../../results/trend.js';
 import { ChartFigure } from './chart-figure.js';
+import { FavourableNote } from './favourable-parts.js';
 import { DataTable, MeanCell } from './figure-parts.js';
 import { formats } from './format.js';
 import { measureLabel } from './labels.js';
-import { ResultsShell, exportHref, resultsHref } from './results-shell.js';
+import { ResultsShell, exportHref, resultsHref, roundWithoutFigures } from './results-shell.js';
 import { trendSpec } from './trend-spec.js';
 
 type Props = { c: Context<NetworkEnv>; trend: Trend; catalogue: Catalogue; others: Array<{ key: string; title: string }> };
@@ -29,7 +30,8 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
   const t = resultsText(lang);
   const f = formats(lang);
   const latest = trend.rounds.at(-1);
-  const questionnaire = (latest ? catalogue.find(trend.questionnaireKey, latest.version) : catalogue.versionsOf(trend.questionnaireKey).at(-1))!.title[lang];
+  const version = (latest ? catalogue.find(trend.questionnaireKey, latest.version) : catalogue.versionsOf(trend.questionnaireKey).at(-1))!;
+  const questionnaire = version.title[lang];
   const title = fill(t.trendTitle, { questionnaire });
   const rounds = new Map(trend.rounds.map((round) => [round.id, round]));
   return (
@@ -37,6 +39,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
       <section class="card">
         <h1>{title}</h1>
         {trend.rounds.length === 0 ? <p>{t.noTrend}</p> : <p>{t.trendIntro}</p>}
+        {trend.rounds.length > 0 && <FavourableNote version={version} lang={lang} />}
         {trend.versionChanges.length > 0 && <p>{t.versionMarks}</p>}
         {trend.rounds.length > 0 && (
           <p>
@@ -66,7 +69,7 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
                   head={[t.closed, t.version, 'n', `${t.meanAbbr} (${t.ciAbbr})`]}
                   rows={series.points.map((point) => {
                     const round = rounds.get(point.roundId)!;
-                    return [f.date(round.closesAt), round.versionLabel, round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : fill(t.roundWithheld, { k: trend.threshold })];
+                    return [f.date(round.closesAt), round.versionLabel, round.shown ? String(point.figures?.n ?? '–') : '–', round.shown ? <MeanCell figures={point.figures} lang={lang} /> : roundWithoutFigures(round, trend.threshold, lang)];
                   })}
                 />
               </ChartFigure>

@@ -6,6 +6,7 @@ import { resultsText } from '../../i18n/results.js';
 import type { Trend, TrendSeries } from '../../results/trend.js';
 import { meanLines } from './chart-specs.js';
 import { formats } from './format.js';
+import { roundWithoutFigures } from './results-shell.js';
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -25,7 +26,7 @@ export function trendSpec(trend: Trend, series: TrendSeries, catalogue: Catalogu
       mean: shown?.mean ?? null,
       low: shown?.ci95?.low ?? null,
       high: shown?.ci95?.high ?? null,
-      tooltip: shown ? meanLines(shown, lang) : [fill(t.roundWithheld, { k: trend.threshold })],
+      tooltip: shown ? meanLines(shown, lang) : [roundWithoutFigures(round, trend.threshold, lang)],
     };
   });
   // A version change is marked halfway between the last round on the old version and the first on the new.

@@ -13,8 +13,7 @@ import { CsrfField } from '../csrf-field.js';
 import { statusLine } from './round-list.js';
 import { MailStatus, ProgressView } from './round-progress.js';
 import { Notices, RoundsShell, when } from './rounds-shell.js';
-import { erasureText } from '../../i18n/erasure.js';
-import { invitationsErasedOn } from '../../retention/retention.js';
+import { RoundRetention } from './round-retention.js';
 
 type PageProps = { c: Context<NetworkEnv>; details: RoundDetails; notice?: string | undefined; error?: string | undefined };
 
@@ -32,14 +31,6 @@ function ActionButton({ csrfToken, networkId, round, action, label, secondary }:
       </button>
     </form>
   );
-}
-
-/** What retention erases of the round, and when: counted from its actual closing. */
-function retentionLine(lang: Language, network: Network, round: RoundDetails['round']): string {
-  const t = erasureText(lang);
-  if (round.invitationsErasedAt) return fill(t.retentionRoundDone, { date: when(round.invitationsErasedAt, lang) });
-  const on = invitationsErasedOn(round, network);
-  return on ? fill(t.retentionRound, { date: when(on.toISOString(), lang) }) : fill(t.retentionRoundLater, { days: network.invitationRetentionDays });
 }
 
 function Facts({ lang, network, details, questionnaire, versionLabel }: Omit<PartProps, 'csrfToken'> & { details: RoundDetails; questionnaire: string; versionLabel: string }) {
@@ -70,8 +61,7 @@ function Facts({ lang, network, details, questionnaire, versionLabel }: Omit<Par
       </dd>
       <dt>{t.recurrenceLabel}</dt>
       <dd>{round.recurrenceMonths ? fill(t.recurrenceEvery, { months: round.recurrenceMonths }) : t.recurrenceNone}</dd>
-      <dt>{erasureText(lang).retentionTitle}</dt>
-      <dd>{retentionLine(lang, network, round)}</dd>
+      <RoundRetention lang={lang} network={network} round={round} />
       {details.previousRoundId && (
         <>
           <dt>{t.previousRound}</dt>

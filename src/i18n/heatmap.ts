@@ -1,0 +1,62 @@
+import { defineMessages } from './messages.js';
+
+/** The heat map of rules against every background group of a round. */
+export const heatmapText = defineMessages({
+  fi: {
+    title: 'Kaikki taustaryhmät samassa taulukossa',
+    link: 'Kaikki taustaryhmät samassa taulukossa',
+    intro:
+      'Jokainen rivi on sääntö tai osa-alue ja jokainen sarake taustaryhmä. Solun väri vain toistaa siihen kirjoitetun luvun. Ryhmät ja näyttämättä jätetyt luvut ovat samat kuin kunkin taustatiedon omalla sivulla: ryhmä näytetään, jos siinä on vähintään {k} vastausta, eikä lukua näytetä, jos siinä on alle {k} arviota tai jos sen voisi laskea muista luvuista vähentämällä.',
+    basisNav: 'Väritys',
+    basis_mean: 'Keskiarvon mukaan',
+    basis_share: 'Myönteisten osuuden mukaan',
+    caption_mean: 'Keskiarvot taustaryhmittäin',
+    caption_share: 'Myönteisten osuudet taustaryhmittäin',
+    allRespondents: 'Kaikki vastaajat',
+    legendTitle: 'Värien selitys',
+    legendConcern: 'alle {concern}',
+    legendBorderline: '{concern} – alle {strength}',
+    legendStrength: 'vähintään {strength}',
+    summary: 'Matalin luku on {lowValue}: {lowMeasure}, ryhmä {lowGroup}. Korkein on {highValue}: {highMeasure}, ryhmä {highGroup}.',
+    withheldCells: 'Näyttämättä jätettyjä soluja on {count}/{total}: niissä on alle {k} arviota, tai niiden luvut voisi laskea muista luvuista vähentämällä.',
+    noSegments: 'Tällä kierroksella ei kerätty taustatietoja.',
+  },
+  sv: {
+    title: 'Alla bakgrundsgrupper i samma tabell',
+    link: 'Alla bakgrundsgrupper i samma tabell',
+    intro:
+      'Varje rad är en regel eller ett område och varje kolumn en bakgrundsgrupp. Cellens färg upprepar bara siffran som står i den. Grupperna och de siffror som inte visas är desamma som på sidan för varje bakgrundsuppgift: en grupp visas om den har minst {k} svar, och en siffra visas inte om den bygger på färre än {k} bedömningar eller om den kunde räknas fram ur de andra siffrorna genom subtraktion.',
+    basisNav: 'Färgläggning',
+    basis_mean: 'Efter medelvärde',
+    basis_share: 'Efter andel positiva',
+    caption_mean: 'Medelvärden enligt bakgrundsgrupp',
+    caption_share: 'Andel positiva enligt bakgrundsgrupp',
+    allRespondents: 'Alla svarande',
+    legendTitle: 'Färgförklaring',
+    legendConcern: 'under {concern}',
+    legendBorderline: '{concern} – under {strength}',
+    legendStrength: 'minst {strength}',
+    summary: 'Lägst är {lowValue}: {lowMeasure}, gruppen {lowGroup}. Högst är {highValue}: {highMeasure}, gruppen {highGroup}.',
+    withheldCells: 'Celler som inte visas: {count} av {total}. De bygger på färre än {k} bedömningar, eller så kunde deras siffror räknas fram ur de andra genom subtraktion.',
+    noSegments: 'I den här omgången samlades inga bakgrundsuppgifter in.',
+  },
+  en: {
+    title: 'All background groups in one table',
+    link: 'All background groups in one table',
+    intro:
+      'Each row is a rule or area and each column a background group. A cell’s colour only repeats the figure written in it. The groups and the figures left out are the same as on each background question’s own page: a group is shown if it has at least {k} responses, and a figure is left out if it rests on fewer than {k} ratings or could be worked out by subtracting the others.',
+    basisNav: 'Colouring',
+    basis_mean: 'By mean',
+    basis_share: 'By favourable share',
+    caption_mean: 'Means by background group',
+    caption_share: 'Favourable shares by background group',
+    allRespondents: 'All respondents',
+    legendTitle: 'Colour key',
+    legendConcern: 'below {concern}',
+    legendBorderline: '{concern} to below {strength}',
+    legendStrength: '{strength} or more',
+    summary: 'The lowest figure is {lowValue}: {lowMeasure}, group {lowGroup}. The highest is {highValue}: {highMeasure}, group {highGroup}.',
+    withheldCells: '{count} of {total} cells are not shown: they rest on fewer than {k} ratings, or their figures could be worked out by subtracting the others.',
+    noSegments: 'No background information was collected in this round.',
+  },
+});
