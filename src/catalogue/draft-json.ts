@@ -1,5 +1,9 @@
+import { Model } from 'survey-core';
 import { LANGUAGES, type Language } from '../db/schema/networks.js';
+import { kindClaiming } from '../question-kinds/index.js';
 import { isLanguage } from '../i18n/language.js';
+import { registerSurveyProperties } from './survey-properties.js';
+import type { ItemKind } from './types.js';
 import { UNDECLARED_LANGUAGES } from './version-languages.js';
 
 /**
@@ -9,9 +13,6 @@ import { UNDECLARED_LANGUAGES } from './version-languages.js';
 export type Json = Record<string, unknown>;
 export type DraftQuestion = Json & { name: string };
 export type DraftPage = Json & { name: string; elements: DraftQuestion[] };
-
-/** What a question is to the editor; the lead's question-kind modules will answer this for the whole code base. */
-export type DraftKind = 'scored' | 'open' | 'segment' | 'other';
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -39,11 +40,20 @@ export function questionsOf(json: Json): DraftQuestion[] {
   return pagesOf(json).flatMap((page) => page.elements);
 }
 
+/** What a question is to the editor: the kind whose module claims it, or 'other' for one no kind supports. */
+export type DraftKind = ItemKind | 'other';
+
+const kinds = new WeakMap<Json, DraftKind>();
+
+/** Asks the question-kind modules, which read a survey-core question; the answer is kept per question object. */
 export function kindOf(question: Json): DraftKind {
-  if (question.segment !== undefined) return 'segment';
-  if (question.type === 'comment' || question.type === 'text') return 'open';
-  if (typeof question.measures === 'string' && Array.isArray(question.choices)) return 'scored';
-  return 'other';
+  const known = kinds.get(question);
+  if (known) return known;
+  registerSurveyProperties();
+  const parsed = new Model({ elements: [question] }).getAllQuestions()[0];
+  const kind = (parsed && kindClaiming(parsed)?.kind) ?? 'other';
+  kinds.set(question, kind);
+  return kind;
 }
 
 export const measureOf = (question: Json): string | undefined => (typeof question.measures === 'string' ? question.measures : undefined);

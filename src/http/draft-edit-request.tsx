@@ -16,6 +16,7 @@ import { editorHref, questionHref, type Failure } from '../views/questionnaires/
 import { EditorPage } from '../views/questionnaires/editor/editor-page.js';
 import { percentOf } from '../views/questionnaires/editor/meaning-form.js';
 import { QuestionPage } from '../views/questionnaires/editor/question-page.js';
+import { problemText } from '../views/questionnaires/problem-text.js';
 import { DomainError, NotFoundError } from './errors.js';
 import { parseId } from './ids.js';
 import { parseInput, readInput } from './input.js';
@@ -49,8 +50,7 @@ function checked(c: Ctx, context: EditContext) {
     return { problems: { missing, other: undefined }, changes };
   } catch (error) {
     if (!(error instanceof CatalogueError)) throw error;
-    const other = error.question ? fill(questionnaireText(c.var.lang).problemAt, { question: error.question, problem: error.problem }) : error.problem;
-    return { problems: { missing, other: missing.length > 0 ? undefined : other }, changes: undefined };
+    return { problems: { missing, other: missing.length > 0 ? undefined : problemText(error, c.var.lang) }, changes: undefined };
   }
 }
 

@@ -8,7 +8,7 @@ import { choiceSchema, measureSchema, optionalMeasureSchema, textsFrom, textsSch
 import { decideMeaning, retitle } from '../catalogue/rewording.js';
 import { draftOf, edit, overview, parsed, questionPage, type Outcome } from '../http/draft-edit-request.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { choicesOf } from '../views/questionnaires/editor/background-question-form.js';
+import { choicesOf } from '../views/questionnaires/editor/choice-question-form.js';
 import { idOf, QUESTION_TEXTS_FORM } from '../views/questionnaires/editor/editor-props.js';
 
 /** The editor of a network's draft, mounted at /networks/:networkId/questionnaires/:ownedId/edit; coordinators only. */
@@ -90,7 +90,7 @@ questionnaireEditorRoutes.post('/questions/:name', (c) => {
     const languages = languagesOf(context);
     const question = locate(context.row.json, name)?.question;
     const kind = question ? kindOf(question) : 'other';
-    const choices = kind === 'segment' || kind === 'other' ? choicesOf(question ?? { name }) : [];
+    const choices = kind === 'scored' || kind === 'open' ? [] : choicesOf(question ?? { name });
     const prefixes = ['title', 'description', ...choices.map((_, i) => `choice_${i}`)];
     const data = parsed(textsSchema(prefixes, languages, c.var.lang), input);
     const titled = retitle(context.row.json, name, textsFrom(data, 'title', languages), parentQuestion(context, name), context.takenKeys);

@@ -57,7 +57,7 @@ describe('draft edits', () => {
     json = setTexts(json, { on: 'page', page: 'rule3', field: 'description' }, { fi: '', sv: '', en: '' });
     expect(pagesOf(json).find((p) => p.name === 'rule3')!.description).toBeUndefined();
     expect(missingTexts(json)).toEqual([{ target: { on: 'question', name: 'r2_diverse', field: 'title' }, missing: ['sv'] }]);
-    expect(() => validateSurvey(json, 'edited')).toThrow(/no text in sv/);
+    expect(() => validateSurvey(json, 'edited')).toThrow(/r2_diverse.*Swedish/);
     expect(missingTexts(rules())).toEqual([]);
     expect(missingTexts({ ...rules(), languages: ['fi', 'sv'], title: { fi: 'Vain suomeksi' } })).toEqual([{ target: { on: 'survey', field: 'title' }, missing: ['sv'] }]);
   });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { locate, pagesOf, type Json } from '../../src/catalogue/draft-json.js';
 import { validateSurvey } from '../../src/catalogue/validate.js';
+import { catalogueText } from '../../src/i18n/catalogue.js';
 import { ownedVersions } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, postForm, type SignedIn } from '../helpers/people.js';
@@ -136,6 +137,24 @@ describe('the questionnaire editor over HTTP', () => {
     expect(await last.text()).toContain('Sivulle on jäätävä vähintään yksi kysymys.');
     expect(names((await stored(id)).json, 'rule5')).toHaveLength(1);
     expect((await stored(id)).json.title).toEqual(before.json.title);
+  });
+
+  it('edits a ranking question’s choices in a questionnaire without a scale, where no statement can be added', async () => {
+    const response = await post(`${base}/derive`, { from: 'network-priorities:1' });
+    const id = Number(/questionnaires\/(\d+)\?/.exec(response.headers.get('location')!)![1]);
+    const edit = `${base}/${id}/edit`;
+    const page = await (await get(people.coordinator, edit)).text();
+    expect(page).toContain(catalogueText('fi').rankingQuestion);
+    expect(page).not.toContain('Vastausasteikko');
+    expect(page).not.toContain('Lisää verkoston oma väittämä');
+    const form = await (await get(people.coordinator, `${edit}/questions/priorities`)).text();
+    expect(form).toContain('Muokkaa kysymystä');
+    expect(form).toContain('id="question-texts-choice_9_en"');
+    expect((await post(`${edit}/questions/priorities`, { choice_0_en: 'Shared goals first' })).status).toBe(303);
+    const choices = question((await stored(id)).json, 'priorities').choices as Array<{ text: Record<string, string> }>;
+    expect(choices[0]!.text.en).toBe('Shared goals first');
+    expect(choices[0]!.text.fi).toBeTruthy();
+    expect(validateSurvey((await stored(id)).json, 'edited').items.find((i) => i.name === 'priorities')!.kind).toBe('ranking');
   });
 
   it('lets only the network’s coordinators edit, with the CSRF token, and never a published version', async () => {

@@ -21,6 +21,6 @@ export function kindLabel(question: DraftQuestion, lang: Language): string {
   const measure = measureOf(question);
   const kind = kindOf(question);
   if (kind === 'scored') return measureLabel(measure ?? '', lang);
-  if (kind === 'segment') return t.backgroundQuestion;
-  return measure ? `${t.openQuestion} · ${measureLabel(measure, lang)}` : t.openQuestion;
+  const names = { open: t.openQuestion, segment: t.backgroundQuestion, multiple: t.multipleQuestion, ranking: t.rankingQuestion, other: editorText(lang).otherKind };
+  return measure ? `${names[kind]} · ${measureLabel(measure, lang)}` : names[kind];
 }

@@ -7,7 +7,7 @@ import type { NetworkEnv } from '../../../http/network-access.js';
 import { csrfTokenOf } from '../../../http/session.js';
 import { editorText } from '../../../i18n/editor.js';
 import { Notices, RoundsShell } from '../../rounds/rounds-shell.js';
-import { BackgroundQuestionForm } from './background-question-form.js';
+import { ChoiceQuestionForm } from './choice-question-form.js';
 import { editorHref, idOf, questionHref, type Failure } from './editor-props.js';
 import { MeaningForm } from './meaning-form.js';
 import { MoveForm } from './move-form.js';
@@ -36,7 +36,7 @@ export function QuestionPage({ c, row, question, meaning, notice, failure }: Pro
   const props = { lang, csrf: csrfTokenOf(c), languages, failure };
   const kind = kindOf(question);
   const scoredMeasures = [...new Set(questionsOf(json).filter((q) => kindOf(q) === 'scored').map(measureOf).filter((m): m is string => m !== undefined))];
-  const heading = kind === 'scored' ? t.scoredHeading : kind === 'open' ? t.openHeading : t.backgroundHeading;
+  const heading = { scored: t.scoredHeading, open: t.openHeading, segment: t.backgroundHeading, multiple: t.questionHeading, ranking: t.questionHeading, other: t.questionHeading }[kind];
   return (
     <RoundsShell c={c} title={`${heading}: ${questionTitle(question, lang, languages)}`}>
       <p class="breadcrumb">
@@ -48,7 +48,7 @@ export function QuestionPage({ c, row, question, meaning, notice, failure }: Pro
         <h2 id="texts-heading">{questionTitle(question, lang, languages)}</h2>
         {kind === 'scored' && <ScoredStatementForm question={question} action={action} {...props} />}
         {kind === 'open' && <OpenQuestionForm question={question} measures={scoredMeasures} action={action} {...props} />}
-        {(kind === 'segment' || kind === 'other') && <BackgroundQuestionForm question={question} action={action} {...props} />}
+        {kind !== 'scored' && kind !== 'open' && <ChoiceQuestionForm question={question} action={action} {...props} />}
       </section>
       {meaning && <MeaningForm meaning={meaning.state} parentTitle={meaning.parent.title} parentLabel={meaning.parentVersion.label} action={`${action}/meaning`} {...props} />}
       {kind === 'scored' && <MoveForm question={question} measures={scoredMeasures} action={`${action}/move`} {...props} />}

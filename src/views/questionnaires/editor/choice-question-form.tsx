@@ -9,8 +9,8 @@ import { LocalizedFields } from './localized-fields.js';
 /** The answer choices of a question as the form numbers them; their values are the platform's and never shown. */
 export const choicesOf = (question: DraftQuestion): unknown[] => (Array.isArray(question.choices) ? question.choices : []);
 
-/** A background (or other) question: its wording, help text and each choice's text; what the choices mean stays. */
-export function BackgroundQuestionForm({ question, action, lang, csrf, languages, failure }: FormProps & { question: DraftQuestion; action: string }) {
+/** A background, multiple-choice or ranking question: its wording, help text and each choice's text; what the choices mean stays. */
+export function ChoiceQuestionForm({ question, action, lang, csrf, languages, failure }: FormProps & { question: DraftQuestion; action: string }) {
   const t = editorText(lang);
   const own = failureOf(failure, QUESTION_TEXTS_FORM);
   return (
