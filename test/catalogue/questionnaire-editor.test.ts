@@ -139,6 +139,17 @@ describe('the questionnaire editor over HTTP', () => {
     expect((await stored(id)).json.title).toEqual(before.json.title);
   });
 
+  it('offers a field for each language the version declares, and only those', async () => {
+    const { id, edit } = await derive();
+    await t.deps.db.update(ownedVersions).set({ json: { ...(await stored(id)).json, languages: ['fi', 'sv'] } }).where(eq(ownedVersions.id, id));
+    const page = await (await get(people.coordinator, edit)).text();
+    expect(page).toContain('id="survey-texts-title_sv"');
+    expect(page).not.toContain('title_en');
+    const statement = await (await get(people.coordinator, `${edit}/questions/r1_documented`)).text();
+    expect(statement).toContain('id="question-texts-title_fi"');
+    expect(statement).not.toContain('title_en');
+  });
+
   it('edits a ranking question’s choices in a questionnaire without a scale, where no statement can be added', async () => {
     const response = await post(`${base}/derive`, { from: 'network-priorities:1' });
     const id = Number(/questionnaires\/(\d+)\?/.exec(response.headers.get('location')!)![1]);
