@@ -10,6 +10,7 @@ import { memberErasureRoutes } from './member-erasure.js';
 import { roundRoutes } from './rounds.js';
 import { roundApi } from './api/rounds.js';
 import { questionnaireRoutes } from './questionnaires.js';
+import { questionnaireEditorRoutes } from './questionnaire-editor.js';
 import { outboxRoutes } from './outbox.js';
 import { memberApi } from './api/members.js';
 import { resultsApi } from './api/results.js';
@@ -48,6 +49,7 @@ export function networkPages(): Hono<AppEnv> {
       ['/members', memberRoutes],
       ['/rounds', roundRoutes],
       ['/questionnaires', questionnaireRoutes],
+      ['/questionnaires/:ownedId/edit', questionnaireEditorRoutes],
       ['/outbox', outboxRoutes],
       ['/results', resultsRoutes],
       ['/agenda/prioritise', prioritisationRoutes],

@@ -18,12 +18,12 @@ import { parseId } from '../http/ids.js';
 import { readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
 import { actorOf, csrfTokenOf } from '../http/session.js';
-import { catalogueProblemMessage } from '../i18n/catalogue-problems.js';
 import { fill } from '../i18n/messages.js';
 import { questionnaireText } from '../i18n/questionnaires.js';
 import { PreviewPage } from '../views/catalogue/preview-page.js';
 import { VersionPage } from '../views/catalogue/version-page.js';
 import { DraftActions, InvalidDraftPage, OwnedVersionActions } from '../views/questionnaires/owned-version-parts.js';
+import { problemText } from '../views/questionnaires/problem-text.js';
 import { QuestionnaireListPage } from '../views/questionnaires/questionnaire-list.js';
 
 /** The network's own questionnaire versions, mounted at /networks/:networkId/questionnaires; coordinators only. */
@@ -96,20 +96,12 @@ questionnaireRoutes.post('/import', async (c) => {
   try {
     validateSurvey(json, file.name);
   } catch (error) {
-    if (error instanceof CatalogueError) return listPage(c, `${t.importRefused} ${t.problemIntro} ${problemText(c, error)}`, 422);
+    if (error instanceof CatalogueError) return listPage(c, `${t.importRefused} ${t.problemIntro} ${problemText(error, c.var.lang)}`, 422);
     throw error;
   }
   const draft = await createDraft(c.var.deps.db, c.var.deps.clock, c.var.network.id, c.var.session!.user.id, { key, parentVersion: latest.version, json: json as Record<string, unknown> });
   return c.redirect(`${base(c)}/${draft.id}?done=drafted`, 303);
 });
-
-/** The problem in the coordinator's language, naming the question by its title as people read it. */
-function problemText(c: Context<NetworkEnv>, problem: CatalogueError): string {
-  const lang = c.var.lang;
-  const message = catalogueProblemMessage(problem.code, problem.params, lang);
-  const title = problem.questionTitle?.[lang] ?? Object.values(problem.questionTitle ?? {})[0];
-  return title ? fill(questionnaireText(lang).problemAt, { question: title, problem: message }) : message;
-}
 
 // GET /networks/:networkId/questionnaires/:ownedId — a draft or a published own version, with its diff to its parent.
 questionnaireRoutes.get('/:ownedId', async (c) => {
@@ -120,7 +112,7 @@ questionnaireRoutes.get('/:ownedId', async (c) => {
   const done = NOTICES.find((notice) => notice === c.req.query('done'));
   const published = c.req.query('published') !== undefined;
   const notice = done ? t[done] : published && row.status === 'published' ? fill(t.published, { version: version instanceof CatalogueError ? '' : version.label }) : undefined;
-  if (version instanceof CatalogueError) return c.html(<InvalidDraftPage c={c} row={row} problem={problemText(c, version)} />);
+  if (version instanceof CatalogueError) return c.html(<InvalidDraftPage c={c} row={row} problem={problemText(version, c.var.lang)} />);
   const parent = row.parentVersion === null ? undefined : c.var.deps.catalogue.find(row.key, row.parentVersion);
   const changes = parent ? { previous: parent, diff: diffVersions(parent, version) } : undefined;
   const isDraft = row.status === 'draft';
@@ -163,7 +155,7 @@ questionnaireRoutes.post('/:ownedId/publish', async (c) => {
     await publishDraft(c.var.deps.db, c.var.deps.clock, c.var.deps.catalogue, row, actorOf(c));
     return c.redirect(`${base(c)}/${row.id}?published`, 303);
   } catch (error) {
-    if (error instanceof CatalogueError) return c.html(<InvalidDraftPage c={c} row={row} problem={problemText(c, error)} />, 422);
+    if (error instanceof CatalogueError) return c.html(<InvalidDraftPage c={c} row={row} problem={problemText(error, c.var.lang)} />, 422);
     if (error instanceof NotADraftError) return listPage(c, t.notADraft, 409);
     throw error;
   }

@@ -4,6 +4,7 @@ import type { NetworkEnv } from '../../http/network-access.js';
 import { csrfTokenOf } from '../../http/session.js';
 import { fill } from '../../i18n/messages.js';
 import type { Language } from '../../db/schema/networks.js';
+import { editorText } from '../../i18n/editor.js';
 import { questionnaireText } from '../../i18n/questionnaires.js';
 import { CsrfField } from '../csrf-field.js';
 import { Notices, RoundsShell } from '../rounds/rounds-shell.js';
@@ -13,6 +14,14 @@ import { draftTitle } from './draft-title.js';
 export type PartProps = { lang: Language; csrf: string; networkId: number; row: OwnedVersionRow; notice?: string | undefined };
 
 const href = (networkId: number, row: OwnedVersionRow) => `/networks/${networkId}/questionnaires/${row.id}`;
+
+function EditLink({ lang, networkId, row }: Pick<PartProps, 'lang' | 'networkId' | 'row'>) {
+  return (
+    <a class="button" href={`${href(networkId, row)}/edit`}>
+      {editorText(lang).editDraft}
+    </a>
+  );
+}
 
 function ExportLink({ lang, networkId, row }: Pick<PartProps, 'lang' | 'networkId' | 'row'>) {
   return (
@@ -30,6 +39,7 @@ export function DraftActions({ lang, csrf, networkId, row, notice }: PartProps) 
       <Notices notice={notice} />
       <p>{t.draftLead}</p>
       <div class="actions">
+        <EditLink lang={lang} networkId={networkId} row={row} />
         <ExportLink lang={lang} networkId={networkId} row={row} />
       </div>
       <form method="post" action={`${href(networkId, row)}/publish`} class="actions">
@@ -81,6 +91,7 @@ export function InvalidDraftPage({ c, row, problem }: { c: Context<NetworkEnv>; 
       <Notices error={`${t.problemIntro} ${problem}`} />
       <p>{t.draftInvalid}</p>
       <div class="actions">
+        <EditLink lang={c.var.lang} networkId={c.var.network.id} row={row} />
         <ExportLink lang={c.var.lang} networkId={c.var.network.id} row={row} />
       </div>
       <form method="post" action={`${href(c.var.network.id, row)}/delete`} class="actions">
