@@ -132,7 +132,11 @@ describe('multiple-choice and ranking questions', () => {
     const topics = results.choices.find((c) => c.itemKey === 'own.topics')!;
     expect(topics.choices?.map((c) => [c.picks, c.share])).toEqual([[4, 1], [1, 0.25], [1, 0.25]]);
     const actions = results.choices.find((c) => c.itemKey === 'own.actions')!;
-    expect(actions.choices?.map((c) => [c.picks, c.meanPlace])).toEqual([[2, 1.5], [0, null], [3, (1 + 1 + 2) / 3]]);
+    // Most chosen first: mentoring (3), meetings (2), newsletter (none).
+    expect(actions.choices?.map((c) => [c.value, c.picks, c.meanPlace])).toEqual([['mentoring', 3, (1 + 1 + 2) / 3], ['meetings', 2, 1.5], ['newsletter', 0, null]]);
+    // 4 of 4 (Wilson 51–100 %) and 1 of 4 (5–70 %) overlap: too close to call with only four answers.
+    expect(topics.choices?.map((c) => c.tooClose)).toEqual([true, true, true]);
+    expect(topics.choices![0]!.interval.low).toBeCloseTo(0.5101, 3);
 
     // The raw export gives each choice its own column: 1/0 for picks, the place for a ranking.
     const csv = responsesCsv(await rawResponses(t.deps.db, t.deps.catalogue, opened.network, round!), 'fi');
