@@ -31,3 +31,14 @@ export async function membersChoice(db: Db, catalogue: Catalogue, network: Netwo
   if (!question?.choices || index < 0) return { round, shown: false };
   return { round, shown: true, place: index + 1, count: question.choices.length, answered: question.answered, choice: question.choices[index]! };
 }
+
+/** The choosing rounds the agenda's actions came from, with how many members took part; one entry per round whose results are shown. */
+export async function chosenTogether(db: Db, catalogue: Catalogue, network: Network, actions: Array<Pick<Action, 'chosenInRoundId' | 'choiceValue'>>): Promise<Array<{ round: string; answered: number }>> {
+  const seen = new Map<number, { round: string; answered: number } | null>();
+  for (const action of actions) {
+    if (action.chosenInRoundId === null || seen.has(action.chosenInRoundId)) continue;
+    const choice = await membersChoice(db, catalogue, network, action);
+    seen.set(action.chosenInRoundId, choice?.shown ? { round: choice.round.title, answered: choice.answered } : null);
+  }
+  return [...seen.values()].filter((entry) => entry !== null);
+}

@@ -2,6 +2,7 @@ import type { Language } from '../db/schema/networks.js';
 import { agendaText } from '../i18n/agenda.js';
 import { digestText } from '../i18n/digest.js';
 import { fill } from '../i18n/messages.js';
+import { prioritisationText } from '../i18n/prioritisation.js';
 import type { QuestionnaireReport, Report } from '../reports/report.js';
 import type { ComparedRow } from '../results/comparison.js';
 import { scaleRange } from './chart-style.js';
@@ -26,7 +27,8 @@ export type DigestSection = {
   means: MeansTable | null;
 };
 
-export type DigestContent = { sections: DigestSection[]; actionsHeading: string; actions: string[] };
+/** `together`: one sentence per members' choosing round the agenda came from. */
+export type DigestContent = { sections: DigestSection[]; actionsHeading: string; together: string[]; actions: string[] };
 
 const MAX_CHANGES = 3;
 
@@ -101,5 +103,6 @@ function actionLines(report: Report, lang: Language): string[] {
 /** The digest's words and figures for one language, without any markup. */
 export function digestContent(report: Report, lang: Language): DigestContent {
   const t = digestText(lang);
-  return { sections: report.questionnaires.map((q) => sectionOf(q, lang)), actionsHeading: t.actionsHeading, actions: actionLines(report, lang) };
+  const together = report.chosenTogether.map((entry) => fill(prioritisationText(lang).together, entry));
+  return { sections: report.questionnaires.map((q) => sectionOf(q, lang)), actionsHeading: t.actionsHeading, together, actions: actionLines(report, lang) };
 }

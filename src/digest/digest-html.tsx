@@ -103,6 +103,9 @@ export async function renderDigestHtml(view: DigestView): Promise<string> {
             <Section section={section} charts={view.charts.get(section.questionnaireKey) ?? []} lang={view.lang} />
           ))}
           <h2 style={H2}>{content.actionsHeading}</h2>
+          {content.together.map((line) => (
+            <p style={P}>{line}</p>
+          ))}
           <List lines={content.actions} empty={t.noActions} />
           <p style={`${P}margin-top:24px;`}>{t.reportLead}</p>
           <p style="margin:0 0 16px;">

@@ -31,6 +31,7 @@ export function renderDigestText(view: DigestView): string {
     content.sections.length > 0 ? t.intro : t.noRounds,
     ...content.sections.flatMap((s) => section(s, view)),
     heading(content.actionsHeading),
+    ...content.together,
     list(content.actions, t.noActions),
     `${t.reportLead}\n${view.reportUrl}`,
     ...(view.linkValid ? [view.linkValid] : []),

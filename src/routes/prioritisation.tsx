@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { actionCandidates } from '../agenda/candidates.js';
 import { parseProposals } from '../agenda/prioritisation-input.js';
 import { createPrioritisation, PRIORITIES_KEY } from '../agenda/prioritisation.js';
+import type { Localized } from '../catalogue/measures.js';
+import { LANGUAGES } from '../db/schema/index.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
@@ -72,7 +74,7 @@ prioritisationRoutes.post('/', coordinatorOnly, async (c) => {
     const errors = { ...(proposals.ok ? {} : proposals.fields), ...(roundInput.ok ? {} : roundInput.fields) };
     return c.html(<PrioritisePage c={c} round={round} candidates={candidates} values={values} errors={errors} />, 422);
   }
-  const pickTitle = { fi: prioritisationText('fi').pickTitle, sv: prioritisationText('sv').pickTitle, en: prioritisationText('en').pickTitle };
+  const pickTitle = Object.fromEntries(LANGUAGES.map((code) => [code, prioritisationText(code).pickTitle])) as Localized;
   const created = await createPrioritisation({ db, clock, catalogue }, network.id, network.languages, round, { ...proposals.data, pickTitle, round: roundInput.data }, actorOf(c)!);
   return c.redirect(`/networks/${network.id}/rounds/${created.id}?done=created`, 303);
 });

@@ -6,7 +6,8 @@ import { networkWithPeople } from '../helpers/people.js';
 
 /** An open network-rules round with `count` invited members, each with a working answer link. */
 export async function roundWithInvitations(t: TestApp, count: number, options: { opensAt?: string; closesAt?: string; status?: 'draft' | 'open' | 'closed' } = {}) {
-  const { network } = await networkWithPeople(t);
+  const people = await networkWithPeople(t);
+  const { network } = people;
   const version = t.deps.catalogue.find('network-rules', 1)!;
   const now = t.deps.clock.now().getTime();
   const [round] = await t.deps.db
@@ -34,7 +35,7 @@ export async function roundWithInvitations(t: TestApp, count: number, options: {
     await t.deps.db.insert(invitations).values({ roundId: round!.id, memberId: member!.id, tokenHash: hashToken(t.deps.secretKey, token), sentAt: 'x', createdAt: 'x' });
     tokens.push(token);
   }
-  return { network, round: round!, version, tokens };
+  return { network, people, round: round!, version, tokens };
 }
 
 /** A complete, valid answer: every scored statement, both background questions and one comment. */

@@ -1,16 +1,19 @@
 import type { Context } from 'hono';
 import type { Action } from '../../agenda/actions.js';
 import type { FollowUpStep } from '../../agenda/follow-up.js';
+import type { MembersChoice } from '../../agenda/members-choice.js';
 import { MEASURES } from '../../catalogue/measures.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
+import { fill } from '../../i18n/messages.js';
+import { prioritisationText } from '../../i18n/prioritisation.js';
 import { reportText } from '../../i18n/reports.js';
 import { formats } from '../results/format.js';
 import { AgendaShell, Notice } from './agenda-shell.js';
 import { FollowUpList } from './follow-up-list.js';
 
-export type AgendaEntry = { action: Action; roundTitle: string; steps: FollowUpStep[] };
+export type AgendaEntry = { action: Action; roundTitle: string; steps: FollowUpStep[]; choice: MembersChoice | null };
 
 /** Chooses one rule or area; a plain GET form, so the filtered list has its own address. */
 function MeasureFilter({ lang, measure }: { lang: Language; measure: string | undefined }) {
@@ -34,6 +37,13 @@ function MeasureFilter({ lang, measure }: { lang: Language; measure: string | un
 }
 
 /** Coordinators get an edit link; leaders only read. */
+/** How the members placed the action in their choosing round. */
+export function MembersChoiceLine({ lang, choice }: { lang: Language; choice: MembersChoice }) {
+  const t = prioritisationText(lang);
+  if (!choice.shown) return <p class="hint">{fill(t.chosenErased, { round: choice.round.title })}</p>;
+  return <p class="hint">{fill(t.chosen, { place: choice.place, count: choice.count, share: formats(lang).percent(choice.choice.share), answered: choice.answered })}</p>;
+}
+
 function ActionItem({ lang, networkId, k, editable, entry }: { lang: Language; networkId: number; k: number; editable: boolean; entry: AgendaEntry }) {
   const t = agendaText(lang);
   const f = formats(lang);
@@ -51,6 +61,7 @@ function ActionItem({ lang, networkId, k, editable, entry }: { lang: Language; n
         <dt>{t.fieldRound}</dt>
         <dd>{entry.roundTitle}</dd>
       </dl>
+      {entry.choice && <MembersChoiceLine lang={lang} choice={entry.choice} />}
       <FollowUpList steps={entry.steps} lang={lang} k={k} />
       {editable && (
         <p>

@@ -4,6 +4,7 @@ import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
 import { agendaText, measureLabel } from '../../i18n/agenda.js';
 import { fill } from '../../i18n/messages.js';
+import { prioritisationText } from '../../i18n/prioritisation.js';
 import { reportText } from '../../i18n/reports.js';
 import { favourableText } from '../../i18n/favourable.js';
 import { resultsText } from '../../i18n/results.js';
@@ -97,6 +98,13 @@ export function CandidatesPage({ c, rounds, round, candidates, withheld, actionC
           <p class="notice">{round.resultsErasedAt ? fill(t.candidatesErased, { date: formats(c.var.lang).date(round.resultsErasedAt) }) : fill(t.candidatesWithheld, { k: c.var.network.anonymityThreshold })}</p>
         )}
         {round && !withheld && candidates.length === 0 && <p>{t.noCandidates}</p>}
+        {round && !withheld && (
+          <p>
+            <a class="button button-secondary" href={`/networks/${c.var.network.id}/agenda/prioritise?round=${round.id}`}>
+              {prioritisationText(c.var.lang).start}
+            </a>
+          </p>
+        )}
       </section>
       {round && candidates.length > 0 && (
         <ul class="candidate-list">

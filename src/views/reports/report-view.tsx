@@ -47,7 +47,7 @@ export function ReportView({ lang, report, catalogue, limits, compiledAt }: Prop
           </>
         );
       })}
-      <ReportActions lang={lang} actions={report.actions} />
+      <ReportActions lang={lang} actions={report.actions} chosenTogether={report.chosenTogether} />
     </div>
   );
 }
