@@ -88,6 +88,6 @@ describe('server start', () => {
     const question = json.pages[0].elements.find((q: { measures?: string }) => q.measures);
     question.measures = 'area:nowhere';
     writeFileSync(file, JSON.stringify(json));
-    await expect(start(`file:${join(dir, 'db.sqlite')}`, surveys)).rejects.toThrow(new RegExp(`network-strategy/v1\\.json, question "${question.name}": measures must name`));
+    await expect(start(`file:${join(dir, 'db.sqlite')}`, surveys)).rejects.toThrow(new RegExp(`network-strategy/v1\\.json, question "${question.name}": The question must measure exactly one known rule`));
   });
 });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { PRIORITIES_KEY } from '../../agenda/prioritisation.js';
 import type { VersionList } from '../../catalogue/types.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
@@ -25,9 +26,9 @@ const local = (value: unknown) => {
   return date ? toHelsinkiLocal(date) : s;
 };
 
-/** A new round: the first questionnaire at its latest version, opening at the next full hour, open for two weeks. */
+/** A new round: the first questionnaire (not a choosing round's) at its latest version, opening at the next full hour, open for two weeks. */
 export function newRoundValues(catalogue: VersionList, now: Date): Values {
-  const key = catalogue.keys()[0] ?? '';
+  const key = catalogue.keys().find((k) => k !== PRIORITIES_KEY) ?? '';
   const opens = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);
   return {
     questionnaireKey: key,
