@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
-import { CatalogueError } from '../../src/catalogue/types.js';
 import { validateSurvey } from '../../src/catalogue/validate.js';
 import { roundLanguages } from '../../src/catalogue/version-languages.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
 import { openedMailRows } from '../helpers/mail-rows.js';
+import { problemOf } from '../helpers/catalogue-problem.js';
 import { openRound } from '../helpers/open-round.js';
 
 type Json = Record<string, unknown>;
@@ -21,16 +21,6 @@ function onlyIn(languages: string[], json: Json = rulesV1()): Json {
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, strip(v)]));
   };
   return { ...(strip(json) as Json), languages };
-}
-
-function problemOf(json: Json): string {
-  try {
-    validateSurvey(json, 'network-rules/v2.json');
-  } catch (error) {
-    if (error instanceof CatalogueError) return error.problem;
-    throw error;
-  }
-  throw new Error('the file was accepted');
 }
 
 let t: TestApp | undefined;

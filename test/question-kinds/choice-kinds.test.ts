@@ -4,14 +4,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../src/answering/validate-answers.js';
 import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
-import { CatalogueError } from '../../src/catalogue/types.js';
-import { validateSurvey } from '../../src/catalogue/validate.js';
 import { itemTallies, rounds } from '../../src/db/schema/index.js';
 import { rawResponses, responsesCsv } from '../../src/results/export-responses.js';
 import { roundResults } from '../../src/results/round-results.js';
 import { sealedPaddedLength } from '../../src/responses/sealed-responses.js';
 import { storeResponses } from '../../src/responses/store.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
+import { problemOf } from '../helpers/catalogue-problem.js';
 import { openRound } from '../helpers/open-round.js';
 import { grantRole, signedInUser } from '../helpers/people.js';
 
@@ -55,16 +54,6 @@ function withChoicePage(change: (page: Json) => void = () => {}): Json {
   change(page);
   json.pages.push(page);
   return json;
-}
-
-function problemOf(json: Json): string {
-  try {
-    validateSurvey(json, 'network-rules/v2.json');
-  } catch (error) {
-    if (error instanceof CatalogueError) return error.problem;
-    throw error;
-  }
-  throw new Error('the file was accepted');
 }
 
 async function coordinatorOf(app: TestApp, networkId: number): Promise<string> {
