@@ -65,7 +65,7 @@ describe('GET /catalogue', () => {
       expect(html).toContain(`href="/catalogue/${version.key}/v${version.version}/preview"`);
       expect(html).toContain(`href="/catalogue/${version.key}/v${version.version}"`);
     }
-    expect(html).toContain('Regel 10: Kontinuitet');
+    expect(html).toContain('Spelregel 10: Kontinuitet');
     expect(html).toContain('Strategi: Samarbetsformer');
     expect(html).not.toContain('#changes');
   });
@@ -87,7 +87,7 @@ describe('GET /catalogue/:key/v:version', () => {
       expect(html).toContain(`<code class="item-key">${item.itemKey}</code>`);
       expect(html).toContain(escaped(item.title.fi));
     }
-    for (let rule = 1; rule <= 10; rule += 1) expect(html).toContain(`Sääntö ${rule}: ${escaped(findMeasure(`rule:${rule}`)!.name.fi)}`);
+    for (let rule = 1; rule <= 10; rule += 1) expect(html).toContain(`Pelisääntö ${rule}: ${escaped(findMeasure(`rule:${rule}`)!.name.fi)}`);
     expect(html).toContain('1. Verkoston tavoitteet');
     expect(html).toContain('href="/catalogue/network-rules/v1/preview"');
     expect(html).not.toContain('id="changes"');
@@ -117,9 +117,9 @@ describe('GET /catalogue/:key/v:version', () => {
     expect(reworded).toContain('<ins lang="fi">Verkostomme tavoitteet ovat kaikkien nähtävillä.</ins>');
     expect(reworded).not.toContain('lang="sv"');
 
-    const moved = diffPart(html, 'Mittaa nyt eri sääntöä tai osa-aluetta');
+    const moved = diffPart(html, 'Mittaa nyt eri pelisääntöä tai osa-aluetta');
     expect(moved).toContain(v1.items.find((item) => item.name === 'r1_participation_demands')!.itemKey);
-    expect(moved).toMatch(/<del[^>]*>Sääntö 1: Verkoston tavoitteet<\/del>[\s\S]*<ins[^>]*>Sääntö 2: Jäsenten valinta ja sitoutuminen<\/ins>/);
+    expect(moved).toMatch(/<del[^>]*>Pelisääntö 1: Verkoston tavoitteet<\/del>[\s\S]*<ins[^>]*>Pelisääntö 2: Jäsenten valinta ja sitoutuminen<\/ins>/);
     expect(html).toContain(`Ennallaan: ${v2.items.length - 3}`);
   });
 });

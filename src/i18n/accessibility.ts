@@ -76,7 +76,7 @@ export const accessibilityText = defineMessages({
     feedbackNone: 'The service’s maintainer has not yet set an address for feedback. Please contact your network’s coordinator.',
     messageRequired: 'Write your feedback (at most 4,000 characters).',
     feedbackTooMany: 'Too many messages have been sent just now. Try again in {minutes} minutes. Your message is still in the form.',
-    emailInvalid: 'Write a working email address or leave the field empty.',
+    emailInvalid: 'Enter a valid email address or leave the field empty.',
     mailSubject: 'Accessibility feedback: Verkostopulssi',
     mailReplyTo: 'Reply to: {email}',
     mailNoReply: 'The sender gave no reply address.',

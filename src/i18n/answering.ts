@@ -7,7 +7,7 @@ export const answerApiText = defineMessages({
     unknown: 'Linkkiä ei tunnisteta. Tarkista, että kopioit sen kokonaan.',
     not_open: 'Kysely ei ole vielä avoinna.',
     answered: 'Olet jo vastannut tähän kyselyyn.',
-    closed: 'Kysely on sulkeutunut, eikä vastauksia enää oteta vastaan.',
+    closed: 'Kysely on päättynyt, eikä vastauksia enää oteta vastaan.',
     invalid: 'Vastauksia ei tallennettu. Korjaa merkityt kohdat ja lähetä uudelleen.',
     not_an_object: 'Vastausten on oltava JSON-olio.',
     unknown_question: 'Kyselyssä ei ole tätä kysymystä.',

@@ -43,7 +43,7 @@ export const commonText = defineMessages({
     badJson: 'Begärans innehåll är inte ett giltigt JSON-objekt.',
     incompleteBody: 'Begäran avbröts innan den hade kommit fram helt.',
     badForm: 'Formulärets uppgifter kunde inte läsas. Skicka formuläret igen.',
-    tooDeep: 'Begärans uppgifter har för många nivåer (högst {max} nivåer i varandra).',
+    tooDeep: 'Begäran innehåller för djupt kapslade uppgifter (högst {max} nivåer).',
     tooLarge: 'Begäran är för stor (högst {max} kB).',
     tooManyUnknownLinks: 'För många okända länkar från den här adressen. Försök igen senare.',
     checkForm: 'Kontrollera uppgifterna i formuläret.',

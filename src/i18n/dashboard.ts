@@ -62,7 +62,7 @@ export const dashboardText = defineMessages({
     actionsTitle: 'Öppna åtgärder',
     noActions: 'Inga öppna åtgärder.',
     dueOn: 'senast {date}',
-    noDue: 'ingen tidsgräns',
+    noDue: 'ingen tidsfrist',
     latestTitle: 'Senast stängda omgången',
     noLatest: 'Ingen omgång har stängts ännu.',
     latestLead: '”{title}” stängdes {date}. Svar: {n}.',

@@ -83,7 +83,7 @@ export const draftProblemText = defineMessages({
     question: 'Frågan ”{question}”',
     title: 'rubriken',
     description: 'beskrivningen',
-    noneText: 'texten för alternativet ”Kan inte säga”',
+    noneText: 'texten för alternativet ”Vet inte”',
     choice: 'texten för svarsalternativ {number}',
     missing: '{where}: {what} saknas {languages}.',
     other: 'Kontrollen godkänner ännu inte utkastet:',

@@ -7,14 +7,14 @@ export const favourableText = defineMessages({
     title: 'myönteisten vastausten osuus ja sen 95 %:n luottamusväli',
     column: 'Myönteisiä (95 %:n lv.)',
     method:
-      'Myönteisiä on niiden vastausten osuus, jotka ovat asteikon kahdessa ylimmässä kohdassa ({values}); ”{cannotSay}” -vastauksia ei lasketa, kuten ei keskiarvoonkaan. Sulkeissa on osuuden 95 %:n luottamusväli Wilsonin menetelmällä, joka pysyy pienilläkin vastausmäärillä 0 ja 100 %:n välillä. Säännön välissä kukin vastaaja lasketaan kerran, koska saman ihmisen vastaukset säännön väittämiin kulkevat yhdessä.',
+      'Myönteisiä on niiden vastausten osuus, jotka ovat asteikon kahdessa ylimmässä kohdassa ({values}); ”{cannotSay}” -vastauksia ei lasketa, kuten ei keskiarvoonkaan. Sulkeissa on osuuden 95 %:n luottamusväli Wilsonin menetelmällä, joka pysyy pienilläkin vastausmäärillä 0 ja 100 %:n välillä. Pelisäännön luottamusvälissä kukin vastaaja lasketaan kerran, koska saman ihmisen vastaukset pelisäännön väittämiin kulkevat yhdessä.',
   },
   sv: {
     label: 'positiva',
     title: 'andelen positiva svar och dess 95 % konfidensintervall',
     column: 'Positiva (95 % KI)',
     method:
-      'Positiva är andelen svar på skalans två högsta steg ({values}); svaren ”{cannotSay}” räknas inte med, lika lite som i medelvärdet. Inom parentes står andelens 95 % konfidensintervall enligt Wilsons metod, som håller sig mellan 0 och 100 % även när svaren är få. För en regel räknas varje svarande en gång i intervallet, eftersom en persons svar på regelns påståenden hänger ihop.',
+      'Positiva är andelen svar på skalans två högsta steg ({values}); svaren ”{cannotSay}” räknas inte med, lika lite som i medelvärdet. Inom parentes står andelens 95 % konfidensintervall enligt Wilsons metod, som håller sig mellan 0 och 100 % även när svaren är få. För en spelregel räknas varje svarande en gång i intervallet, eftersom en persons svar på spelregelns påståenden hänger ihop.',
   },
   en: {
     label: 'favourable',

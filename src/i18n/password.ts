@@ -14,7 +14,7 @@ export const passwordText = defineMessages({
     newPasswordAgain: 'Uusi salasana uudelleen',
     hint: 'Vähintään 12 merkkiä.',
     short: 'Salasanassa on oltava vähintään 12 merkkiä.',
-    mismatch: 'Salasanat eivät ole samat.',
+    mismatch: 'Salasanat eivät täsmää.',
   },
   sv: {
     password: 'Lösenord',
@@ -23,7 +23,7 @@ export const passwordText = defineMessages({
     newPassword: 'Nytt lösenord',
     newPasswordAgain: 'Nytt lösenord igen',
     hint: 'Minst 12 tecken.',
-    short: 'Lösenordet måste ha minst 12 tecken.',
+    short: 'Lösenordet måste vara minst 12 tecken långt.',
     mismatch: 'Lösenorden stämmer inte överens.',
   },
   en: {
@@ -33,7 +33,7 @@ export const passwordText = defineMessages({
     newPassword: 'New password',
     newPasswordAgain: 'New password again',
     hint: 'At least 12 characters.',
-    short: 'The password must have at least 12 characters.',
-    mismatch: 'The passwords are not the same.',
+    short: 'The password must be at least 12 characters long.',
+    mismatch: 'The passwords do not match.',
   },
 });

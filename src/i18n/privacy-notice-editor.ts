@@ -103,7 +103,7 @@ export const noticeEditorText = defineMessages({
     controllerRequired: 'Write the name of the controller.',
     contactNameRequired: 'Write the contact person’s name.',
     contactEmailRequired: 'Write the contact person’s email address.',
-    emailInvalid: 'Write a working email address, such as privacy@municipality.fi.',
+    emailInvalid: 'Enter a valid email address, such as privacy@municipality.fi.',
     tooLong: 'The text is too long: at most {max} characters.',
     notText: 'Write text in this field.',
     intentInvalid: 'Choose whether to save a draft or to publish the notice.',

@@ -76,7 +76,7 @@ export const noticeText = defineMessages({
     basis:
       'Om inget annat anges under Ytterligare information grundar sig behandlingen på utförandet av en uppgift av allmänt intresse och på den personuppgiftsansvariges lagstadgade uppgifter (artikel 6.1 e i dataskyddsförordningen): att utvärdera och utveckla samarbetet i nätverket hör till medlemsorganisationernas uppgifter.',
     dataHeading: 'Personuppgifter som behandlas',
-    dataRoster: 'Medlemsförteckningen: medlemmens namn, e-postadress, organisation, organisationstyp och språk samt uppgift om huruvida medlemmen är aktiv eller passiv.',
+    dataRoster: 'Medlemsförteckningen: medlemmens namn, e-postadress, organisation, organisationstyp och språk samt uppgift om huruvida medlemmen är aktiv eller inaktiverad.',
     dataAccounts: 'Användarkonton för koordinatorer och ledningsrepresentanter: namn, e-postadress, hashvärde av lösenordet (själva lösenordet sparas inte) och språk.',
     dataInvitations:
       'Inbjudningar till enkätomgångar: vem som har fått en inbjudan och när. Tjänsten håller också reda på om en inbjudningslänk redan har använts, så att ingen kan svara två gånger med samma länk och påminnelser bara går till dem som inte har svarat; koordinatorerna ser inte vem som har svarat.',
@@ -95,9 +95,9 @@ export const noticeText = defineMessages({
     retentionHeading: 'Lagringstid',
     retentionInvitationsOne: 'Inbjudningarna och loggen över utgående meddelanden raderas en dag efter att enkätomgången har avslutats.',
     retentionInvitationsOther: 'Inbjudningarna och loggen över utgående meddelanden raderas {days} dagar efter att enkätomgången har avslutats.',
-    retentionMembersOne: 'En medlems uppgifter finns kvar i medlemsförteckningen tills koordinatorn tar bort dem. Uppgifterna om en passiv medlem raderas en månad efter att medlemmen gjordes passiv.',
+    retentionMembersOne: 'En medlems uppgifter finns kvar i medlemsförteckningen tills koordinatorn tar bort dem. Uppgifterna om en inaktiverad medlem raderas en månad efter att medlemmen inaktiverades.',
     retentionMembersOther:
-      'En medlems uppgifter finns kvar i medlemsförteckningen tills koordinatorn tar bort dem. Uppgifterna om en passiv medlem raderas {months} månader efter att medlemmen gjordes passiv.',
+      'En medlems uppgifter finns kvar i medlemsförteckningen tills koordinatorn tar bort dem. Uppgifterna om en inaktiverad medlem raderas {months} månader efter att medlemmen inaktiverades.',
     retentionAccounts: 'Ett användarkonto finns kvar tills det tas bort.',
     retentionResponses: 'De anonyma svaren och resultaten som räknats ut ur dem sparas tills koordinatorn raderar omgångens resultat.',
     retentionResponsesOne: 'De anonyma svaren och resultaten som räknats ut ur dem raderas en månad efter att enkätomgången har avslutats, om inte koordinatorn raderar dem tidigare.',

@@ -77,7 +77,7 @@ export const privacyText = defineMessages({
     adminOnly: 'Sidan är endast för tjänstens administratör.',
     accessLink: 'En persons uppgifter i alla nätverk (begäran om tillgång)',
     accessIntro:
-      'När någon ber att få se vad som har sparats om hen, skriv hens e-postadress. Du får en fil med allt som det här nätverket har sparat om personen, på det språk hen väljer. Svaren ingår inte: de är anonyma och kan inte kopplas till någon.',
+      'När någon ber att få se vilka uppgifter som har sparats om hen, ange personens e-postadress. Du får en fil med allt som det här nätverket har sparat om personen, på det språk hen väljer. Svaren ingår inte: de är anonyma och kan inte kopplas till någon.',
     accessInstanceIntro:
       'Som tjänstens administratör får du en fil med allt som tjänsten har sparat om adressen i alla nätverk. Svaren ingår inte: de är anonyma och kan inte kopplas till någon.',
     email: 'E-postadress',
@@ -107,7 +107,7 @@ export const privacyText = defineMessages({
     answerLanguage: 'Svarsspråk',
     status: 'Status',
     active: 'aktiv',
-    inactive: 'passiv',
+    inactive: 'inaktiv',
     invitations: 'Inbjudningar till omgångar',
     noInvitations: 'inga inbjudningar',
     invitationSent: '{round}: inbjudan skickad {date}',
@@ -145,7 +145,7 @@ export const privacyText = defineMessages({
     email: 'Email address',
     language: 'Language of the file',
     download: 'Download the file',
-    emailInvalid: 'Write a working email address.',
+    emailInvalid: 'Enter a valid email address.',
     languageInvalid: 'Choose the language of the file.',
     fileName: 'personal-data',
     heading: 'Data Verkostopulssi holds about {email}',
@@ -186,6 +186,6 @@ export const privacyText = defineMessages({
     noLog: 'The activity log does not mention the address.',
     responsesTitle: 'Answers',
     responses:
-      'Answers are stored anonymously. No name, address or invitation is attached to them, so no answer can be found from this address — by anyone. That is why they are not in this file. Reminders are not listed, because a reminder waiting to go would tell that the person had not answered yet.',
+      'Answers are stored anonymously. No name, address or invitation is attached to them, so no answer can be found from this address — by anyone. That is why they are not in this file. Reminders are not listed, because a reminder waiting to be sent would reveal that the person had not answered yet.',
   },
 });

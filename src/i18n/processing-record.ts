@@ -56,7 +56,7 @@ export const processingText = defineMessages({
     colKept: 'Lagring',
     colReaders: 'Vem ser dem',
     roster: 'Medlemsförteckning: namn, e-postadress, organisation, organisationstyp, svarsspråk',
-    rosterKept: 'Tills medlemmen raderas; en passiv medlem raderas efter {months} månader',
+    rosterKept: 'Tills medlemmen raderas; en inaktiverad medlem raderas efter {months} månader',
     rosterReaders: 'Nätverkets koordinatorer',
     invitations: 'Inbjudningar till omgångar och e-postlogg (mottagare och innehåll krypterade)',
     invitationsKept: '{days} dagar efter att omgången har stängts; adress och innehåll i ett skickat meddelande raderas genast',

@@ -20,7 +20,7 @@ export const setupText = defineMessages({
   },
   sv: {
     title: 'Konto för den första koordinatorn',
-    intro: 'Den här engångslänken skapar tjänstens första koordinatorkonto. Kontot kan grunda nätverk och bjuda in andra koordinatorer.',
+    intro: 'Den här engångslänken skapar tjänstens första koordinatorkonto. Med kontot kan du skapa nätverk och bjuda in andra koordinatorer.',
     name: 'Namn',
     email: 'E-postadress',
     language: 'Språk',
@@ -37,7 +37,7 @@ export const setupText = defineMessages({
   },
   en: {
     title: 'First coordinator account',
-    intro: "This single-use link creates the service's first coordinator account. The account can create networks and invite other coordinators.",
+    intro: "This single-use link creates the service's first coordinator account. With this account you can create networks and invite other coordinators.",
     name: 'Name',
     email: 'Email address',
     language: 'Language',
@@ -48,8 +48,8 @@ export const setupText = defineMessages({
     gone: 'This setup link has already been used or has expired.',
     goneBody: 'The first account has already been created, or the link has expired. A new link is printed when the server starts on a database with no accounts.',
     invalid: 'Check the details in the form.',
-    nameRequired: 'Write your name.',
-    emailInvalid: 'Write a working email address, for example firstname.lastname@town.fi.',
+    nameRequired: 'Enter your name.',
+    emailInvalid: 'Enter a valid email address, for example firstname.lastname@town.fi.',
     taken: 'There is already an account with this email address.',
   },
 });

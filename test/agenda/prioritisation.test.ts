@@ -88,7 +88,7 @@ describe('members choose the agenda together', () => {
     expect(forged.status).toBe(422);
 
     const agenda = await (await get(coordinator, `/networks/${network.id}/agenda`)).text();
-    expect(agenda).toContain('Jäsenten valinta: sija 1/4, 100\u00a0% vastanneista valitsi (5 vastaajaa).');
+    expect(agenda).toContain('Jäsenten valinta: sija 1/4; 100\u00a0% vastanneista valitsi tämän (vastaajia 5).');
     expect(await (await get(coordinator, `/networks/${network.id}/results/rounds/${roundId}`)).text()).toContain('Otettu kehittämistoimeksi');
     const report = await (await get(people.leader, `/networks/${network.id}/report`)).text();
     expect(report).toContain('Kehittämistoimet valittiin yhdessä jäsenten kanssa: valintakierrokseen ”Mitä kehitetään keväällä?” vastasi 5.');

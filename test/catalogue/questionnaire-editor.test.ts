@@ -80,7 +80,7 @@ describe('the questionnaire editor over HTTP', () => {
       expect(diff).toMatch(/Uudet \(3\)/);
       expect(diff).toMatch(/Poistetut \(2\)/);
       expect(diff).toMatch(/Sanamuoto muuttunut \(1\)/);
-      expect(diff).toMatch(/Mittaa nyt eri sääntöä tai osa-aluetta \(1\)/);
+      expect(diff).toMatch(/Mittaa nyt eri pelisääntöä tai osa-aluetta \(1\)/);
     }
     const overview = await (await get(people.coordinator, edit)).text();
     expect(overview).toContain('Muotoiltu uudelleen, sama väittämä');

@@ -38,7 +38,7 @@ describe('the roster', () => {
     expect(response.status).toBe(422);
     const html = await response.text();
     for (const message of [
-      'Write the member’s name.',
+      'Enter the member’s name.',
       'The email address is not valid.',
       'The organisation’s name is too long (at most 200 characters).',
       'Choose an organisation type from the list.',

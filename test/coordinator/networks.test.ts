@@ -29,7 +29,7 @@ describe('networks', () => {
     const response = await t.app.request('/networks/new?lang=en', postForm(admin, { name: '', anonymityThreshold: '2', bandStrength: '3', bandConcern: '3.5', languages: 'de' }));
     expect(response.status).toBe(422);
     const html = await response.text();
-    for (const message of ['Write the name of the network.', 'Choose at least one language', 'The anonymity threshold must be a whole number from 3 to 100.']) expect(html).toContain(message);
+    for (const message of ['Enter the name of the network.', 'Choose at least one language', 'The anonymity threshold must be a whole number from 3 to 100.']) expect(html).toContain(message);
     expect(await t.deps.db.select().from(networks)).toEqual([]);
     const bands = await t.app.request('/networks/new?lang=en', postForm(admin, { ...settings, bandStrength: '3', bandConcern: '3.5' }));
     expect(await bands.text()).toContain('The concern limit must be lower than the strength limit.');

@@ -15,9 +15,9 @@ afterEach(() => {
 
 const HOUR = 3_600_000;
 const LABELS = {
-  fi: { set: ['Salasana', 'Salasana uudelleen'], change: ['Nykyinen salasana', 'Uusi salasana', 'Uusi salasana uudelleen'], mismatch: 'Salasanat eivät ole samat.' },
+  fi: { set: ['Salasana', 'Salasana uudelleen'], change: ['Nykyinen salasana', 'Uusi salasana', 'Uusi salasana uudelleen'], mismatch: 'Salasanat eivät täsmää.' },
   sv: { set: ['Lösenord', 'Lösenord igen'], change: ['Nuvarande lösenord', 'Nytt lösenord', 'Nytt lösenord igen'], mismatch: 'Lösenorden stämmer inte överens.' },
-  en: { set: ['Password', 'Password again'], change: ['Current password', 'New password', 'New password again'], mismatch: 'The passwords are not the same.' },
+  en: { set: ['Password', 'Password again'], change: ['Current password', 'New password', 'New password again'], mismatch: 'The passwords do not match.' },
 } as const;
 
 /** Each password input of the page: its label's text and its autocomplete, in page order. */

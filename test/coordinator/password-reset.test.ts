@@ -72,7 +72,7 @@ describe('password reset by emailed single-use link', () => {
     for (let i = 6; i < 20; i++) expect((await t.app.request('/reset', form({ email: `user${i}@kunta.example` }))).status).toBe(200);
     const limited = await t.app.request('/reset?lang=en', form({ email: 'someone@kunta.example' }));
     expect(limited.status).toBe(429);
-    expect(await limited.text()).toContain('Too many links have been asked for from this address.');
+    expect(await limited.text()).toContain('Too many links have been requested for this address.');
     const elsewhere = { incoming: { socket: { remoteAddress: '203.0.113.5' } } };
     expect((await t.app.request('/reset', form({ email: 'someone@kunta.example' }), elsewhere)).status).toBe(200);
   });
@@ -110,7 +110,7 @@ describe('password reset by emailed single-use link', () => {
     await signedInUser(t, 'kaisa@kunta.example');
     const response = await t.app.request('/reset?lang=en', form({ email: 'kaisa@kunta.example' }));
     expect(response.status).toBe(503);
-    expect(await response.text()).toContain('This server has no mail server (SMTP_URL)');
+    expect(await response.text()).toContain('No mail server has been set up for the service');
   });
 
   it('refuses an expired link', async () => {

@@ -63,7 +63,7 @@ describe('inviting coordinators and leaders by email', () => {
     const { network, coordinator, leader, outsider } = await setup();
     const bad = await t.app.request(`/networks/${network.id}/people/invite?lang=en`, postForm(coordinator, { email: 'not-an-address', role: 'leader' }));
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('Write a working email address.');
+    expect(await bad.text()).toContain('Enter a valid email address.');
     expect((await t.app.request(`/networks/${network.id}/people/${coordinator.userId}/remove`, postForm(coordinator, {}))).status).toBe(409);
     expect((await t.app.request(`/networks/${network.id}/people/${leader.userId}/remove`, postForm(coordinator, {}))).status).toBe(303);
     const log = await (await t.app.request(`/networks/${network.id}/audit?lang=en`, { headers: { cookie: coordinator.cookie } })).text();

@@ -36,7 +36,7 @@ describe('digest composition', () => {
     const { report } = await reportOf(answers(() => 0, 30), answers((rule) => ({ 1: 18, 2: 30, 3: 26, 4: 22, 9: -30 })[rule] ?? 0, 30));
     const [section] = digestContent(report, 'en').sections;
     expect(section!.changes!.improved.map((line) => line.split(':')[0])).toEqual(['2. Choosing and committing members', '3. Resources, schedules and tools', '4. Leadership commitment']);
-    expect(section!.changes!.declined).toEqual([expect.stringMatching(/^9\. Trust and listening to members: 3\.0 → 2\.0 \(change -1\.0, 95 % confidence interval -1\.4 … -0\.6\)$/)]);
+    expect(section!.changes!.declined).toEqual([expect.stringMatching(/^9\. Trust and listening to members: 3\.0 → 2\.0 \(change -1\.0, 95% confidence interval -1\.4 … -0\.6\)$/)]);
     expect(section!.notes).toEqual(['30 responses.']);
   });
 

@@ -67,7 +67,7 @@ describe('an access request', () => {
     const bad = await ask(coordinator, `/networks/${network.id}/privacy/access?lang=en`, { email: 'not an address', language: 'xx' });
     expect(bad.status).toBe(422);
     const page = await bad.text();
-    expect(page).toContain('Write a working email address.');
+    expect(page).toContain('Enter a valid email address.');
     expect(page).toContain('Choose the language of the file.');
   });
 

@@ -94,7 +94,7 @@ describe('the privacy notice editor', () => {
     const cases = {
       fi: ['Kirjoita rekisterinpitäjän nimi.', 'Kirjoita yhteyshenkilön nimi.', 'Kirjoita toimiva sähköpostiosoite'],
       sv: ['Skriv namnet på den personuppgiftsansvarige.', 'Skriv kontaktpersonens namn.', 'Skriv en fungerande e-postadress'],
-      en: ['Write the name of the controller.', 'Write the contact person’s name.', 'Write a working email address'],
+      en: ['Write the name of the controller.', 'Write the contact person’s name.', 'Enter a valid email address'],
     };
     for (const [lang, messages] of Object.entries(cases)) {
       const refused = await save(coordinator, network.id, { controller: ' ', contactName: '', contactEmail: 'not an address', additional: 'Kept as typed', intent: 'publish' }, lang);
@@ -175,7 +175,7 @@ describe('the published notice', () => {
         'namn, e-postadress, organisation, organisationstyp och språk',
         'minst 7 svarande',
         'raderas 45 dagar efter att enkätomgången har avslutats',
-        'raderas 6 månader efter att medlemmen gjordes passiv',
+        'raderas 6 månader efter att medlemmen inaktiverades',
         'raderas 36 månader efter att enkätomgången har avslutats, om inte koordinatorn raderar dem tidigare',
         'dataombudsmannen',
         'Kontakta kontaktpersonen: Tiina Tietosuoja, tietosuoja@porvoo.example.',

@@ -70,7 +70,7 @@ describe('a round’s results and the activity log', () => {
     const { network, other, leader, round } = await setup();
     const filtered = await page(leader, `/networks/${network.id}/audit?round=${round.id}&lang=en`);
     expect(filtered.status).toBe(200);
-    expect(filtered.main).toContain('Events bearing on the round “Kierros 2026-02”');
+    expect(filtered.main).toContain('Events relating to the round “Kierros 2026-02”');
     expect(filtered.main).toContain('18 December 2025 at 08:00 to 20 February 2026 at 16:00');
     expect(filtered.main).toContain('Entries: 2');
     const json = await (await t.app.request(`/api/networks/${network.id}/audit?round=${round.id}`, { headers: { cookie: leader.cookie } })).json();

@@ -60,11 +60,11 @@ describe('creating rounds', () => {
     expect(response.status).toBe(422);
     expect(response.json.fields).toEqual({
       questionnaireKey: 'Choose a questionnaire from the list.',
-      title: 'Write the name of the round.',
+      title: 'Enter the name of the round.',
       opensAt: 'Give the opening day and time.',
       closesAt: 'Give the closing day and time.',
       reminderDays: 'Give at most 4 whole numbers from 1 to 60, separated by commas, for example 7, 2, or leave it empty.',
-      recurrenceMonths: 'Give the interval a whole number from 1 to 36, or leave it empty.',
+      recurrenceMonths: 'Give the interval as a whole number from 1 to 36, or leave it empty.',
     });
     const order = await api(w, w.coordinator, 'POST', '', roundBody({ closesAt: '2026-03-02T11:00' }));
     expect(order.json.fields).toEqual({ closesAt: 'Sulkeutumisajan on oltava avautumisajan jälkeen.' });

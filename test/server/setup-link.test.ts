@@ -57,12 +57,12 @@ describe('one-time setup link for the first coordinator', () => {
     const response = await t.app.request(`${path}?lang=en`, form({ name: ' ', email: 'not-an-email', newPassword: 'short', newPasswordAgain: 'other' }));
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain('Write your name.');
-    expect(html).toContain('Write a working email address');
+    expect(html).toContain('Enter your name.');
+    expect(html).toContain('Enter a valid email address');
     expect(html).toContain('at least 12 characters');
     expect(await t.deps.db.select().from(users)).toHaveLength(0);
     const mismatch = await t.app.request(path, form({ ...good, newPasswordAgain: 'something else entirely' }));
-    expect(await mismatch.text()).toContain('Salasanat eivät ole samat.');
+    expect(await mismatch.text()).toContain('Salasanat eivät täsmää.');
     expect((await t.app.request(path, form(good))).status).toBe(201);
   });
 
