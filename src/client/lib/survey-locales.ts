@@ -4,10 +4,36 @@ import 'survey-core/i18n/swedish';
 import { getLocaleStrings } from 'survey-core';
 
 /*
- * Where SurveyJS's own wording reads stiffly we set ours in its dictionary,
- * which every survey consults when it shows the message; fails loudly if an
- * upgrade drops the locale instead of silently showing the old words.
+ * Where SurveyJS's own wording reads stiffly, is wrong ("Ange färre än {0}
+ * tecken" means fewer than, Swedish "Klar" for clearing) or is missing, we set
+ * ours in its dictionary, which every survey consults when it shows the
+ * message. The last button sends the answers, so it says so. Fails loudly if
+ * an upgrade drops a locale instead of silently showing the old words.
  */
-const finnish = getLocaleStrings('fi') as Record<string, string> | undefined;
-if (!finnish || !('requiredError' in finnish)) throw new Error('survey-core’s Finnish strings have no requiredError');
-finnish.requiredError = 'Vastaa tähän kysymykseen.';
+export const SURVEY_STRINGS: Record<'fi' | 'sv' | 'en', Record<string, string>> = {
+  fi: {
+    requiredError: 'Vastaa tähän kysymykseen.',
+    completeText: 'Lähetä vastaukset',
+    textMaxLength: 'Kirjoita enintään {0} merkkiä.',
+    loadingSurvey: 'Kyselyä ladataan…',
+  },
+  sv: {
+    requiredError: 'Besvara den här frågan.',
+    completeText: 'Skicka svaren',
+    textMaxLength: 'Skriv högst {0} tecken.',
+    clearCaption: 'Rensa',
+    loadingSurvey: 'Enkäten laddas…',
+  },
+  en: {
+    requiredError: 'Please answer this question.',
+    completeText: 'Send the answers',
+    textMaxLength: 'Write at most {0} characters.',
+    loadingSurvey: 'Loading the survey…',
+  },
+};
+
+for (const [lang, strings] of Object.entries(SURVEY_STRINGS)) {
+  const dictionary = getLocaleStrings(lang) as Record<string, string> | undefined;
+  if (!dictionary || !('requiredError' in dictionary)) throw new Error(`survey-core’s ${lang} strings have no requiredError`);
+  Object.assign(dictionary, strings);
+}
