@@ -12,4 +12,6 @@ export function registerSurveyProperties(): void {
   Serializer.addProperty('question', { name: 'segment', category: 'platform' });
   Serializer.addProperty('survey', { name: 'estimatedMinutes:number', category: 'platform' });
   Serializer.addProperty('survey', { name: 'languages', category: 'platform' });
+  // What a shipped version changed since the one before, in every language it offers; shown above its diff.
+  Serializer.addProperty('survey', { name: 'versionNote', category: 'platform', isLocalizable: true });
 }

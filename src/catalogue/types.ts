@@ -55,6 +55,8 @@ export type QuestionnaireVersion = {
   json: Record<string, unknown>;
   title: Localized;
   description: Localized | null;
+  /** What this version changed since the one before, when its file says. */
+  note?: Localized | null;
   estimatedMinutes: number;
   scale: Scale | null;
   items: CatalogueItem[];

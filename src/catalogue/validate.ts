@@ -13,6 +13,8 @@ export type ValidatedSurvey = {
   languages: Language[];
   title: Localized;
   description: Localized | null;
+  /** What this version changed, as its file says (shipped versions from v2 on). */
+  note: Localized | null;
   estimatedMinutes: number;
   scale: Scale | null;
   items: CatalogueItem[];
@@ -114,6 +116,8 @@ export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   checkAllTexts(survey, source, SURVEY_PARTS);
   const title = localized(survey.locTitle, source, 'surveyTitle');
   const description = survey.locDescription.isEmpty ? null : localized(survey.locDescription, source, 'surveyDescription');
+  const noteText = (survey as unknown as { getLocalizableString(name: string): LocalizableString | undefined }).getLocalizableString('versionNote');
+  const note = noteText && !noteText.isEmpty ? localized(noteText, source, 'other') : null;
   for (const page of survey.pages) checkAllTexts(page, { ...source, name: `page ${page.name}`, title: titleOf(page) });
   for (const panel of survey.getAllPanels()) checkAllTexts(panel as unknown as Base, { ...source, name: `panel ${panel.name}`, title: titleOf(panel as unknown as { locTitle: LocalizableString }) });
 
@@ -138,5 +142,5 @@ export function validateSurvey(json: unknown, file: string): ValidatedSurvey {
   }
   const estimatedMinutes = (survey as unknown as { estimatedMinutes?: unknown }).estimatedMinutes;
   if (typeof estimatedMinutes !== 'number' || !(estimatedMinutes > 0)) failAt(source, 'minutes_invalid');
-  return { languages: [...source.languages], title, description, estimatedMinutes, scale, items };
+  return { languages: [...source.languages], title, description, note, estimatedMinutes, scale, items };
 }

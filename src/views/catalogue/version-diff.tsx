@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { VersionDiff } from '../../catalogue/diff.js';
+import type { ScaleRewording, VersionDiff } from '../../catalogue/diff.js';
+import type { Localized } from '../../catalogue/measures.js';
 import type { CatalogueItem, QuestionnaireVersion } from '../../catalogue/types.js';
 import { LANGUAGES, type Language } from '../../db/schema/networks.js';
 import { catalogueText } from '../../i18n/catalogue.js';
@@ -20,9 +21,9 @@ function ItemList({ items, lang }: { items: CatalogueItem[]; lang: Language }) {
 }
 
 /** Every language whose wording changed: a reviewer signs off all three, not only the one on screen. */
-function Rewording({ before, after, lang }: { before: CatalogueItem; after: CatalogueItem; lang: Language }) {
+function Rewording({ before, after, lang }: { before: Localized; after: Localized; lang: Language }) {
   const t = catalogueText(lang);
-  const changed = LANGUAGES.filter((code) => before.title[code] !== after.title[code]);
+  const changed = LANGUAGES.filter((code) => before[code] !== after[code]);
   return (
     <dl class="rewording">
       {changed.map((code) => (
@@ -30,11 +31,11 @@ function Rewording({ before, after, lang }: { before: CatalogueItem; after: Cata
           <dt>{commonText(code).languageName}</dt>
           <dd>
             <span class="diff-label">{t.before}</span>
-            <del lang={code}>{before.title[code]}</del>
+            <del lang={code}>{before[code]}</del>
           </dd>
           <dd>
             <span class="diff-label">{t.after}</span>
-            <ins lang={code}>{after.title[code]}</ins>
+            <ins lang={code}>{after[code]}</ins>
           </dd>
         </div>
       ))}
@@ -52,13 +53,24 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
-/** What changed between the previous version and this one, matched by item key. */
-export function VersionDiffSection({ diff, previous, lang }: { diff: VersionDiff; previous: QuestionnaireVersion; lang: Language }) {
+function scalePointLabel(point: ScaleRewording, lang: Language): string {
   const t = catalogueText(lang);
-  const changes = diff.added.length + diff.removed.length + diff.reworded.length + diff.moved.length;
+  return point.point === 'cannotSay' ? fill(t.scaleCannotSay, { text: point.after[lang] }) : fill(t.scalePoint, { value: point.point });
+}
+
+/** What changed between the previous version and this one, matched by item key; the version's own note first. */
+export function VersionDiffSection({ diff, previous, note, lang }: { diff: VersionDiff; previous: QuestionnaireVersion; note?: Localized | null; lang: Language }) {
+  const t = catalogueText(lang);
+  const changes = diff.added.length + diff.removed.length + diff.reworded.length + diff.moved.length + diff.scale.length;
   return (
     <section class="card diff" id="changes" aria-labelledby="changes-title">
       <h2 id="changes-title">{fill(t.changesSince, { previous: previous.label })}</h2>
+      {note && (
+        <div class="version-note">
+          <h3>{t.versionNote}</h3>
+          <p>{note[lang]}</p>
+        </div>
+      )}
       <p class="hint">{t.diffExplained}</p>
       {changes === 0 && <p>{fill(t.noChanges, { previous: previous.label })}</p>}
       <Section title={t.added} count={diff.added.length}>
@@ -72,7 +84,17 @@ export function VersionDiffSection({ diff, previous, lang }: { diff: VersionDiff
           {diff.reworded.map(({ before, after }) => (
             <li>
               <code class="item-key">{after.itemKey}</code>
-              <Rewording before={before} after={after} lang={lang} />
+              <Rewording before={before.title} after={after.title} lang={lang} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t.scaleReworded} count={diff.scale.length}>
+        <ul class="item-list">
+          {diff.scale.map((point) => (
+            <li>
+              <p class="item-title">{scalePointLabel(point, lang)}</p>
+              <Rewording before={point.before} after={point.after} lang={lang} />
             </li>
           ))}
         </ul>

@@ -67,7 +67,7 @@ export function VersionPage({ version, changes, lang, path, back = { href: '/cat
           {t.previewVersion}
         </a>
       </p>
-      {changes && <VersionDiffSection diff={changes.diff} previous={changes.previous} lang={lang} />}
+      {changes && <VersionDiffSection diff={changes.diff} previous={changes.previous} note={version.owner ? null : version.note} lang={lang} />}
       <h2>{t.itemsHeading}</h2>
       {pagesOf(version, lang).map((page) => (
         <section class="card" aria-labelledby={`page-${page.name}`}>
