@@ -67,7 +67,9 @@ describe('GET /catalogue', () => {
     }
     expect(html).toContain('Spelregel 10: Kontinuitet');
     expect(html).toContain('Strategi: Samarbetsformer');
-    expect(html).not.toContain('#changes');
+    // Only a version with one before it links to its changes: the shipped v2 files do, v1 does not.
+    expect(html).toContain('href="/catalogue/network-rules/v2#changes"');
+    expect(html).not.toContain('href="/catalogue/network-rules/v1#changes"');
   });
 
   it('links a second version to its changes', async () => {
@@ -78,6 +80,18 @@ describe('GET /catalogue', () => {
 });
 
 describe('GET /catalogue/:key/v:version', () => {
+  it('shows what the shipped v2 changed: its note, and the Swedish cannot-say choice reworded, with every statement unchanged', async () => {
+    for (const key of ['network-rules', 'network-strategy']) {
+      const v1 = realCatalogue().find(key, 1)!;
+      const { html } = await get(`/catalogue/${key}/v2?lang=sv`);
+      expect(html).toContain('Vad som har ändrats i den här versionen');
+      expect(html).toContain('Skalans alternativ för den som inte kan ta ställning heter nu ”Vet inte”');
+      expect(html).toMatch(/Svarsskalans formulering har ändrats \(1\)[\s\S]*Alternativet ”Vet inte”[\s\S]*<del lang="sv">Kan inte säga<\/del>[\s\S]*<ins lang="sv">Vet inte<\/ins>/);
+      expect(html).not.toContain('<del lang="fi">');
+      expect(html).toContain(`Oförändrade: ${v1.items.length}`);
+    }
+  });
+
   it('shows every item key grouped by page, with the rule or area it measures', async () => {
     const version = realCatalogue().find('network-rules', 1)!;
     const { status, html } = await get('/catalogue/network-rules/v1');

@@ -72,13 +72,12 @@ export async function findOwnedVersion(db: Db, networkId: number, id: number): P
 
 export type DraftSource = { key: string; parentVersion: number | null; json: Record<string, unknown> };
 
-/** A new draft: a copy of a version to derive from, or an imported file; the source's own version note does not describe the draft. */
+/** A new draft: a copy of a version to derive from, or an imported file. */
 export async function createDraft(db: Db, clock: Clock, networkId: number, userId: number | null, source: DraftSource): Promise<OwnedVersionRow> {
   const now = clock.now().toISOString();
-  const { versionNote: _note, ...json } = source.json;
   const [row] = await db
     .insert(ownedVersions)
-    .values({ networkId, key: source.key, parentVersion: source.parentVersion, json: structuredClone(json), createdBy: userId, createdAt: now, updatedAt: now })
+    .values({ networkId, key: source.key, parentVersion: source.parentVersion, json: structuredClone(source.json), createdBy: userId, createdAt: now, updatedAt: now })
     .returning();
   return row!;
 }

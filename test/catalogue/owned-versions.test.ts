@@ -114,8 +114,8 @@ describe("a network's own questionnaire versions", () => {
     const restarted = buildCatalogue(realCatalogue().versions);
     expect(await loadOwnedVersions(t.deps.db, restarted)).toBe(2);
     expect(restarted.find('network-rules', FIRST_OWNED_VERSION + 1)?.label).toBe('1.2');
-    expect(restarted.forNetwork(people.network.id).versionsOf('network-rules').map((v) => v.label)).toEqual(['1', '1.1', '1.2']);
-    expect(restarted.forNetwork(people.other.id).versionsOf('network-rules').map((v) => v.label)).toEqual(['1']);
+    expect(restarted.forNetwork(people.network.id).versionsOf('network-rules').map((v) => v.label)).toEqual(['1', '2', '1.1', '1.2']);
+    expect(restarted.forNetwork(people.other.id).versionsOf('network-rules').map((v) => v.label)).toEqual(['1', '2']);
     // A published row changed behind the application's back stops the start.
     await t.deps.db.update(ownedVersions).set({ json: { title: 'peukaloitu' } }).where(eq(ownedVersions.id, second));
     await expect(loadOwnedVersions(t.deps.db, buildCatalogue(realCatalogue().versions))).rejects.toBeInstanceOf(CatalogueError);
@@ -132,7 +132,11 @@ describe("a network's own questionnaire versions", () => {
     const id = Number(/questionnaires\/(\d+)\?/.exec(imported.headers.get('location')!)![1]);
     const exported = await get(people.coordinator, `${base}/${id}/export`);
     expect(JSON.parse(await exported.text())).toEqual(JSON.parse(file));
-    expect(await (await get(people.coordinator, `${base}/${id}`)).text()).toContain('Kysymykset ovat samat kuin versiossa 1.');
+    // The imported v1 is compared with the latest shipped version: only the Swedish cannot-say choice reads differently.
+    const draft = await (await get(people.coordinator, `${base}/${id}`)).text();
+    expect(draft).toContain('Muutokset versioon 2 nähden');
+    expect(draft).toMatch(/Vastausasteikon sanamuoto muuttunut \(1\)[\s\S]*<del lang="sv">Vet inte<\/del>[\s\S]*<ins lang="sv">Kan inte säga<\/ins>/);
+    expect(draft).not.toContain('Mitä tässä versiossa muuttui');
   });
 
   it('refuses a bad import with a message in the person’s language and stores nothing', async () => {

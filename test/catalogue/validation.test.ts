@@ -72,7 +72,7 @@ describe('catalogue validation names the file, the question and the problem', ()
     expect(problemWith((json) => (scored(json)[5].choices[4].text.en = 'Agree')).problem).toMatch(/scale differs/);
     expect(problemWith((json) => scored(json)[5].choices.pop()).problem).toMatch(/scale differs/);
     expect(problemWith((json) => (scored(json)[0].choices[2].value = 7)).problem).toMatch(/without gaps/);
-    expect(problemWith((json) => (scored(json)[0].showNoneItem = false)).problem).toMatch(/cannot say/);
+    expect(problemWith((json) => (scored(json)[0].showNoneItem = false)).problem).toMatch(/Cannot say/);
   });
 
   it('refuses settings that would send answers to an outside service', () => {
@@ -80,7 +80,7 @@ describe('catalogue validation names the file, the question and the problem', ()
   });
 
   it('refuses what SurveyJS itself does not accept, and unknown segment values', () => {
-    expect(problemWith((json) => (scored(json)[0].isRequird = true)).problem).toMatch(/SurveyJS does not accept it/);
+    expect(problemWith((json) => (scored(json)[0].isRequird = true)).problem).toMatch(/survey software does not accept the file/);
     const segment = (json: Json) => json.pages[0].elements.find((q: Json) => q.segment === 'organisationType');
     expect(problemWith((json) => (segment(json).choices[0].value = 'zoo')).problem).toMatch(/unknown choices: zoo/);
   });

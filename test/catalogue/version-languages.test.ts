@@ -60,9 +60,9 @@ describe('a version offers the languages it declares', () => {
   });
 
   it('serves a Finnish-only round in Finnish to a Swedish-speaking member: invitation and answer page', async () => {
-    const catalogue = buildCatalogue([...realCatalogue().versions, shippedVersion('network-rules', 2, onlyIn(['fi']))]);
+    const catalogue = buildCatalogue([...realCatalogue().versions, shippedVersion('network-rules', 3, onlyIn(['fi']))]);
     t = await createTestApp({ catalogue });
-    const opened = await openRound(t, { questionnaireVersion: 2, networkLanguages: ['fi', 'sv'], memberLanguage: 'sv' });
+    const opened = await openRound(t, { questionnaireVersion: 3, networkLanguages: ['fi', 'sv'], memberLanguage: 'sv' });
     const [mail] = (await openedMailRows(t.deps)).filter((row) => row.roundId === opened.round.id);
     expect(mail?.subject).toBe(`Kutsu kyselyyn: ${opened.round.title}`);
 

@@ -35,7 +35,12 @@ describe('creating rounds', () => {
     // Each version once, named with its questionnaire, so two "version 1 (latest)" never stand side by side.
     const options = [...form.html.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => m[2]);
     expect(new Set(options).size).toBe(options.length);
-    for (const version of w.t.deps.catalogue.versions) expect(options).toContain(`${version.title.fi}, versio ${version.version} (uusin)`);
+    const catalogue = w.t.deps.catalogue;
+    for (const key of catalogue.keys()) {
+      const [latest, ...earlier] = catalogue.versionsOf(key).reverse();
+      expect(options).toContain(`${latest!.title.fi}, versio ${latest!.version} (uusin)`);
+      for (const version of earlier) expect(options).toContain(`${version.title.fi}, versio ${version.version}`);
+    }
     expect(form.html).toContain('href="/catalogue"');
     const response = await w.t.app.request(
       `/networks/${w.network.id}/rounds/new`,

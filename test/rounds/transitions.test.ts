@@ -22,8 +22,10 @@ describe('opening a round', () => {
     const opened = await w.t.app.request(`/networks/${w.network.id}/rounds/${id}/open`, postForm(w.coordinator, {}));
     expect(opened.headers.get('location')).toBe(`/networks/${w.network.id}/rounds/${id}?done=opened`);
 
-    const version = w.t.deps.catalogue.find('network-rules', 1)!;
-    expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([{ key: 'network-rules', version: 1, contentHash: version.hash, firstUsedAt: w.clock.now().toISOString() }]);
+    // A round made without a version takes the latest shipped one.
+    const version = w.t.deps.catalogue.versionsOf('network-rules').at(-1)!;
+    expect(version.version).toBe(2);
+    expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([{ key: 'network-rules', version: version.version, contentHash: version.hash, firstUsedAt: w.clock.now().toISOString() }]);
     expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true, anonymityThreshold: 5 });
     const items = await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id));
     expect(items.length).toBeGreaterThan(0);
@@ -112,7 +114,7 @@ describe('a round opened by hand before its planned opening time', () => {
     const answerPage = await w.t.app.request(`/a/${token}`);
     expect(answerPage.status).toBe(200);
     expect(await answerPage.text()).not.toContain('ei ole vielä avoinna');
-    const version = w.t.deps.catalogue.find('network-rules', 1)!;
+    const version = w.t.deps.catalogue.versionsOf('network-rules').at(-1)!;
     expect((await submit(w.t, token, { answers: fullAnswers(version), language: 'fi' })).status).toBe(201);
 
     const edit = await page(w, w.coordinator, `/rounds/${id}/edit`);
