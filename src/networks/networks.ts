@@ -3,16 +3,16 @@ import { recordAudit, type Actor } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { networkRoles, networks, type Role } from '../db/schema/index.js';
-import { settingChanges, type NetworkSettings } from './settings.js';
+import { defaultOpenAnswerThreshold, settingChanges, type NetworkSettings } from './settings.js';
 
 export type Network = typeof networks.$inferSelect;
 
-type Retention = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths' | 'resultRetentionMonths';
+type Defaulted = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths' | 'resultRetentionMonths' | 'openAnswerThreshold';
 
-/** Creates a network; its creator becomes its first coordinator. Retention left out takes the defaults. */
-export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: Omit<NetworkSettings, Retention> & Partial<Pick<NetworkSettings, Retention>>): Promise<Network> {
+/** Creates a network; its creator becomes its first coordinator. Retention and the open-answer threshold left out take the defaults. */
+export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: Omit<NetworkSettings, Defaulted> & Partial<Pick<NetworkSettings, Defaulted>>): Promise<Network> {
   return db.transaction(async (tx) => {
-    const [network] = await tx.insert(networks).values({ ...settings, createdAt: clock.now().toISOString() }).returning();
+    const [network] = await tx.insert(networks).values({ openAnswerThreshold: defaultOpenAnswerThreshold(settings.anonymityThreshold), ...settings, createdAt: clock.now().toISOString() }).returning();
     await tx.insert(networkRoles).values({ networkId: network!.id, userId: creatorId, role: 'coordinator' });
     return network!;
   });

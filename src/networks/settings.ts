@@ -5,6 +5,9 @@ import { networkText } from '../i18n/networks.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
+/** Peers show comments from five writers where scores need three; never below the network's k. */
+export const defaultOpenAnswerThreshold = (anonymityThreshold: number) => Math.max(anonymityThreshold, 5);
+
 /** Form checkboxes arrive as "on"/absent, JSON as booleans; both mean the same. */
 const flag = z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')]).optional().transform((v) => v === true || v === 'on' || v === 'true');
 
@@ -36,6 +39,8 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
         .transform((v) => LANGUAGES.filter((l) => v.includes(l))),
       defaultLanguage: z.enum(LANGUAGES, { message: t.defaultNotOffered }).optional(),
       anonymityThreshold: number(t.thresholdInvalid).int(t.thresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.thresholdInvalid).max(100, t.thresholdInvalid).default(5),
+      // Left out (an older API client), it is 5, or k where k is higher.
+      openAnswerThreshold: number(t.openThresholdInvalid).int(t.openThresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.openThresholdInvalid).max(100, t.openThresholdInvalid).optional(),
       collectSegments: flag,
       bandStrength: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(4),
       bandConcern: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(3),
@@ -49,15 +54,16 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
     })
     .refine((s) => s.defaultLanguage === undefined || s.languages.includes(s.defaultLanguage), { path: ['defaultLanguage'], message: t.defaultNotOffered })
     .refine((s) => s.bandConcern < s.bandStrength, { path: ['bandConcern'], message: t.bandOrder })
-    .transform(({ defaultLanguage: chosen, languages, ...rest }) => {
+    .refine((s) => s.openAnswerThreshold === undefined || s.openAnswerThreshold >= s.anonymityThreshold, { path: ['openAnswerThreshold'], message: t.openThresholdBelowK })
+    .transform(({ defaultLanguage: chosen, languages, openAnswerThreshold, ...rest }) => {
       const kept = current && languages.includes(current) ? current : languages[0]!;
-      return { ...rest, languages: offered(languages, chosen ?? kept) };
+      return { ...rest, openAnswerThreshold: openAnswerThreshold ?? defaultOpenAnswerThreshold(rest.anonymityThreshold), languages: offered(languages, chosen ?? kept) };
     });
 }
 
 export type NetworkSettings = z.output<ReturnType<typeof networkSettingsSchema>>;
 
-const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths', 'resultRetentionMonths'] as const;
+const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'openAnswerThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths', 'resultRetentionMonths'] as const;
 const SETTING_FIELDS = [...STORED_FIELDS, 'defaultLanguage'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SettingValue = NetworkSettings[(typeof STORED_FIELDS)[number]] | Language;

@@ -34,13 +34,13 @@ export async function openRound({ db, catalogue, clock }: Deps, roundId: number,
   if (!version) throw new RoundRefused('version_missing');
   return db.transaction(async (tx) => {
     const [network] = await tx
-      .select({ collectSegments: networks.collectSegments, anonymityThreshold: networks.anonymityThreshold })
+      .select({ collectSegments: networks.collectSegments, anonymityThreshold: networks.anonymityThreshold, openAnswerThreshold: networks.openAnswerThreshold })
       .from(networks)
       .where(eq(networks.id, round.networkId));
     const collectSegments = network?.collectSegments ?? false;
     const [opened] = await tx
       .update(rounds)
-      .set({ status: 'open', openedAt: now.toISOString(), collectSegments, anonymityThreshold: network?.anonymityThreshold ?? null })
+      .set({ status: 'open', openedAt: now.toISOString(), collectSegments, anonymityThreshold: network?.anonymityThreshold ?? null, openAnswerThreshold: network?.openAnswerThreshold ?? null })
       .where(and(eq(rounds.id, round.id), eq(rounds.status, 'draft')))
       .returning();
     if (!opened) throw new RoundRefused('changed');

@@ -66,7 +66,7 @@ let t: TestApp | undefined;
 afterEach(() => t?.database.dispose());
 
 describe('multiple-choice and ranking questions', () => {
-  const version = shippedVersion('network-rules', 2, withChoicePage());
+  const version = shippedVersion('network-rules', 3, withChoicePage());
   const scoredAnswers = Object.fromEntries(version.items.filter((i) => i.kind === 'scored').map((i) => [i.name, 4]));
 
   it('are read from SurveyJS checkbox and ranking questions with their choices and pick limits', () => {
@@ -99,7 +99,7 @@ describe('multiple-choice and ranking questions', () => {
 
   it('are tallied per choice and shown with shares and places only when at least k answered them', async () => {
     t = await createTestApp({ catalogue: buildCatalogue([...realCatalogue().versions, version]) });
-    const opened = await openRound(t, { questionnaireVersion: 2, networkLanguages: ['fi', 'sv', 'en'], anonymityThreshold: 3 });
+    const opened = await openRound(t, { questionnaireVersion: 3, networkLanguages: ['fi', 'sv', 'en'], anonymityThreshold: 3 });
     const picks = [
       { topics: ['digi', 'wellbeing'], actions: ['mentoring', 'meetings'] },
       { topics: ['digi'], actions: ['mentoring'] },

@@ -8,14 +8,14 @@ import { roundWithResponses } from './fixture.js';
 let t: TestApp;
 afterEach(() => t?.database.dispose());
 
-/** network-rules v2: drops the first statement of rule 1, adds one to rule 2. */
+/** network-rules v3 (made up): drops the first statement of rule 1, adds one to rule 2. */
 function catalogueWithV2() {
   const v1 = realCatalogue().find('network-rules', 1)!;
   const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
   const removed = json.pages[1]!.elements.shift()!;
   const added = { ...structuredClone(json.pages[2]!.elements[0]!), name: 'r2_new', itemKey: 'members.new_statement' };
   json.pages[2]!.elements.unshift(added);
-  const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
+  const v2: QuestionnaireVersion = shippedVersion(v1.key, 3, json);
   return { catalogue: buildCatalogue([...realCatalogue().versions, v2]), removed: String(removed.itemKey), v1, v2 };
 }
 
@@ -32,7 +32,7 @@ describe('comparison and trend', () => {
     const before = answersFor(v1, (m, i) => (m === 'rule:7' ? 2 + (i % 2) : m === 'rule:3' ? 3 + (i % 2) : 3));
     const after = answersFor(v2, (m, i) => (m === 'rule:7' ? 4 + (i % 2) : m === 'rule:3' ? 4 - (i % 2) : 3));
     const r1 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => before(i)), { version: 1, closesAt: '2025-05-20T14:00:00.000Z' }, catalogue);
-    const r2 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => after(i)), { version: 2, closesAt: '2025-11-20T14:00:00.000Z' }, catalogue);
+    const r2 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => after(i)), { version: 3, closesAt: '2025-11-20T14:00:00.000Z' }, catalogue);
     const body = await (await t.app.request(`/api/networks/${network.id}/results/compare?before=${r1.id}&after=${r2.id}`, sendJson(coordinator, 'GET'))).json();
     const rule = (key: string) => body.measures.find((m: { key: string }) => m.key === key);
     expect(rule('rule:7').change).toMatchObject({ verdict: 'improved', difference: 2 });
@@ -53,11 +53,11 @@ describe('comparison and trend', () => {
     const make = (version: QuestionnaireVersion, level: number) => answersFor(version, (m, i) => (m === 'rule:9' ? level + (i % 2) : 3));
     await roundWithResponses(t, network.id, Array.from({ length: 6 }, (_, i) => make(v1, 2)(i)), { version: 1, closesAt: '2025-01-20T14:00:00.000Z' }, catalogue);
     await roundWithResponses(t, network.id, Array.from({ length: 8 }, (_, i) => make(v1, 3)(i)), { version: 1, closesAt: '2025-07-20T14:00:00.000Z' }, catalogue);
-    await roundWithResponses(t, network.id, Array.from({ length: 7 }, (_, i) => make(v2, 4)(i)), { version: 2, closesAt: '2026-01-20T14:00:00.000Z' }, catalogue);
-    await roundWithResponses(t, network.id, Array.from({ length: 9 }, (_, i) => make(v2, 1)(i)), { version: 2, status: 'open', closesAt: '2026-07-20T14:00:00.000Z' }, catalogue);
+    await roundWithResponses(t, network.id, Array.from({ length: 7 }, (_, i) => make(v2, 4)(i)), { version: 3, closesAt: '2026-01-20T14:00:00.000Z' }, catalogue);
+    await roundWithResponses(t, network.id, Array.from({ length: 9 }, (_, i) => make(v2, 1)(i)), { version: 3, status: 'open', closesAt: '2026-07-20T14:00:00.000Z' }, catalogue);
     const body = await (await t.app.request(`/api/networks/${network.id}/results/trend?questionnaire=network-rules`, sendJson(leader, 'GET'))).json();
     expect(body.rounds.map((r: { responses: number }) => r.responses)).toEqual([6, 8, 7]);
-    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: '1', to: '2' }]);
+    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: '1', to: '3' }]);
     const trust = body.series.find((s: { measure: string }) => s.measure === 'rule:9');
     expect(trust.points.map((p: { figures: { mean: number } }) => p.figures.mean)).toEqual([2.5, 3.5, 4 + 3 / 7]);
     expect(trust.points.every((p: { figures: { ci95: { low: number; high: number } } }) => p.figures.ci95.low < p.figures.ci95.high)).toBe(true);

@@ -72,13 +72,13 @@ describe('aggregates.csv', () => {
   });
 });
 
-/** network-rules v2: drops the first statement of rule 1, adds one to rule 2. */
+/** network-rules v3 (made up): drops the first statement of rule 1, adds one to rule 2. */
 function catalogueWithV2() {
   const v1 = realCatalogue().find('network-rules', 1)!;
   const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
   json.pages[1]!.elements.shift();
   json.pages[2]!.elements.unshift({ ...structuredClone(json.pages[2]!.elements[0]!), name: 'r2_new', itemKey: 'members.new_statement' });
-  const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
+  const v2: QuestionnaireVersion = shippedVersion(v1.key, 3, json);
   return { catalogue: buildCatalogue([...realCatalogue().versions, v2]), v1, v2 };
 }
 
@@ -92,7 +92,7 @@ describe('compare.csv and trend.csv', () => {
     const before = scored(v1, (m, i) => (m === 'rule:7' ? 2 + (i % 2) : 3 + (i % 2)));
     const after = scored(v2, (m, i) => (m === 'rule:7' ? 4 + (i % 2) : 4 - (i % 2)));
     const r1 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => before(i)), { version: 1, closesAt: '2025-05-20T14:00:00.000Z' }, catalogue);
-    const r2 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => after(i)), { version: 2, closesAt: '2025-11-20T14:00:00.000Z' }, catalogue);
+    const r2 = await roundWithResponses(t, network.id, Array.from({ length: 12 }, (_, i) => after(i)), { version: 3, closesAt: '2025-11-20T14:00:00.000Z' }, catalogue);
     const file = await download(leader, `${api}/compare.csv?before=${r1.id}&after=${r2.id}`);
     expect(file.disposition).toMatch(/filename="vertailu-kierros-2025-05-kierros-2025-11\.csv"/);
     const { header, rows } = table(file.text);

@@ -116,9 +116,9 @@ describe('results pages', () => {
     const v1 = realCatalogue().find('network-rules', 1)!;
     const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
     const removed = json.pages[1]!.elements.shift()!;
-    const v2: QuestionnaireVersion = shippedVersion(v1.key, 2, json);
+    const v2: QuestionnaireVersion = shippedVersion(v1.key, 3, json);
     const { coordinator, network, latest, base } = await setup({ catalogue: buildCatalogue([...realCatalogue().versions, v2]) });
-    const next = await roundWithResponses(t, network.id, answers(8).map((a) => Object.fromEntries(Object.entries(a).filter(([name]) => name !== removed.name))), { version: 2, closesAt: '2026-08-20T14:00:00.000Z' });
+    const next = await roundWithResponses(t, network.id, answers(8).map((a) => Object.fromEntries(Object.entries(a).filter(([name]) => name !== removed.name))), { version: 3, closesAt: '2026-08-20T14:00:00.000Z' });
     const compare = await page(coordinator, `${base}/compare?before=${next.id}&after=${latest.id}&lang=fi`);
     expect(compare.main).toContain(fill(fi.onlyFirst, { count: 1 }));
     expect(compare.main).toContain((removed.title as { fi: string }).fi);
@@ -126,6 +126,6 @@ describe('results pages', () => {
     expect(compare.main, 'the earlier round comes first whatever the order asked').toMatch(/Aiempi \(2\/2026\)/);
     const trend = await page(coordinator, `${base}/trend?questionnaire=network-rules&lang=fi`);
     expect(trend.main).toContain(fi.versionMarks);
-    expect(trend.main).toContain('"label":"versio 2"');
+    expect(trend.main).toContain('"label":"versio 3"');
   });
 });

@@ -12,6 +12,8 @@ export const networks = sqliteTable('networks', {
   languages: text('languages', { mode: 'json' }).$type<Language[]>().notNull().default(sql`'["fi","sv","en"]'`),
   /** Anonymity threshold k: nothing is shown for fewer responses. */
   anonymityThreshold: integer('anonymity_threshold').notNull().default(5),
+  /** Open answers to a question are shown only when at least this many wrote one; never below k. */
+  openAnswerThreshold: integer('open_answer_threshold').notNull().default(5),
   collectSegments: integer('collect_segments', { mode: 'boolean' }).notNull().default(false),
   /** Score bands on the five-point scale: at or above strength is a strength, below concern a concern. */
   bandStrength: real('band_strength').notNull().default(4.0),

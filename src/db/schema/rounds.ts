@@ -48,6 +48,8 @@ export const rounds = sqliteTable(
     lastRemindedAt: text('last_reminded_at'),
     /** The network's anonymity threshold, fixed when the round opens: lowering it later cannot reveal this round. */
     anonymityThreshold: integer('anonymity_threshold'),
+    /** The network's open-answer threshold, fixed when the round opens, like the anonymity threshold. */
+    openAnswerThreshold: integer('open_answer_threshold'),
     /** How many were invited, kept when retention erases the invitations so that the response rate stays. */
     invitedTotal: integer('invited_total'),
     /** When retention erased the round's invitations and mail log. */

@@ -4,7 +4,7 @@ import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 
-type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown; resultRetentionMonths?: unknown };
+type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; openAnswerThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown; resultRetentionMonths?: unknown };
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
@@ -49,6 +49,7 @@ export function SettingsForm({ lang, csrfToken, action, values, errors }: { lang
         {errors.defaultLanguage && <p class="field-error">{errors.defaultLanguage}</p>}
       </fieldset>
       <Field name="anonymityThreshold" type="number" label={t.threshold} hint={t.thresholdHint} value={text(values.anonymityThreshold, '5')} error={errors.anonymityThreshold} />
+      <Field name="openAnswerThreshold" type="number" label={t.openThreshold} hint={t.openThresholdHint} value={text(values.openAnswerThreshold, '5')} error={errors.openAnswerThreshold} />
       <div class="field">
         <label class="check">
           <input type="checkbox" name="collectSegments" checked={segments} aria-describedby="segments-hint" /> {t.collectSegments}

@@ -42,6 +42,7 @@ export function OpenAnswersPage({ c, answers, responses }: { c: Context<NetworkE
         ) : (
           <>
             <p>{t.openIntro}</p>
+            <p>{fill(t.openThresholdIntro, { k: answers.openThreshold })}</p>
             <form method="get" action={`${roundHref}/open-answers`} class="filter-form" role="search">
               <label for="open-answers-q">{t.filterLabel}</label>
               <div class="filter-row">
@@ -61,8 +62,8 @@ export function OpenAnswersPage({ c, answers, responses }: { c: Context<NetworkE
         <section class="card open-answers">
           <h2>{item.measure ? measureLabel(item.measure, lang) : t.reflection}</h2>
           <p class="hint">{item.title[lang]}</p>
-          {item.answers.length === 0 ? (
-            <p>{t.noAnswers}</p>
+          {item.withheld ? (
+            <p class="notice">{fill(t.openWithheld, { k: answers.openThreshold })}</p>
           ) : (
             <ul class="answer-list">
               {item.answers.map((text) => (
