@@ -39,8 +39,11 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
         .transform((v) => LANGUAGES.filter((l) => v.includes(l))),
       defaultLanguage: z.enum(LANGUAGES, { message: t.defaultNotOffered }).optional(),
       anonymityThreshold: number(t.thresholdInvalid).int(t.thresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.thresholdInvalid).max(100, t.thresholdInvalid).default(5),
-      // Left out (an older API client), it is 5, or k where k is higher.
-      openAnswerThreshold: number(t.openThresholdInvalid).int(t.openThresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.openThresholdInvalid).max(100, t.openThresholdInvalid).optional(),
+      // Left empty or out (an older API client), it is 5, or k where k is higher.
+      openAnswerThreshold: z.preprocess(
+        (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+        number(t.openThresholdInvalid).int(t.openThresholdInvalid).min(MIN_ANONYMITY_THRESHOLD, t.openThresholdInvalid).max(100, t.openThresholdInvalid).optional(),
+      ),
       collectSegments: flag,
       bandStrength: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(4),
       bandConcern: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(3),

@@ -4,7 +4,7 @@ import { storeResponse } from '../../src/responses/store.js';
 import { initialiseTallies } from '../../src/responses/tallies.js';
 import type { TestApp } from '../helpers/app.js';
 
-type RoundOptions = { version?: number; key?: string; status?: 'open' | 'closed'; closesAt?: string; collectSegments?: boolean };
+type RoundOptions = { version?: number; key?: string; status?: 'open' | 'closed'; closesAt?: string; collectSegments?: boolean; anonymityThreshold?: number; openAnswerThreshold?: number };
 
 /** A round of the network whose responses are stored through the real storage path. */
 export async function roundWithResponses(t: TestApp, networkId: number, answers: Array<Record<string, unknown>>, options: RoundOptions = {}, catalogue: Catalogue = t.deps.catalogue) {
@@ -22,6 +22,8 @@ export async function roundWithResponses(t: TestApp, networkId: number, answers:
       opensAt: '2026-01-01T06:00:00.000Z',
       closesAt,
       collectSegments,
+      anonymityThreshold: options.anonymityThreshold ?? null,
+      openAnswerThreshold: options.openAnswerThreshold ?? null,
       createdAt: '2026-01-01T06:00:00.000Z',
     })
     .returning();

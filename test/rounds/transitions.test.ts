@@ -26,7 +26,7 @@ describe('opening a round', () => {
     const version = w.t.deps.catalogue.versionsOf('network-rules').at(-1)!;
     expect(version.version).toBe(2);
     expect(await w.t.deps.db.select().from(questionnaireVersions)).toEqual([{ key: 'network-rules', version: version.version, contentHash: version.hash, firstUsedAt: w.clock.now().toISOString() }]);
-    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true, anonymityThreshold: 5 });
+    expect(await roundRow(w, id)).toMatchObject({ status: 'open', openedAt: w.clock.now().toISOString(), collectSegments: true, anonymityThreshold: 5, openAnswerThreshold: 5 });
     const items = await w.t.deps.db.select().from(itemTallies).where(eq(itemTallies.roundId, id));
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((row) => row.count === 0)).toBe(true);
@@ -34,8 +34,8 @@ describe('opening a round', () => {
     expect((await w.t.deps.db.select().from(measureTallies).where(eq(measureTallies.roundId, id))).length).toBeGreaterThan(0);
 
     // A later change of the network's settings neither splits the open round's tallies nor changes its threshold.
-    await w.t.deps.db.update(networks).set({ collectSegments: false, anonymityThreshold: 3 }).where(eq(networks.id, w.network.id));
-    expect(await roundRow(w, id)).toMatchObject({ collectSegments: true, anonymityThreshold: 5 });
+    await w.t.deps.db.update(networks).set({ collectSegments: false, anonymityThreshold: 3, openAnswerThreshold: 9 }).where(eq(networks.id, w.network.id));
+    expect(await roundRow(w, id)).toMatchObject({ collectSegments: true, anonymityThreshold: 5, openAnswerThreshold: 5 });
   });
 
   it('refuses what the state does not allow, with the reason', async () => {

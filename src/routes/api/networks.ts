@@ -19,6 +19,7 @@ const view = (network: Network) => ({
   languages: network.languages,
   defaultLanguage: defaultLanguage(network),
   anonymityThreshold: network.anonymityThreshold,
+  openAnswerThreshold: network.openAnswerThreshold,
   collectSegments: network.collectSegments,
   bandStrength: network.bandStrength,
   bandConcern: network.bandConcern,

@@ -97,6 +97,8 @@ export function DashboardPage({ c, dashboard }: Props) {
           <dd>{n[`role_${role}`]}</dd>
           <dt>{n.threshold}</dt>
           <dd>{network.anonymityThreshold}</dd>
+          <dt>{n.openThreshold}</dt>
+          <dd>{network.openAnswerThreshold}</dd>
         </dl>
         {role === 'coordinator' && dashboard.failedMail > 0 && (
           <p class="notice" role="status">

@@ -49,7 +49,7 @@ export function SettingsForm({ lang, csrfToken, action, values, errors }: { lang
         {errors.defaultLanguage && <p class="field-error">{errors.defaultLanguage}</p>}
       </fieldset>
       <Field name="anonymityThreshold" type="number" label={t.threshold} hint={t.thresholdHint} value={text(values.anonymityThreshold, '5')} error={errors.anonymityThreshold} />
-      <Field name="openAnswerThreshold" type="number" label={t.openThreshold} hint={t.openThresholdHint} value={text(values.openAnswerThreshold, '5')} error={errors.openAnswerThreshold} />
+      <Field name="openAnswerThreshold" type="number" label={t.openThreshold} hint={t.openThresholdHint} value={text(values.openAnswerThreshold, '')} error={errors.openAnswerThreshold} />
       <div class="field">
         <label class="check">
           <input type="checkbox" name="collectSegments" checked={segments} aria-describedby="segments-hint" /> {t.collectSegments}
