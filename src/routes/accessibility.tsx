@@ -13,7 +13,7 @@ import { Layout } from '../views/layout.js';
 
 /** When the statement was last assessed; a re-assessment changes it with the text. */
 export const STATEMENT_DATE = '2026-12-03T10:00:00.000Z';
-const GAPS = ['gap_reflow', 'gap_assistive'] as const;
+const GAPS = ['gap_assistive'] as const;
 const MESSAGE_MAX = 4000;
 
 /**
