@@ -16,7 +16,8 @@ survey.fitToContainer = false;
 const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-locale]')];
 const status = document.getElementById('preview-status')!;
 const restart = document.getElementById('preview-restart')!;
-let language = document.documentElement.lang in texts ? document.documentElement.lang : 'fi';
+// The page's language when the version offers it, else the version's first.
+let language = document.documentElement.lang in texts ? document.documentElement.lang : Object.keys(texts)[0]!;
 
 function text(key: keyof PreviewTexts): string {
   return texts[language]?.[key] ?? '';

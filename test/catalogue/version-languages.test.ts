@@ -59,6 +59,16 @@ describe('a version offers the languages it declares', () => {
     expect(roundLanguages(['sv'], { languages: ['fi'] })).toEqual(['fi']);
   });
 
+  it('previews only the declared languages, starting in the first where the page’s language is not one', async () => {
+    const catalogue = buildCatalogue([...realCatalogue().versions, shippedVersion('network-rules', 3, onlyIn(['sv', 'fi']))]);
+    t = await createTestApp({ catalogue });
+    const html = await (await t.app.request('/catalogue/network-rules/v3/preview?lang=en')).text();
+    const buttons = [...html.matchAll(/<button[^>]*data-locale="(\w+)"[^>]*aria-pressed="(\w+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(buttons).toEqual(['sv:true', 'fi:false']);
+    const texts = JSON.parse(html.match(/<script type="application\/json" id="preview-texts">(.*?)<\/script>/s)![1]!);
+    expect(Object.keys(texts)).toEqual(['sv', 'fi']);
+  });
+
   it('serves a Finnish-only round in Finnish to a Swedish-speaking member: invitation and answer page', async () => {
     const catalogue = buildCatalogue([...realCatalogue().versions, shippedVersion('network-rules', 3, onlyIn(['fi']))]);
     t = await createTestApp({ catalogue });

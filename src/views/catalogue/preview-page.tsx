@@ -1,5 +1,5 @@
 import type { QuestionnaireVersion } from '../../catalogue/types.js';
-import { LANGUAGES, type Language } from '../../db/schema/networks.js';
+import type { Language } from '../../db/schema/networks.js';
 import { catalogueText } from '../../i18n/catalogue.js';
 import { commonText } from '../../i18n/common.js';
 import { fill } from '../../i18n/messages.js';
@@ -27,8 +27,11 @@ function previewTexts(version: QuestionnaireVersion, lang: Language) {
 export type PreviewTexts = ReturnType<typeof previewTexts>;
 
 export function PreviewPage({ version, lang, path }: { version: QuestionnaireVersion; lang: Language; path: string }) {
-  const t = previewTexts(version, lang);
-  const texts = Object.fromEntries(LANGUAGES.map((code) => [code, previewTexts(version, code)]));
+  // Only the languages the version declares: it has no texts in the others.
+  const offered = version.languages;
+  const shown = offered.includes(lang) ? lang : offered[0]!;
+  const t = previewTexts(version, shown);
+  const texts = Object.fromEntries(offered.map((code) => [code, previewTexts(version, code)]));
   return (
     <Layout lang={lang} title={t.title} path={path} styles={['/static/build/survey-core.css']} scripts={['/static/build/preview.js']}>
       <p class="breadcrumb">
@@ -44,8 +47,8 @@ export function PreviewPage({ version, lang, path }: { version: QuestionnaireVer
         <span id="survey-language-label" data-text="surveyLanguage">
           {t.surveyLanguage}
         </span>
-        {LANGUAGES.map((code) => (
-          <button type="button" class="button-secondary" data-locale={code} lang={code} aria-pressed={code === lang ? 'true' : 'false'}>
+        {offered.map((code) => (
+          <button type="button" class="button-secondary" data-locale={code} lang={code} aria-pressed={code === shown ? 'true' : 'false'}>
             {commonText(code).languageName}
           </button>
         ))}
