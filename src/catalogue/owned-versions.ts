@@ -85,13 +85,22 @@ export async function createDraft(db: Db, clock: Clock, networkId: number, userI
 export class NotADraftError extends Error {}
 
 /** A draft's new content; a published version never changes. */
-export async function saveDraft(db: Db, clock: Clock, row: OwnedVersionRow, json: Record<string, unknown>): Promise<void> {
+/**
+ * Saves a draft edited from `row` only if nobody saved it in between (the
+ * stored JSON is still the one the edit started from, which a timestamp of
+ * millisecond grain could not promise); 'changed' tells the caller to apply
+ * its edit again to the newer draft, so that no one's edit is lost.
+ */
+export async function saveDraft(db: Db, clock: Clock, row: OwnedVersionRow, json: Record<string, unknown>): Promise<'saved' | 'changed'> {
   const [saved] = await db
     .update(ownedVersions)
     .set({ json, updatedAt: clock.now().toISOString() })
-    .where(and(eq(ownedVersions.id, row.id), eq(ownedVersions.status, 'draft')))
+    .where(and(eq(ownedVersions.id, row.id), eq(ownedVersions.status, 'draft'), sql`${ownedVersions.json} = ${JSON.stringify(row.json)}`))
     .returning({ id: ownedVersions.id });
-  if (!saved) throw new NotADraftError();
+  if (saved) return 'saved';
+  const [now] = await db.select({ status: ownedVersions.status }).from(ownedVersions).where(eq(ownedVersions.id, row.id));
+  if (now?.status !== 'draft') throw new NotADraftError();
+  return 'changed';
 }
 
 export async function deleteDraft(db: Db, row: OwnedVersionRow): Promise<void> {

@@ -88,31 +88,39 @@ export type Outcome = { json: Json; done: Done; at?: string };
 /** Where a refused edit is shown again: the form, and the question page it is on (none: the overview). */
 export type Place = { form: string; question?: string };
 
+/** How often an edit is applied again to a draft that someone else saved meanwhile. */
+const EDIT_ATTEMPTS = 10;
+
 /**
  * One edit: read the input, apply the pure edit, save the draft, and go back
  * to where the coordinator was; a refused edit stores nothing and shows the
- * form again with the reason in the coordinator's language.
+ * form again with the reason in the coordinator's language. When another
+ * coordinator saved the draft in between, the edit is applied again to theirs.
  */
 export async function edit(c: Ctx, place: Place, apply: (context: EditContext, input: Record<string, unknown>) => Outcome) {
-  const context = await draftOf(c);
   const input = await readInput(c);
   const lang = c.var.lang;
-  let outcome: Outcome;
-  try {
-    outcome = apply(context, input);
-  } catch (error) {
-    if (!(error instanceof DraftEditError || error instanceof InputRefused)) throw error;
-    const message = error instanceof DraftEditError ? refusalText(lang, error.problem) : Object.values(error.fields)[0]!;
-    const failure = { form: place.form, message, fields: error instanceof InputRefused ? error.fields : {}, values: input };
-    return place.question && locate(context.row.json, place.question) ? questionPage(c, context, place.question, 422, failure) : overview(c, context, 422, failure);
+  for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
+    const context = await draftOf(c);
+    let outcome: Outcome;
+    try {
+      outcome = apply(context, input);
+    } catch (error) {
+      if (!(error instanceof DraftEditError || error instanceof InputRefused)) throw error;
+      const message = error instanceof DraftEditError ? refusalText(lang, error.problem) : Object.values(error.fields)[0]!;
+      const failure = { form: place.form, message, fields: error instanceof InputRefused ? error.fields : {}, values: input };
+      return place.question && locate(context.row.json, place.question) ? questionPage(c, context, place.question, 422, failure) : overview(c, context, 422, failure);
+    }
+    let saved: 'saved' | 'changed';
+    try {
+      saved = await saveDraft(c.var.deps.db, c.var.deps.clock, context.row, outcome.json);
+    } catch (error) {
+      if (error instanceof NotADraftError) throw new DomainError(draftProblemText(lang).notADraft, 409);
+      throw error;
+    }
+    if (saved === 'changed') continue;
+    const base = place.question ? questionHref(c.var.network.id, context.row.id, place.question) : editorHref(c.var.network.id, context.row.id);
+    return c.redirect(`${base}?done=${outcome.done}${outcome.at ? `#${outcome.at}` : ''}`, 303);
   }
-  try {
-    await saveDraft(c.var.deps.db, c.var.deps.clock, context.row, outcome.json);
-  } catch (error) {
-    if (error instanceof NotADraftError) throw new DomainError(draftProblemText(lang).notADraft, 409);
-    throw error;
-  }
-  const base = place.question ? questionHref(c.var.network.id, context.row.id, place.question) : editorHref(c.var.network.id, context.row.id);
-  return c.redirect(`${base}?done=${outcome.done}${outcome.at ? `#${outcome.at}` : ''}`, 303);
+  throw new DomainError(draftProblemText(lang).editedMeanwhile, 409);
 }
-

@@ -74,6 +74,7 @@ export const draftProblemText = defineMessages({
     textTooLong: 'Teksti on liian pitkä (enintään {max} merkkiä).',
     pickOne: 'Valitse jokin vaihtoehdoista.',
     notADraft: 'Versio on jo julkaistu, eikä sitä voi enää muokata.',
+    editedMeanwhile: 'Joku muu muokkasi versiota samaan aikaan, eikä muutostasi saatu tallennettua. Avaa sivu uudelleen ja tee muutos vielä kerran.',
   },
   sv: {
     heading: 'Att åtgärda före publicering',
@@ -90,6 +91,7 @@ export const draftProblemText = defineMessages({
     textTooLong: 'Texten är för lång (högst {max} tecken).',
     pickOne: 'Välj ett av alternativen.',
     notADraft: 'Versionen har redan publicerats och kan inte längre redigeras.',
+    editedMeanwhile: 'Någon annan redigerade versionen samtidigt, och din ändring kunde inte sparas. Öppna sidan på nytt och gör ändringen en gång till.',
   },
   en: {
     heading: 'To fix before publishing',
@@ -106,5 +108,6 @@ export const draftProblemText = defineMessages({
     textTooLong: 'The text is too long (at most {max} characters).',
     pickOne: 'Choose one of the options.',
     notADraft: 'The version is already published and can no longer be edited.',
+    editedMeanwhile: 'Someone else was editing the version at the same time, and your change could not be saved. Open the page again and make the change once more.',
   },
 });

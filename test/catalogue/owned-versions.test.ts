@@ -92,6 +92,16 @@ describe("a network's own questionnaire versions", () => {
     expect((await get(people.outsider, `/catalogue/network-rules/v${FIRST_OWNED_VERSION}`)).status).toBe(404);
   });
 
+  it('saves an edit only onto the draft it was made from, and says when someone saved in between', async () => {
+    const id = await derive();
+    const [before] = await t.deps.db.select().from(ownedVersions).where(eq(ownedVersions.id, id));
+    await reword(id, 'Ensimmäinen muutos.');
+    expect(await saveDraft(t.deps.db, t.deps.clock, before!, { ...before!.json, title: { fi: 'Vanhasta tehty' } })).toBe('changed');
+    const [after] = await t.deps.db.select().from(ownedVersions).where(eq(ownedVersions.id, id));
+    expect((after!.json as unknown as Json).pages[1]!.elements[0]!.title.fi).toBe('Ensimmäinen muutos.');
+    expect(await saveDraft(t.deps.db, t.deps.clock, after!, { ...after!.json, title: { fi: 'Uudesta tehty' } })).toBe('saved');
+  });
+
   it('never changes a published version: saving, deleting and publishing again are refused', async () => {
     const id = await derive();
     await t.app.request(`${base}/${id}/publish`, postForm(people.coordinator, {}));

@@ -139,6 +139,15 @@ describe('the questionnaire editor over HTTP', () => {
     expect((await stored(id)).json.title).toEqual(before.json.title);
   });
 
+  it('loses no edit when coordinators save the same draft at once: each is applied to the newer draft', async () => {
+    const { id, edit } = await derive();
+    const rules = Array.from({ length: 6 }, (_, i) => `rule${i + 1}`);
+    const responses = await Promise.all(rules.map((page) => post(`${edit}/pages/${page}/statements`, { measure: `rule:${page.slice(4)}`, title_fi: `Oma väittämä sivulle ${page}.`, title_sv: `Eget påstående för ${page}.`, title_en: `Own statement for ${page}.` })));
+    expect(responses.map((r) => r.status)).toEqual(rules.map(() => 303));
+    const json = (await stored(id)).json;
+    for (const page of rules) expect(names(json, page).some((name) => name.startsWith(`own_${page}_`)), page).toBe(true);
+  });
+
   it('offers a field for each language the version declares, and only those', async () => {
     const { id, edit } = await derive();
     await t.deps.db.update(ownedVersions).set({ json: { ...(await stored(id)).json, languages: ['fi', 'sv'] } }).where(eq(ownedVersions.id, id));
