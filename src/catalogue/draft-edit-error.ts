@@ -14,6 +14,7 @@ export const DRAFT_EDIT_PROBLEMS = [
   'key-taken',
   'not-reworded',
   'title-needed',
+  'no-languages',
 ] as const;
 export type DraftEditProblem = (typeof DRAFT_EDIT_PROBLEMS)[number];
 

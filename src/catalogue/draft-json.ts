@@ -14,7 +14,7 @@ export type Json = Record<string, unknown>;
 export type DraftQuestion = Json & { name: string };
 export type DraftPage = Json & { name: string; elements: DraftQuestion[] };
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isQuestion = (value: unknown): value is DraftQuestion => isObject(value) && typeof value.name === 'string';
 

@@ -1,5 +1,7 @@
 import { DraftEditError } from './draft-edit-error.js';
-import { editableCopy, kindOf, locate, pagesOf, questionsOf, type DraftPage, type DraftQuestion, type Json, type Texts } from './draft-json.js';
+import { LANGUAGES, type Language } from '../db/schema/networks.js';
+import { isLanguage } from '../i18n/language.js';
+import { draftLanguages, editableCopy, isObject, kindOf, locate, pagesOf, questionsOf, type DraftPage, type DraftQuestion, type Json, type Texts } from './draft-json.js';
 
 /** The editor's text edits: each takes a draft's JSON and gives a new one, the input unchanged. */
 
@@ -65,5 +67,29 @@ export function setScaleTexts(json: Json, point: number | 'none', texts: Texts):
     if (point === 'none') putTexts(question, 'noneText', texts);
     else putTexts(choiceOf(question, String(point)), 'text', texts);
   }
+  return copy;
+}
+
+/** A localizable value: its keys are languages (and SurveyJS's "default"), nothing else. */
+const isLocalized = (value: Json) => Object.keys(value).length > 0 && Object.keys(value).every((key) => isLanguage(key) || key === 'default');
+
+/**
+ * The draft offering these languages. The first stays the one read where
+ * another is missing, unless it is dropped; texts of a dropped language are
+ * removed with it, so the version's file carries no language it does not offer.
+ */
+export function setLanguages(json: Json, chosen: readonly Language[]): Json {
+  if (chosen.length === 0) throw new DraftEditError('no-languages');
+  const first = draftLanguages(json)[0]!;
+  const languages = chosen.includes(first) ? [first, ...LANGUAGES.filter((l) => l !== first && chosen.includes(l))] : LANGUAGES.filter((l) => chosen.includes(l));
+  const dropped = LANGUAGES.filter((l) => !languages.includes(l));
+  const copy = editableCopy(json);
+  const strip = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(strip);
+    else if (isObject(value) && isLocalized(value)) for (const lang of dropped) delete value[lang];
+    else if (isObject(value)) Object.values(value).forEach(strip);
+  };
+  strip(copy);
+  copy.languages = languages;
   return copy;
 }

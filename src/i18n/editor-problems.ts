@@ -8,6 +8,7 @@ const refusals: { fi: ProblemTexts; sv: ProblemTexts; en: ProblemTexts } = {
   fi: {
     'no-such-question': 'Kysymystä ei ole luonnoksessa. Se on ehkä jo poistettu.',
     'no-such-page': 'Sivua ei ole luonnoksessa.',
+    'no-languages': 'Valitse vähintään yksi kieli, jolla kyselyyn vastataan.',
     'no-such-choice': 'Vastausvaihtoehtoa ei ole kysymyksessä.',
     'unknown-measure': 'Valitse pelisääntö tai osa-alue luettelosta.',
     'measure-not-on-page': 'Tälle sivulle voi lisätä vain väittämiä, jotka mittaavat sivun omaa pelisääntöä tai osa-aluetta.',
@@ -24,6 +25,7 @@ const refusals: { fi: ProblemTexts; sv: ProblemTexts; en: ProblemTexts } = {
   sv: {
     'no-such-question': 'Frågan finns inte i utkastet. Den har kanske redan tagits bort.',
     'no-such-page': 'Sidan finns inte i utkastet.',
+    'no-languages': 'Välj minst ett språk som enkäten besvaras på.',
     'no-such-choice': 'Svarsalternativet finns inte i frågan.',
     'unknown-measure': 'Välj en spelregel eller ett område i listan.',
     'measure-not-on-page': 'På den här sidan kan du bara lägga till påståenden som mäter sidans egen spelregel eller eget område.',
@@ -40,6 +42,7 @@ const refusals: { fi: ProblemTexts; sv: ProblemTexts; en: ProblemTexts } = {
   en: {
     'no-such-question': 'The question is not in the draft. It may have been removed already.',
     'no-such-page': 'The page is not in the draft.',
+    'no-languages': 'Choose at least one language the questionnaire is answered in.',
     'no-such-choice': 'The question has no such answer choice.',
     'unknown-measure': 'Choose a ground rule or area from the list.',
     'measure-not-on-page': 'On this page you can only add statements that measure the page’s own ground rule or area.',

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addOpenQuestion, addStatement, moveQuestion, removeQuestion, reorder, retieOpenQuestion } from '../catalogue/draft-edits.js';
-import { setScaleTexts, setTexts } from '../catalogue/draft-texts.js';
+import { setLanguages, setScaleTexts, setTexts } from '../catalogue/draft-texts.js';
 import { parentQuestion, type EditContext } from '../catalogue/draft-editing.js';
 import { draftLanguages, kindOf, locate } from '../catalogue/draft-json.js';
 import { choiceSchema, measureSchema, optionalMeasureSchema, textsFrom, textsSchema } from '../catalogue/editor-input.js';
 import { decideMeaning, retitle } from '../catalogue/rewording.js';
 import { draftOf, edit, overview, parsed, questionPage, type Outcome } from '../http/draft-edit-request.js';
 import { coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
+import { isLanguage } from '../i18n/language.js';
 import { choicesOf } from '../views/questionnaires/editor/choice-question-form.js';
 import { idOf, QUESTION_TEXTS_FORM } from '../views/questionnaires/editor/editor-props.js';
 
@@ -27,6 +28,14 @@ questionnaireEditorRoutes.post('/survey', (c) =>
     const data = parsed(textsSchema(['title', 'description'], languages, c.var.lang), input);
     const json = setTexts(context.row.json, { on: 'survey', field: 'title' }, textsFrom(data, 'title', languages));
     return { json: setTexts(json, { on: 'survey', field: 'description' }, textsFrom(data, 'description', languages)), done: 'saved', at: 'survey-texts' };
+  }),
+);
+
+// POST …/edit/languages — the languages the version offers
+questionnaireEditorRoutes.post('/languages', (c) =>
+  edit(c, { form: 'languages' }, (context, input) => {
+    const chosen = [input.languages ?? []].flat().filter(isLanguage);
+    return { json: setLanguages(context.row.json, chosen), done: 'saved', at: 'languages' };
   }),
 );
 

@@ -159,6 +159,29 @@ describe('the questionnaire editor over HTTP', () => {
     expect(statement).not.toContain('title_en');
   });
 
+  it('changes the languages the version offers: a dropped one takes its texts along, an added one must be filled before publishing', async () => {
+    const { id, edit } = await derive();
+    const choose = (languages: string[], lang = 'fi') => t.app.request(`${edit}/languages?lang=${lang}`, postForm(people.coordinator, { languages }));
+    expect((await choose(['sv', 'fi'])).headers.get('location')).toBe(`${edit}?done=saved#languages`);
+    const bilingual = (await stored(id)).json;
+    // The first language stays first: it is read where a member's language is missing.
+    expect(bilingual.languages).toEqual(['fi', 'sv']);
+    expect(JSON.stringify(bilingual)).not.toContain('"en":');
+    expect(validateSurvey(bilingual, 'draft').languages).toEqual(['fi', 'sv']);
+
+    const refused = await choose([], 'sv');
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Välj minst ett språk som enkäten besvaras på.');
+    expect((await stored(id)).json).toEqual(bilingual);
+
+    await choose(['fi', 'sv', 'en']);
+    const page = await (await get(people.coordinator, `${edit}?lang=en`)).text();
+    expect(page).toContain('id="survey-texts-title_en"');
+    expect((await post(`${base}/${id}/publish`, {})).status).toBe(422);
+    await choose(['fi', 'sv']);
+    expect((await post(`${base}/${id}/publish`, {})).status).toBe(303);
+  });
+
   it('edits a ranking question’s choices in a questionnaire without a scale, where no statement can be added', async () => {
     const response = await post(`${base}/derive`, { from: 'network-priorities:1' });
     const id = Number(/questionnaires\/(\d+)\?/.exec(response.headers.get('location')!)![1]);

@@ -15,7 +15,7 @@ import { draftTitle } from '../draft-title.js';
 import { editorHref, type Failure } from './editor-props.js';
 import { PageSection } from './page-section.js';
 import { ProblemsList } from './problems-list.js';
-import { ScaleForm, SurveyTextsForm } from './survey-forms.js';
+import { LanguagesForm, ScaleForm, SurveyTextsForm } from './survey-forms.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -72,6 +72,7 @@ export function EditorPage({ c, row, parent, problems, changes, notice, failure 
       <Notices notice={notice} error={failure?.message} />
       <EditorLinks draftHref={draftHref} changes={changes} valid={problems.missing.length === 0 && !problems.other} lang={lang} />
       <ProblemsList json={json} missing={problems.missing} other={problems.other} lang={lang} languages={languages} networkId={networkId} ownedId={row.id} />
+      <LanguagesForm action={`${base}/languages`} {...props} />
       <SurveyTextsForm json={json} action={`${base}/survey`} {...props} />
       <ScaleForm json={json} action={`${base}/scale`} {...props} />
       {pagesOf(json).map((page, index) => (

@@ -1,4 +1,6 @@
 import { kindOf, questionsOf, type Json } from '../../../catalogue/draft-json.js';
+import { LANGUAGES } from '../../../db/schema/networks.js';
+import { commonText } from '../../../i18n/common.js';
 import { editorText } from '../../../i18n/editor.js';
 import { fill } from '../../../i18n/messages.js';
 import { EditorForm } from './editor-form.js';
@@ -17,6 +19,30 @@ export function SurveyTextsForm({ json, action, lang, csrf, languages, failure }
       <EditorForm id="survey-texts" action={action} csrf={csrf} button={t.save}>
         <LocalizedFields form="survey-texts" prefix="title" legend={t.title} value={json.title} languages={languages} lang={lang} failure={own} />
         <LocalizedFields form="survey-texts" prefix="description" legend={t.description} value={json.description} languages={languages} lang={lang} multiline failure={own} />
+      </EditorForm>
+    </section>
+  );
+}
+
+/** The languages the version offers; the checkboxes name each language in its own words. */
+export function LanguagesForm({ action, lang, csrf, languages, failure }: Omit<Props, 'json'>) {
+  const t = editorText(lang);
+  const own = failureOf(failure, 'languages');
+  return (
+    <section class="card" id="languages" aria-labelledby="languages-heading">
+      <h2 id="languages-heading">{t.languagesHeading}</h2>
+      <EditorForm id="languages" action={action} csrf={csrf} button={t.save}>
+        <fieldset aria-describedby="languages-hint">
+          <legend>{t.languagesHeading}</legend>
+          <p class="hint" id="languages-hint">
+            {t.languagesHint}
+          </p>
+          {LANGUAGES.map((code) => (
+            <label class="check">
+              <input type="checkbox" name="languages" value={code} checked={own ? [own.values.languages].flat().includes(code) : languages.includes(code)} /> <span lang={code}>{commonText(code).languageName}</span>
+            </label>
+          ))}
+        </fieldset>
       </EditorForm>
     </section>
   );
