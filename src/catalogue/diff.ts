@@ -48,3 +48,10 @@ export function diffVersions(before: QuestionnaireVersion, after: QuestionnaireV
   diff.removed = before.items.filter((item) => !current.has(item.itemKey));
   return diff;
 }
+
+/** A statement counted for another rule or area than before: rule-level figures count it for its new one only from `after` on. */
+export type MovedItem = { itemKey: string; title: Localized; from: string; to: string };
+
+export function movedItems(before: QuestionnaireVersion, after: QuestionnaireVersion): MovedItem[] {
+  return diffVersions(before, after).moved.flatMap(({ before: old, after: item }) => (old.measure && item.measure ? [{ itemKey: item.itemKey, title: item.title, from: old.measure, to: item.measure }] : []));
+}

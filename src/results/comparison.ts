@@ -1,3 +1,4 @@
+import { movedItems, type MovedItem } from '../catalogue/diff.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Localized } from '../catalogue/measures.js';
 import { findMeasure } from '../catalogue/measures.js';
@@ -23,6 +24,8 @@ export type RoundComparison = {
   /** Items asked in only one of the two versions: listed, not compared. */
   onlyBefore: Array<{ itemKey: string; title: Localized }>;
   onlyAfter: Array<{ itemKey: string; title: Localized }>;
+  /** Shared statements counted for another rule or area in the later version: each side's rule figures count them where that version puts them. */
+  moved: MovedItem[];
 };
 
 export const COMPARISON_METHOD = `Welch's t-test per rule, area and item; the p-values of one comparison are adjusted together (Benjamini–Hochberg) and a change is called where the adjusted value is at most ${FALSE_DISCOVERY_RATE}`;
@@ -41,7 +44,7 @@ export async function compareRounds(db: Db, catalogue: Catalogue, network: Netwo
   }) as [Side, Side];
   type Side = { round: Round; group: GroupTallies; withheld: Withheld; version: NonNullable<ReturnType<Catalogue['find']>> };
   const header = (side: Side) => ({ ...roundHeader(side.round), responses: side.group.responses, withheld: side.withheld });
-  const result: RoundComparison = { before: header(sides[0]), after: header(sides[1]), threshold: k, method: COMPARISON_METHOD, measures: [], items: [], onlyBefore: [], onlyAfter: [] };
+  const result: RoundComparison = { before: header(sides[0]), after: header(sides[1]), threshold: k, method: COMPARISON_METHOD, measures: [], items: [], onlyBefore: [], onlyAfter: [], moved: [] };
   if (sides.some((side) => side.withheld)) return result;
 
   const [b, a] = sides;
@@ -68,5 +71,6 @@ export async function compareRounds(db: Db, catalogue: Catalogue, network: Netwo
   [...result.measures, ...result.items].forEach((r, i) => (r.change = judged[i]!));
   result.onlyBefore = [...beforeItems].filter(([key]) => !afterItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
   result.onlyAfter = [...afterItems].filter(([key]) => !beforeItems.has(key)).map(([itemKey, item]) => ({ itemKey, title: item.title }));
+  result.moved = movedItems(b.version, a.version);
   return result;
 }

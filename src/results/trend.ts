@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { movedItems, type MovedItem } from '../catalogue/diff.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { findMeasure, type Localized } from '../catalogue/measures.js';
 import type { Db } from '../db/client.js';
@@ -21,8 +22,8 @@ export type Trend = {
   questionnaireKey: string;
   threshold: number;
   rounds: TrendRound[];
-  /** Where the questionnaire version changed, to be marked on the time axis. */
-  versionChanges: Array<{ roundId: number; from: string; to: string }>;
+  /** Where the questionnaire version changed, to be marked on the time axis, with the statements it moved to another rule or area. */
+  versionChanges: Array<{ roundId: number; from: string; to: string; moved: MovedItem[] }>;
   series: TrendSeries[];
 };
 
@@ -67,7 +68,9 @@ export async function networkTrend(db: Db, catalogue: Catalogue, network: Networ
     return { measure, kind: meta.kind, name: meta.name, points };
   });
   const versionChanges = closed.slice(1).flatMap((round, i) =>
-    round.questionnaireVersion !== closed[i]!.questionnaireVersion ? [{ roundId: round.id, from: label(closed[i]!), to: label(round) }] : [],
+    round.questionnaireVersion !== closed[i]!.questionnaireVersion
+      ? [{ roundId: round.id, from: label(closed[i]!), to: label(round), moved: movedItems(catalogue.find(questionnaireKey, closed[i]!.questionnaireVersion)!, catalogue.find(questionnaireKey, round.questionnaireVersion)!) }]
+      : [],
   );
   return { questionnaireKey, threshold: k, rounds: trendRounds, versionChanges, series };
 }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogue, shippedVersion } from '../../src/catalogue/load.js';
 import type { QuestionnaireVersion } from '../../src/catalogue/types.js';
+import { fill } from '../../src/i18n/messages.js';
+import { resultsText } from '../../src/i18n/results.js';
+import { measureLabel } from '../../src/views/results/labels.js';
 import { createTestApp, realCatalogue, type TestApp } from '../helpers/app.js';
 import { networkWithPeople, sendJson } from '../helpers/people.js';
 import { roundWithResponses } from './fixture.js';
@@ -46,6 +49,36 @@ describe('comparison and trend', () => {
     expect(body.method).toMatch(/Welch/);
   });
 
+  it('counts a statement moved to another rule for its new rule only from the version that moved it, and says so on the pages', async () => {
+    const v1 = realCatalogue().find('network-rules', 1)!;
+    const json = structuredClone(v1.json) as { pages: Array<{ elements: Array<Record<string, unknown>> }> };
+    const moved = json.pages[1]!.elements[0]!;
+    moved.measures = 'rule:2';
+    const v3 = shippedVersion(v1.key, 3, json);
+    const catalogue = buildCatalogue([...realCatalogue().versions, v3]);
+    t = await createTestApp({ catalogue });
+    const { network, coordinator } = await networkWithPeople(t);
+    // The same answers in both rounds: rule 1's statements 2, rule 2's 4 (in v1's mapping).
+    const same = answersFor(v1, (m) => (m === 'rule:1' ? 2 : 4));
+    const r1 = await roundWithResponses(t, network.id, Array.from({ length: 8 }, (_, i) => same(i)), { version: 1, closesAt: '2025-05-20T14:00:00.000Z' }, catalogue);
+    const r2 = await roundWithResponses(t, network.id, Array.from({ length: 8 }, (_, i) => same(i)), { version: 3, closesAt: '2025-11-20T14:00:00.000Z' }, catalogue);
+    const body = await (await t.app.request(`/api/networks/${network.id}/results/compare?before=${r1.id}&after=${r2.id}`, sendJson(coordinator, 'GET'))).json();
+    expect(body.moved).toEqual([{ itemKey: moved.itemKey, title: moved.title, from: 'rule:1', to: 'rule:2' }]);
+    const rule2 = body.measures.find((m: { key: string }) => m.key === 'rule:2');
+    // Before: rule 2 is all 4s; after: the moved statement's 2s count for rule 2 too.
+    expect(rule2.before.mean).toBe(4);
+    expect(rule2.after.mean).toBeLessThan(4);
+    expect(body.items.find((i: { key: string }) => i.key === moved.itemKey).change.difference).toBe(0);
+
+    const fi = resultsText('fi');
+    const title = (moved.title as Record<string, string>).fi!;
+    const compare = await (await t.app.request(`/networks/${network.id}/results/compare?before=${r1.id}&after=${r2.id}&lang=fi`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(compare).toContain(fill(fi.movedTitle, { count: 1 }));
+    expect(compare).toContain(fill(fi.movedLine, { statement: title, from: measureLabel('rule:1', 'fi'), to: measureLabel('rule:2', 'fi') }));
+    const trend = await (await t.app.request(`/networks/${network.id}/results/trend?questionnaire=network-rules&lang=fi`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(trend).toContain(fill(fi.trendMoved, { version: '3', statement: title, from: measureLabel('rule:1', 'fi'), to: measureLabel('rule:2', 'fi') }));
+  });
+
   it('draws a trend per rule across closed rounds, marks the version change and shows n per round', async () => {
     const { catalogue, v1, v2 } = catalogueWithV2();
     t = await createTestApp({ catalogue });
@@ -57,7 +90,7 @@ describe('comparison and trend', () => {
     await roundWithResponses(t, network.id, Array.from({ length: 9 }, (_, i) => make(v2, 1)(i)), { version: 3, status: 'open', closesAt: '2026-07-20T14:00:00.000Z' }, catalogue);
     const body = await (await t.app.request(`/api/networks/${network.id}/results/trend?questionnaire=network-rules`, sendJson(leader, 'GET'))).json();
     expect(body.rounds.map((r: { responses: number }) => r.responses)).toEqual([6, 8, 7]);
-    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: '1', to: '3' }]);
+    expect(body.versionChanges).toEqual([{ roundId: body.rounds[2].id, from: '1', to: '3', moved: [] }]);
     const trust = body.series.find((s: { measure: string }) => s.measure === 'rule:9');
     expect(trust.points.map((p: { figures: { mean: number } }) => p.figures.mean)).toEqual([2.5, 3.5, 4 + 3 / 7]);
     expect(trust.points.every((p: { figures: { ci95: { low: number; high: number } } }) => p.figures.ci95.low < p.figures.ci95.high)).toBe(true);

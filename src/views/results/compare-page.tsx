@@ -83,6 +83,17 @@ export function ComparePage({ c, comparison, version, rounds }: Props) {
               <summary>{fill(t.sharedItems, { count: comparison.items.length })}</summary>
               <CompareTable rows={comparison.items} label={(row) => row.name[lang]} head={[t.item, head[1], head[2]]} caption={t.itemsTitle} lang={lang} />
             </details>
+            {comparison.moved.length > 0 && (
+              <>
+                <h3>{fill(t.movedTitle, { count: comparison.moved.length })}</h3>
+                <p class="hint">{t.movedNote}</p>
+                <ul>
+                  {comparison.moved.map((item) => (
+                    <li>{fill(t.movedLine, { statement: item.title[lang], from: measureLabel(item.from, lang), to: measureLabel(item.to, lang) })}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             {[
               { list: comparison.onlyBefore, title: t.onlyFirst },
               { list: comparison.onlyAfter, title: t.onlySecond },

@@ -41,6 +41,13 @@ export function TrendPage({ c, trend, catalogue, others }: Props) {
         {trend.rounds.length === 0 ? <p>{t.noTrend}</p> : <p>{t.trendIntro}</p>}
         {trend.rounds.length > 0 && <FavourableNote version={version} lang={lang} />}
         {trend.versionChanges.length > 0 && <p>{t.versionMarks}</p>}
+        {trend.versionChanges.some((change) => change.moved.length > 0) && (
+          <ul class="moved-notes">
+            {trend.versionChanges.flatMap((change) =>
+              change.moved.map((item) => <li>{fill(t.trendMoved, { version: change.to, statement: item.title[lang], from: measureLabel(item.from, lang), to: measureLabel(item.to, lang) })}</li>),
+            )}
+          </ul>
+        )}
         {trend.rounds.length > 0 && (
           <p>
             <a href={exportHref(c.var.network.id, `/trend.csv?questionnaire=${trend.questionnaireKey}`)} download>
