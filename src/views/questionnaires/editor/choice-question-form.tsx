@@ -5,7 +5,6 @@ import { EditorForm } from './editor-form.js';
 import { failureOf, QUESTION_TEXTS_FORM, type FormProps } from './editor-props.js';
 import { LocalizedFields } from './localized-fields.js';
 
-
 /** The answer choices of a question as the form numbers them; their values are the platform's and never shown. */
 export const choicesOf = (question: DraftQuestion): unknown[] => (Array.isArray(question.choices) ? question.choices : []);
 

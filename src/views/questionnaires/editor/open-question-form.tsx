@@ -5,7 +5,6 @@ import { EditorForm } from './editor-form.js';
 import { failureOf, QUESTION_TEXTS_FORM, type FormProps } from './editor-props.js';
 import { LocalizedFields } from './localized-fields.js';
 
-
 /** An open question: its wording and help text in each language, and the rule or area it belongs to, if any. */
 export function OpenQuestionForm({ question, measures, action, lang, csrf, languages, failure }: FormProps & { question: DraftQuestion; measures: string[]; action: string }) {
   const t = editorText(lang);

@@ -7,13 +7,11 @@ import type { NetworkEnv } from '../../../http/network-access.js';
 import { csrfTokenOf } from '../../../http/session.js';
 import { editorText } from '../../../i18n/editor.js';
 import { Notices, RoundsShell } from '../../rounds/rounds-shell.js';
-import { ChoiceQuestionForm } from './choice-question-form.js';
 import { editorHref, idOf, questionHref, type Failure } from './editor-props.js';
+import { KIND_EDITORS } from './kind-editors.js';
 import { MeaningForm } from './meaning-form.js';
 import { MoveForm } from './move-form.js';
-import { OpenQuestionForm } from './open-question-form.js';
 import { questionTitle } from './question-labels.js';
-import { ScoredStatementForm } from './scored-statement-form.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -34,9 +32,9 @@ export function QuestionPage({ c, row, question, meaning, notice, failure }: Pro
   const networkId = c.var.network.id;
   const action = questionHref(networkId, row.id, question.name);
   const props = { lang, csrf: csrfTokenOf(c), languages, failure };
-  const kind = kindOf(question);
+  const editor = KIND_EDITORS[kindOf(question)];
   const scoredMeasures = [...new Set(questionsOf(json).filter((q) => kindOf(q) === 'scored').map(measureOf).filter((m): m is string => m !== undefined))];
-  const heading = { scored: t.scoredHeading, open: t.openHeading, segment: t.backgroundHeading, multiple: t.questionHeading, ranking: t.questionHeading, other: t.questionHeading }[kind];
+  const heading = editor.heading(t);
   return (
     <RoundsShell c={c} title={`${heading}: ${questionTitle(question, lang, languages)}`}>
       <p class="breadcrumb">
@@ -46,12 +44,10 @@ export function QuestionPage({ c, row, question, meaning, notice, failure }: Pro
       <Notices notice={notice} error={failure?.message} />
       <section class="card" aria-labelledby="texts-heading">
         <h2 id="texts-heading">{questionTitle(question, lang, languages)}</h2>
-        {kind === 'scored' && <ScoredStatementForm question={question} action={action} {...props} />}
-        {kind === 'open' && <OpenQuestionForm question={question} measures={scoredMeasures} action={action} {...props} />}
-        {kind !== 'scored' && kind !== 'open' && <ChoiceQuestionForm question={question} action={action} {...props} />}
+        <editor.Form question={question} measures={scoredMeasures} action={action} {...props} />
       </section>
       {meaning && <MeaningForm meaning={meaning.state} parentTitle={meaning.parent.title} parentLabel={meaning.parentVersion.label} action={`${action}/meaning`} {...props} />}
-      {kind === 'scored' && <MoveForm question={question} measures={scoredMeasures} action={`${action}/move`} {...props} />}
+      {editor.movable && <MoveForm question={question} measures={scoredMeasures} action={`${action}/move`} {...props} />}
     </RoundsShell>
   );
 }

@@ -4,7 +4,6 @@ import { EditorForm } from './editor-form.js';
 import { failureOf, QUESTION_TEXTS_FORM, type FormProps } from './editor-props.js';
 import { LocalizedFields } from './localized-fields.js';
 
-
 /** A statement rated on the scale: its wording and help text in each language. The scale itself is the version's. */
 export function ScoredStatementForm({ question, action, lang, csrf, languages, failure }: FormProps & { question: DraftQuestion; action: string }) {
   const t = editorText(lang);
