@@ -66,7 +66,7 @@ describe('GET /catalogue', () => {
       expect(html).toContain(`href="/catalogue/${version.key}/v${version.version}"`);
     }
     expect(html).toContain('Spelregel 10: Kontinuitet');
-    expect(html).toContain('Strategi: Samarbetsformer');
+    expect(html).toContain('Strategiområde: Samarbetsformer');
     // Only a version with one before it links to its changes: the shipped v2 files do, v1 does not.
     expect(html).toContain('href="/catalogue/network-rules/v2#changes"');
     expect(html).not.toContain('href="/catalogue/network-rules/v1#changes"');
@@ -109,7 +109,7 @@ describe('GET /catalogue/:key/v:version', () => {
 
   it('names strategy areas in English', async () => {
     const { html } = await get('/catalogue/network-strategy/v1?lang=en');
-    expect(html).toContain('Strategy: Leadership and coordination');
+    expect(html).toContain('Strategy area: Leadership and coordination');
     expect(html).toContain('Open question');
   });
 

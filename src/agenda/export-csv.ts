@@ -1,5 +1,6 @@
 import type { Language } from '../db/schema/networks.js';
-import { agendaText, measureLabel } from '../i18n/agenda.js';
+import { agendaText } from '../i18n/agenda.js';
+import { titledMeasureLabel } from '../i18n/measure-names.js';
 import { spreadsheetCsv } from '../results/export-csv.js';
 import type { Action } from './actions.js';
 
@@ -11,7 +12,7 @@ import type { Action } from './actions.js';
 export function actionsCsv(actions: readonly Action[], roundTitles: ReadonlyMap<number, string>, lang: Language): string {
   const t = agendaText(lang);
   const rows = actions.map((action) => [
-    measureLabel(action.measure, lang),
+    titledMeasureLabel(action.measure, lang),
     action.description,
     action.owner,
     action.dueOn,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
-import { findMeasure, type Localized } from '../catalogue/measures.js';
+import { findMeasure, measureLabel, type Localized } from '../catalogue/measures.js';
 import { createDraft, publishDraft } from '../catalogue/owned-versions.js';
 import type { Catalogue, ItemChoice, QuestionnaireVersion } from '../catalogue/types.js';
 import type { Clock } from '../clock.js';
@@ -22,7 +22,7 @@ export type Proposal = ItemChoice & { value: string };
 export function measureProposal(measure: string): Proposal | null {
   const meta = findMeasure(measure);
   if (!meta) return null;
-  const text = Object.fromEntries(LANGUAGES.map((lang) => [lang, meta.kind === 'rule' ? `${meta.number}. ${meta.name[lang]}` : meta.name[lang]])) as Localized;
+  const text = Object.fromEntries(LANGUAGES.map((lang) => [lang, measureLabel(measure, lang)])) as Localized;
   return { value: measure, text };
 }
 

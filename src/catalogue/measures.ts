@@ -38,3 +38,10 @@ const byId = new Map(MEASURES.map((m) => [m.id, m]));
 export function findMeasure(id: string): Measure | undefined {
   return byId.get(id);
 }
+
+/** "3. Resurssit, aikataulut ja työkalut" for a rule, which members know by number; an area by its name; an unknown id as it is. */
+export function measureLabel(measure: string, lang: Language): string {
+  const meta = findMeasure(measure);
+  if (!meta) return measure;
+  return meta.kind === 'rule' ? `${meta.number}. ${meta.name[lang]}` : meta.name[lang];
+}

@@ -1,6 +1,4 @@
-import { findMeasure } from '../catalogue/measures.js';
-import type { Language } from '../db/schema/networks.js';
-import { defineMessages, fill } from './messages.js';
+import { defineMessages } from './messages.js';
 
 export const agendaText = defineMessages({
   fi: {
@@ -19,8 +17,6 @@ export const agendaText = defineMessages({
     section_agenda: 'Kehittämistoimet',
     agendaIntro: 'Toimenpiteet, joilla verkosto uudistaa heikoiksi tai heikentyneiksi osoittautuneita pelisääntöjä ja strategian osa-alueita. Kunkin toimenpiteen kohdalla näkyy, miten sen pelisäännön tulos on muuttunut myöhemmillä kierroksilla.',
     leaderNote: 'Voit lukea kehittämistoimia; niitä muokkaavat verkoston koordinaattorit.',
-    measureRule: 'Pelisääntö {number}: {name}',
-    measureArea: 'Strategian osa-alue: {name}',
     allMeasures: 'Kaikki pelisäännöt ja osa-alueet',
     filter: 'Näytä',
     newAction: 'Uusi toimenpide',
@@ -88,8 +84,6 @@ export const agendaText = defineMessages({
     section_agenda: 'Utvecklingsåtgärder',
     agendaIntro: 'Åtgärder som nätverket vidtar för att förnya de spelregler och strategiområden som har visat sig svaga eller har försämrats. För varje åtgärd syns hur resultatet för dess spelregel har förändrats i senare omgångar.',
     leaderNote: 'Du kan läsa utvecklingsåtgärderna; nätverkets koordinatorer redigerar dem.',
-    measureRule: 'Spelregel {number}: {name}',
-    measureArea: 'Strategiområde: {name}',
     allMeasures: 'Alla spelregler och områden',
     filter: 'Visa',
     newAction: 'Ny åtgärd',
@@ -157,8 +151,6 @@ export const agendaText = defineMessages({
     section_agenda: 'Renewal agenda',
     agendaIntro: 'The actions with which the network renews the ground rules and strategy areas that proved weak or declined. Each action shows how its rule has moved in later rounds.',
     leaderNote: 'You can read the agenda; the coordinators of the network edit it.',
-    measureRule: 'Rule {number}: {name}',
-    measureArea: 'Strategy area: {name}',
     allMeasures: 'All rules and areas',
     filter: 'Show',
     newAction: 'New action',
@@ -211,11 +203,3 @@ export const agendaText = defineMessages({
     csvFile: 'renewal-agenda',
   },
 });
-
-/** A rule or area as people name it: "Pelisääntö 3: Resurssit, aikataulut ja työkalut", "Strategian osa-alue: Tavoitteet". */
-export function measureLabel(measure: string, lang: Language): string {
-  const meta = findMeasure(measure);
-  if (!meta) return measure;
-  const t = agendaText(lang);
-  return fill(meta.kind === 'rule' ? t.measureRule : t.measureArea, { number: meta.number, name: meta.name[lang] });
-}

@@ -1,7 +1,7 @@
 import { settings, type ItemValue } from 'survey-core';
 import type { CatalogueItem, QuestionnaireVersion, Scale } from '../catalogue/types.js';
 import { CANNOT_SAY } from '../db/schema/responses.js';
-import { measureLabel } from '../i18n/agenda.js';
+import { titledMeasureLabel } from '../i18n/measure-names.js';
 import type { QuestionKind, ReadContext } from './kind.js';
 
 const SCALE_TYPES = new Set(['radiogroup', 'dropdown']);
@@ -50,7 +50,7 @@ export const scored: QuestionKind = {
   exportColumns: (item, version, lang) => [
     {
       key: item.name,
-      header: `${measureLabel(item.measure!, lang)} – ${item.title[lang]}`,
+      header: `${titledMeasureLabel(item.measure!, lang)} – ${item.title[lang]}`,
       cell: (answer) => (scaleValue(answer, version) === null ? null : (answer as number | string)),
     },
   ],

@@ -9,7 +9,8 @@ import { findMeasure } from '../catalogue/measures.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
 import { anyNetworkRole, coordinatorOnly, type NetworkEnv } from '../http/network-access.js';
-import { agendaText, measureLabel } from '../i18n/agenda.js';
+import { agendaText } from '../i18n/agenda.js';
+import { titledMeasureLabel } from '../i18n/measure-names.js';
 import { fill } from '../i18n/messages.js';
 import { roundResults, type Round } from '../results/round-results.js';
 import { listRounds } from '../rounds/rounds.js';
@@ -108,7 +109,7 @@ agendaRoutes.get('/new', coordinatorOnly, async (c) => {
   const round = rounds.find((r) => r.id === Number(c.req.query('round'))) ?? rounds[0];
   const choice = await adoptedChoice(c);
   const measure = findMeasure(c.req.query('measure') ?? choice?.value ?? '')?.id;
-  const draft = measure ? fill(agendaText(c.var.lang).draftDescription, { name: measureLabel(measure, c.var.lang) }) : (choice?.text ?? '');
+  const draft = measure ? fill(agendaText(c.var.lang).draftDescription, { name: titledMeasureLabel(measure, c.var.lang) }) : (choice?.text ?? '');
   const chosen = choice ? { chosenInRoundId: choice.roundId, choiceValue: choice.value } : {};
   return c.html(<NewActionPage c={c} rounds={rounds} values={{ roundId: round?.id, measure, description: draft, ...chosen }} errors={{}} />);
 });

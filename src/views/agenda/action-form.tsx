@@ -1,7 +1,8 @@
 import { MEASURES } from '../../catalogue/measures.js';
 import { ACTION_STATUSES } from '../../db/schema/index.js';
 import type { Language } from '../../db/schema/networks.js';
-import { agendaText, measureLabel } from '../../i18n/agenda.js';
+import { agendaText } from '../../i18n/agenda.js';
+import { titledMeasureLabel } from '../../i18n/measure-names.js';
 import { commonText } from '../../i18n/common.js';
 import type { Round } from '../../results/round-results.js';
 import { CsrfField } from '../csrf-field.js';
@@ -60,7 +61,7 @@ export function ActionForm({ lang, csrfToken, action, submitLabel, rounds, value
         label={t.fieldMeasure}
         value={text(values.measure)}
         error={errors.measure}
-        options={[{ value: '', label: '–' }, ...MEASURES.map((m) => ({ value: m.id, label: measureLabel(m.id, lang) }))]}
+        options={[{ value: '', label: '–' }, ...MEASURES.map((m) => ({ value: m.id, label: titledMeasureLabel(m.id, lang) }))]}
       />
       <DescriptionField label={t.fieldDescription} value={text(values.description)} error={errors.description} />
       <Field name="owner" label={t.fieldOwner} hint={t.ownerHint} value={text(values.owner)} error={errors.owner} />

@@ -5,7 +5,8 @@ import type { MembersChoice } from '../../agenda/members-choice.js';
 import { MEASURES } from '../../catalogue/measures.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
-import { agendaText, measureLabel } from '../../i18n/agenda.js';
+import { agendaText } from '../../i18n/agenda.js';
+import { titledMeasureLabel } from '../../i18n/measure-names.js';
 import { fill } from '../../i18n/messages.js';
 import { prioritisationText } from '../../i18n/prioritisation.js';
 import { reportText } from '../../i18n/reports.js';
@@ -25,7 +26,7 @@ function MeasureFilter({ lang, measure }: { lang: Language; measure: string | un
         <option value="">{t.allMeasures}</option>
         {MEASURES.map((m) => (
           <option value={m.id} selected={m.id === measure}>
-            {measureLabel(m.id, lang)}
+            {titledMeasureLabel(m.id, lang)}
           </option>
         ))}
       </select>
@@ -113,7 +114,7 @@ export function AgendaPage({ c, entries, measure, notice }: { c: Context<Network
       )}
       {groups.map((group) => (
         <section class="card agenda-group">
-          <h2>{measureLabel(group.measure, c.var.lang)}</h2>
+          <h2>{titledMeasureLabel(group.measure, c.var.lang)}</h2>
           <ul class="agenda-list">
             {group.entries.map((entry) => (
               <ActionItem lang={c.var.lang} networkId={c.var.network.id} k={c.var.network.anonymityThreshold} editable={c.var.role === 'coordinator'} entry={entry} />

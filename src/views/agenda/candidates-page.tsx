@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { Candidate } from '../../agenda/candidates.js';
 import type { Language } from '../../db/schema/networks.js';
 import type { NetworkEnv } from '../../http/network-access.js';
-import { agendaText, measureLabel } from '../../i18n/agenda.js';
+import { agendaText } from '../../i18n/agenda.js';
+import { titledMeasureLabel } from '../../i18n/measure-names.js';
 import { fill } from '../../i18n/messages.js';
 import { prioritisationText } from '../../i18n/prioritisation.js';
 import { reportText } from '../../i18n/reports.js';
@@ -39,7 +40,7 @@ function RoundChoice({ lang, rounds, round }: Pick<Props, 'rounds' | 'round'> & 
 function CandidateItem({ lang, networkId, round, candidate, existing }: { lang: Language; networkId: number; round: Round; candidate: Candidate; existing: number }) {
   const [t, r, f] = [agendaText(lang), reportText(lang), formats(lang)];
   const figures = candidate.result.figures!;
-  const name = measureLabel(candidate.measure, lang);
+  const name = titledMeasureLabel(candidate.measure, lang);
   const accept = new URLSearchParams({ round: String(round.id), measure: candidate.measure });
   return (
     <li class="card candidate">

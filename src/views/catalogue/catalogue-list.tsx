@@ -3,7 +3,7 @@ import type { Language } from '../../db/schema/networks.js';
 import { catalogueText } from '../../i18n/catalogue.js';
 import { fill } from '../../i18n/messages.js';
 import { Layout } from '../layout.js';
-import { measureLabel } from './item-label.js';
+import { titledMeasureLabel } from '../../i18n/measure-names.js';
 import { versionHref } from './version-href.js';
 
 /** The rules and areas a version measures, in the order they first appear. */
@@ -35,7 +35,7 @@ function VersionSummary({ version, previous, lang }: { version: QuestionnaireVer
       <p class="covers-label">{t.covers}</p>
       <ul class="tags">
         {measuresOf(version).map((id) => (
-          <li class="tag">{measureLabel(id, lang)}</li>
+          <li class="tag">{titledMeasureLabel(id, lang)}</li>
         ))}
       </ul>
       <p class="actions">

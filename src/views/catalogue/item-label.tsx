@@ -1,24 +1,15 @@
-import { findMeasure } from '../../catalogue/measures.js';
 import type { CatalogueItem } from '../../catalogue/types.js';
 import type { Language } from '../../db/schema/networks.js';
 import { catalogueText } from '../../i18n/catalogue.js';
-import { fill } from '../../i18n/messages.js';
-
-/** "Rule 3: Resources, schedules and tools" or "Strategy: Goals"; the id itself if the measure is unknown. */
-export function measureLabel(id: string, lang: Language): string {
-  const t = catalogueText(lang);
-  const measure = findMeasure(id);
-  if (!measure) return id;
-  return fill(measure.kind === 'rule' ? t.rule : t.area, { number: measure.number, name: measure.name[lang] });
-}
+import { titledMeasureLabel } from '../../i18n/measure-names.js';
 
 const KIND_NAMES = { open: 'openQuestion', segment: 'backgroundQuestion', multiple: 'multipleQuestion', ranking: 'rankingQuestion' } as const;
 
 /** What a scored item measures; for another kind, its name and the rule or area it is about, if any. */
 export function itemLabel(item: CatalogueItem, lang: Language): string {
-  if (item.kind === 'scored') return measureLabel(item.measure ?? '', lang);
+  if (item.kind === 'scored') return titledMeasureLabel(item.measure ?? '', lang);
   const name = catalogueText(lang)[KIND_NAMES[item.kind]];
-  return item.measure ? `${name} · ${measureLabel(item.measure, lang)}` : name;
+  return item.measure ? `${name} · ${titledMeasureLabel(item.measure, lang)}` : name;
 }
 
 /** One item: its wording in the page language, its key and what it measures. */

@@ -4,12 +4,7 @@ import type { Language } from '../../db/schema/networks.js';
 import { resultsText } from '../../i18n/results.js';
 import { OTHER } from '../../results/segments.js';
 
-/** "3. Resurssit, aikataulut ja työkalut" for a rule, which members know by number; an area by its name. */
-export function measureLabel(measure: string, lang: Language): string {
-  const meta = findMeasure(measure);
-  if (!meta) return measure;
-  return meta.kind === 'rule' ? `${meta.number}. ${meta.name[lang]}` : meta.name[lang];
-}
+export { measureLabel } from '../../catalogue/measures.js';
 
 /** A background question by its name; a key the product does not name is shown as it is. */
 export function segmentName(key: string, lang: Language): string {

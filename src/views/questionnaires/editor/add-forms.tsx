@@ -1,7 +1,7 @@
 import { measuresOnPage } from '../../../catalogue/draft-edits.js';
 import type { DraftPage } from '../../../catalogue/draft-json.js';
 import { editorText } from '../../../i18n/editor.js';
-import { measureLabel } from '../../catalogue/item-label.js';
+import { titledMeasureLabel } from '../../../i18n/measure-names.js';
 import { EditorForm } from './editor-form.js';
 import { failureOf, idOf, type FormProps } from './editor-props.js';
 import { LocalizedFields } from './localized-fields.js';
@@ -17,7 +17,7 @@ export function MeasureSelect({ id, label, measures, selected, lang, none }: { i
         {none !== undefined && <option value="">{none}</option>}
         {measures.map((measure) => (
           <option value={measure} selected={measure === selected}>
-            {measureLabel(measure, lang)}
+            {titledMeasureLabel(measure, lang)}
           </option>
         ))}
       </select>

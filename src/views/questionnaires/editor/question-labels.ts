@@ -3,7 +3,7 @@ import type { Language } from '../../../db/schema/networks.js';
 import { catalogueText } from '../../../i18n/catalogue.js';
 import { editorText } from '../../../i18n/editor.js';
 import { fill } from '../../../i18n/messages.js';
-import { measureLabel } from '../../catalogue/item-label.js';
+import { titledMeasureLabel } from '../../../i18n/measure-names.js';
 
 /** A text in the page's language, else in the first language that has it; never an internal name. */
 export function shownText(value: unknown, lang: Language, languages: readonly Language[]): string | undefined {
@@ -20,7 +20,7 @@ export function kindLabel(question: DraftQuestion, lang: Language): string {
   const t = catalogueText(lang);
   const measure = measureOf(question);
   const kind = kindOf(question);
-  if (kind === 'scored') return measureLabel(measure ?? '', lang);
+  if (kind === 'scored') return titledMeasureLabel(measure ?? '', lang);
   const names = { open: t.openQuestion, segment: t.backgroundQuestion, multiple: t.multipleQuestion, ranking: t.rankingQuestion, other: editorText(lang).otherKind };
-  return measure ? `${names[kind]} · ${measureLabel(measure, lang)}` : names[kind];
+  return measure ? `${names[kind]} · ${titledMeasureLabel(measure, lang)}` : names[kind];
 }
