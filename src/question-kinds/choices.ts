@@ -1,7 +1,8 @@
 import { serialize } from 'node:v8';
 import type { ItemValue } from 'survey-core';
 import type { CatalogueItem, ItemChoice } from '../catalogue/types.js';
-import type { AnswerCheck, ReadContext } from './kind.js';
+import type { Language } from '../db/schema/networks.js';
+import type { AnswerCheck, ExportColumn, ReadContext, TallyCell } from './kind.js';
 
 /** A question's choices with their texts; values are strings or numbers, each once. */
 export function choicesOf({ question, texts, fail }: ReadContext): ItemChoice[] {
@@ -37,4 +38,22 @@ export function checkPicks(item: CatalogueItem, answer: unknown): AnswerCheck {
 export function longestPicks(item: CatalogueItem): Array<string | number> {
   const size = (value: string | number) => serialize(value).length;
   return item.choices!.map((c) => c.value).sort((a, b) => size(b) - size(a)).slice(0, item.maxPicks);
+}
+
+/** The rows a valid pick list adds one to: "answered", and each pick's choice with what its place (from 0) counts as. */
+export function talliedPicks(item: CatalogueItem, answer: unknown, valueAt: (place: number) => number): TallyCell[] {
+  const picked = pickedChoices(item.choices!, answer, item.maxPicks!);
+  return picked ? [{ itemKey: item.itemKey, value: ANSWERED }, ...picked.map((i, place) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: valueAt(place) }))] : [];
+}
+
+/** One export column per choice; `cell` reads a valid answer's picks (choice indexes, in order) for that choice. */
+export function pickColumns(item: CatalogueItem, lang: Language, cell: (picked: number[], index: number) => number | null): ExportColumn[] {
+  return item.choices!.map((choice, i) => ({
+    key: `${item.name}.${String(choice.value)}`,
+    header: `${item.title[lang]} – ${choice.text[lang]}`,
+    cell: (answer) => {
+      const picked = pickedChoices(item.choices!, answer, item.maxPicks!);
+      return picked ? cell(picked, i) : null;
+    },
+  }));
 }

@@ -1,4 +1,4 @@
-import { ANSWERED, checkPicks, choiceTallyKey, choicesOf, longestPicks, pickedChoices } from './choices.js';
+import { ANSWERED, checkPicks, choiceTallyKey, choicesOf, longestPicks, pickColumns, talliedPicks } from './choices.js';
 import type { QuestionKind, ReadContext } from './kind.js';
 
 /** Picked: the tally value of a choice someone picked. */
@@ -24,22 +24,11 @@ export const multipleChoice: QuestionKind = {
   check: (item, answer) => checkPicks(item, answer),
   worstAnswer: (item) => longestPicks(item),
   tallyCells: (item) => [{ itemKey: item.itemKey, value: ANSWERED }, ...item.choices!.map((_, i) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: PICKED }))],
-  tallied(item, answer) {
-    const picked = pickedChoices(item.choices!, answer, item.maxPicks!);
-    return picked ? [{ itemKey: item.itemKey, value: ANSWERED }, ...picked.map((i) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: PICKED }))] : [];
-  },
+  tallied: (item, answer) => talliedPicks(item, answer, () => PICKED),
   score: () => null,
   choiceFigures: (item, count) => ({
     answered: count(item.itemKey, ANSWERED),
     choices: item.choices!.map((choice, i) => ({ value: choice.value, text: choice.text, picks: count(choiceTallyKey(item.itemKey, i), PICKED), meanPlace: null })),
   }),
-  exportColumns: (item, _version, lang) =>
-    item.choices!.map((choice, i) => ({
-      key: `${item.name}.${String(choice.value)}`,
-      header: `${item.title[lang]} – ${choice.text[lang]}`,
-      cell: (answer) => {
-        const picked = pickedChoices(item.choices!, answer, item.maxPicks!);
-        return picked ? (picked.includes(i) ? 1 : 0) : null;
-      },
-    })),
+  exportColumns: (item, _version, lang) => pickColumns(item, lang, (picked, i) => (picked.includes(i) ? 1 : 0)),
 };

@@ -1,4 +1,4 @@
-import { ANSWERED, checkPicks, choiceTallyKey, choicesOf, longestPicks, pickedChoices } from './choices.js';
+import { ANSWERED, checkPicks, choiceTallyKey, choicesOf, longestPicks, pickColumns, talliedPicks } from './choices.js';
 import type { QuestionKind, ReadContext } from './kind.js';
 
 /**
@@ -23,10 +23,7 @@ export const ranking: QuestionKind = {
     { itemKey: item.itemKey, value: ANSWERED },
     ...item.choices!.flatMap((_, i) => Array.from({ length: item.maxPicks! }, (_, place) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: place + 1 }))),
   ],
-  tallied(item, answer) {
-    const order = pickedChoices(item.choices!, answer, item.maxPicks!);
-    return order ? [{ itemKey: item.itemKey, value: ANSWERED }, ...order.map((i, place) => ({ itemKey: choiceTallyKey(item.itemKey, i), value: place + 1 }))] : [];
-  },
+  tallied: (item, answer) => talliedPicks(item, answer, (place) => place + 1),
   score: () => null,
   choiceFigures(item, count) {
     const places = Array.from({ length: item.maxPicks! }, (_, place) => place + 1);
@@ -37,13 +34,5 @@ export const ranking: QuestionKind = {
     });
     return { answered: count(item.itemKey, ANSWERED), choices };
   },
-  exportColumns: (item, _version, lang) =>
-    item.choices!.map((choice, i) => ({
-      key: `${item.name}.${String(choice.value)}`,
-      header: `${item.title[lang]} – ${choice.text[lang]}`,
-      cell: (answer) => {
-        const order = pickedChoices(item.choices!, answer, item.maxPicks!);
-        return order ? (order.indexOf(i) + 1 || null) : null;
-      },
-    })),
+  exportColumns: (item, _version, lang) => pickColumns(item, lang, (order, i) => order.indexOf(i) + 1 || null),
 };
