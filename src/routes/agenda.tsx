@@ -4,7 +4,7 @@ import { createAction, deleteAction, listActions, updateAction, type Action } fr
 import { actionCandidates } from '../agenda/candidates.js';
 import { actionsCsv } from '../agenda/export-csv.js';
 import { followUp } from '../agenda/follow-up.js';
-import { choosingRound, membersChoice } from '../agenda/members-choice.js';
+import { choosingRound, membersChoices } from '../agenda/members-choice.js';
 import { findMeasure } from '../catalogue/measures.js';
 import { NotFoundError } from '../http/errors.js';
 import { parseInput, readInput } from '../http/input.js';
@@ -66,12 +66,13 @@ agendaRoutes.get('/', anyNetworkRole, async (c) => {
   const measure = findMeasure(c.req.query('measure') ?? '')?.id;
   const [actions, rounds] = await Promise.all([listActions(db, c.var.network.id, measure), listRounds(db, c.var.network.id)]);
   const titles = new Map(rounds.map((round) => [round.id, round.title]));
+  const choices = await membersChoices(db, catalogue, c.var.network, actions);
   const entries = await Promise.all(
-    actions.map(async (action) => ({
+    actions.map(async (action, i) => ({
       action,
       roundTitle: titles.get(action.roundId) ?? '',
       steps: await followUp(db, catalogue, c.var.network, action),
-      choice: await membersChoice(db, catalogue, c.var.network, action),
+      choice: choices[i]!,
     })),
   );
   const done = NOTICES.find((notice) => notice === c.req.query('done'));
