@@ -1,8 +1,8 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import { checkpoint, type Db } from '../db/client.js';
-import { answerReceipts, dailyResponseCounts, itemTallies, measureTallies, networks, responses, rounds, sealedResponses } from '../db/schema/index.js';
+import { answerReceipts, dailyResponseCounts, itemTallies, measureTallies, networks, outgoingMail, responses, rounds, sealedResponses } from '../db/schema/index.js';
 import { addHelsinkiMonths } from '../rounds/helsinki-time.js';
 import { invitationsOfRound } from '../rounds/invited-count.js';
 import { RoundRefused } from '../rounds/refusals.js';
@@ -17,7 +17,8 @@ const answeredOfRound = sql<number>`(SELECT count(*) FROM answer_receipts WHERE 
 
 /**
  * Everything stored from a round's answers — responses, any left sealed, the
- * receipts, per-day counts and every tally (totals and segments alike) —
+ * receipts, per-day counts, every tally (totals and segments alike) and the
+ * network's undelivered digests —
  * while the round keeps its title, dates and invited and answered totals.
  * The claim is a conditional write, so two erasures at once erase once.
  */
@@ -34,6 +35,8 @@ async function eraseInTransaction(db: Db, clock: Clock, roundId: number, actor: 
       throw new RoundRefused(round?.status === 'closed' ? 'results_erased' : round ? 'results_not_closed' : 'changed');
     }
     for (const table of [responses, sealedResponses, answerReceipts, dailyResponseCounts, itemTallies, measureTallies]) await tx.delete(table).where(eq(table.roundId, roundId));
+    // A digest not yet delivered may quote the erased figures; a sent one keeps no content.
+    await tx.delete(outgoingMail).where(and(eq(outgoingMail.networkId, claimed.networkId), eq(outgoingMail.kind, 'digest'), ne(outgoingMail.status, 'sent')));
     await recordAudit(tx, { networkId: claimed.networkId, actor, at: now, action: 'results_erased', roundId, details: {} });
   });
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/accounts/tokens.js';
-import { actions, answerReceipts, dailyResponseCounts, invitations, itemTallies, measureTallies, members, networks, responses, rounds, sealedResponses } from '../../src/db/schema/index.js';
+import { actions, answerReceipts, dailyResponseCounts, invitations, itemTallies, measureTallies, members, networks, outgoingMail, responses, rounds, sealedResponses } from '../../src/db/schema/index.js';
+import { enqueueMail } from '../../src/mail/queue.js';
 import { formatDateTime } from '../../src/mail/format-date.js';
 import { initialiseTallies } from '../../src/responses/tallies.js';
 import { addHelsinkiMonths } from '../../src/rounds/helsinki-time.js';
@@ -122,8 +123,14 @@ describe('result retention, carried out by the scheduler', () => {
     expect((await runDueWork(t.deps)).erased.results).toBe(0);
     expect((await storedOf(due.id)).responses).toBe(6);
 
+    // A leaders' digest with the round's figures waits for a relay that is down.
+    await enqueueMail(t.deps.db, t.deps, { networkId: network.id, kind: 'digest', recipient: 'rehtori@kunta.example', subject: 'Kooste', textBody: `Luvut: ${SECRET_COMMENT}`, htmlBody: '<p>Luvut</p>' });
+    const unsentDigests = async () => (await t.deps.db.select().from(outgoingMail).where(eq(outgoingMail.kind, 'digest'))).filter((mail) => mail.status !== 'sent');
+    expect((await unsentDigests()).length).toBeGreaterThan(0);
+
     clock.set(new Date(erasedOn.getTime() + 1000).toISOString());
     expect((await runDueWork(t.deps)).erased.results).toBe(1);
+    expect(await unsentDigests()).toEqual([]);
     expect(await storedOf(due.id)).toEqual({ responses: 0, sealed: 0, receipts: 0, days: 0, itemTallies: 0, measureTallies: 0 });
     expect(await storedOf(kept.id)).toEqual(keptBefore);
     const [round] = await t.deps.db.select().from(rounds).where(eq(rounds.id, due.id));
