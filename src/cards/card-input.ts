@@ -26,8 +26,10 @@ export type CardInput = { texts: CardTexts; quotes: CardQuote[] };
 /** The card form: the four texts, and the chosen quotes as given (whether each is one of the round's shown answers is checked when saved). */
 export function cardInputSchema(lang: Language) {
   const t = networkCardText(lang);
+  // A field left out of the form is empty, not an error: the four texts may be written one at a time.
   const text = z
     .unknown()
+    .optional()
     .transform((value) => (value === undefined || value === null ? '' : String(value).trim()))
     .pipe(z.string().max(MAX_TEXT, fill(t.tooLong, { max: MAX_TEXT })));
   return z
@@ -38,6 +40,7 @@ export function cardInputSchema(lang: Language) {
       image: text,
       quote: z
         .unknown()
+        .optional()
         .transform((value) => (value === undefined || value === '' ? [] : [value].flat().map(String)))
         .pipe(z.array(z.string()).max(MAX_QUOTES, fill(t.tooManyQuotes, { max: MAX_QUOTES }))),
     })
