@@ -78,7 +78,7 @@ export function CardFormPage({ c, round, language, texts, quotes, answers, prefi
               quotable.map((item, i) => (
                 <fieldset class="quote-group">
                   <legend>{item.title[lang]}</legend>
-                  {item.answers.map((text, j) => {
+                  {[...new Set(item.answers)].map((text, j) => {
                     const value = quoteValue({ itemKey: item.itemKey, text });
                     const id = `quote-${i}-${j}`;
                     return (
