@@ -21,6 +21,10 @@ function parseQuote(value: string): CardQuote | null {
   return bar > 0 ? { itemKey: value.slice(0, bar), text: value.slice(bar + 1).trim() } : null;
 }
 
+/** The quotes a form sent, as given: for showing the form again with them ticked. */
+export const quotesFromForm = (value: unknown): CardQuote[] =>
+  (value === undefined || value === '' ? [] : [value].flat().map(String)).flatMap((each) => parseQuote(each) ?? []);
+
 export type CardInput = { texts: CardTexts; quotes: CardQuote[] };
 
 /** The card form: the four texts, and the chosen quotes as given (whether each is one of the round's shown answers is checked when saved). */

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { cardDraft, publishCard, saveCard } from '../cards/actions.js';
-import { cardInputSchema } from '../cards/card-input.js';
+import { CARD_QUESTIONS, cardInputSchema, quotesFromForm } from '../cards/card-input.js';
 import { currentCard, findCard, listCards, strategyRounds } from '../cards/cards.js';
 import { CardRefused, type CardRefusal } from '../cards/refusals.js';
 import { cardSheet } from '../cards/sheet.js';
@@ -101,8 +101,8 @@ networkCardRoutes.post('/rounds/:roundId', coordinatorOnly, async (c) => {
   const input = await readInput(c);
   const parsed = parseInput(cardInputSchema(c.var.lang), input);
   if (!parsed.ok) {
-    const texts = Object.fromEntries(['members', 'goals', 'organisation', 'image'].map((key) => [key, String(input[key] ?? '')]));
-    return c.html(await formPage(c, round, { texts, quotes: [] }, parsed.fields), 422);
+    const texts = Object.fromEntries(CARD_QUESTIONS.map((key) => [key, String(input[key] ?? '')]));
+    return c.html(await formPage(c, round, { texts, quotes: quotesFromForm(input.quote) }, parsed.fields), 422);
   }
   await refusalsAsErrors(c, () => saveCard({ db, clock, catalogue }, c.var.network, round, parsed.data, actorOf(c)));
   return c.redirect(`/networks/${c.var.network.id}/card/rounds/${round.id}?done=saved`, 303);

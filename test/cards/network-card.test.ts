@@ -23,6 +23,9 @@ describe("the network's card", () => {
     const round = await strategyRound(t, network.id, '2026-02-20T14:00:00.000Z');
     const base = `/networks/${network.id}/card/rounds/${round.id}`;
 
+    // The way in: from the results index and from the strategy round's results.
+    expect(await (await get(leader, `/networks/${network.id}/results`)).text()).toContain(`href="/networks/${network.id}/card"`);
+    expect(await (await get(coordinator, `/networks/${network.id}/results/rounds/${round.id}`)).text()).toContain(`href="${base}/edit"`);
     const form = await (await get(coordinator, `${base}/edit`)).text();
     for (const heading of ['Keitä verkostoomme kuuluu?', 'Minkälaisia yhteisiä tavoitteita verkostollamme on?', 'Miten verkostomme toiminta on organisoitu?', 'Millaisena verkostomme näyttäytyy ulkopuolisille?']) expect(form).toContain(heading);
     const offered = quotesOn(form);
@@ -39,7 +42,14 @@ describe("the network's card", () => {
     expect(await t.deps.db.select().from(networkCards)).toHaveLength(0);
     const tooMany = await t.app.request(base, postForm(coordinator, { ...texts, quote: offered.slice(0, 5) }));
     expect(tooMany.status).toBe(422);
-    expect(await tooMany.text()).toContain('Lainauksia voi olla enintään 4.');
+    const tooManyForm = await tooMany.text();
+    expect(tooManyForm).toContain('Lainauksia voi olla enintään 4.');
+    // The form comes back as it was sent.
+    expect(tooManyForm).toContain(texts.organisation);
+    expect(tooManyForm.match(/name="quote" value="[^"]+" checked/g)).toHaveLength(5);
+    const tooLong = await t.app.request(base, postForm(coordinator, { ...texts, goals: 'x'.repeat(601) }));
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.text()).toContain('Teksti on liian pitkä (enintään 600 merkkiä).');
 
     // A leader reads but does not write; a draft is not theirs to see.
     expect((await get(leader, `${base}/edit`)).status).toBe(403);
