@@ -44,11 +44,12 @@ export async function cardDraft(db: Db, network: Network, round: Round): Promise
 async function checkedQuotes(deps: Deps, network: Network, round: Round, quotes: CardQuote[]): Promise<CardQuote[]> {
   if (quotes.length === 0) return [];
   const shown = await openAnswers(deps.db, deps.catalogue, network, round);
-  const key = (quote: CardQuote) => `${quote.itemKey}\u0000${quote.text}`;
-  const allowed = new Set(shown.items.filter((item) => !item.withheld).flatMap((item) => item.answers.map((text) => key({ itemKey: item.itemKey, text }))));
-  const unique = [...new Map(quotes.map((quote) => [key(quote), quote])).values()];
-  if (unique.some((quote) => !allowed.has(key(quote)))) throw new CardRefused('quote_refused');
-  return unique;
+  // A browser sends a line break in a form value as CR LF: compared by content, stored as the answer reads.
+  const key = (itemKey: string, text: string) => `${itemKey}\u0000${text.replace(/\r\n?/g, '\n').trim()}`;
+  const allowed = new Map(shown.items.filter((item) => !item.withheld).flatMap((item) => item.answers.map((text) => [key(item.itemKey, text), { itemKey: item.itemKey, text }] as const)));
+  const chosen = quotes.map((quote) => allowed.get(key(quote.itemKey, quote.text)));
+  if (chosen.some((quote) => quote === undefined)) throw new CardRefused('quote_refused');
+  return [...new Set(chosen as CardQuote[])];
 }
 
 /** Saves the round's card, a draft until published; an edit of a published card shows at once. */

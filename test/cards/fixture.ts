@@ -1,7 +1,7 @@
 import type { TestApp } from '../helpers/app.js';
 import { roundWithResponses } from '../results/fixture.js';
 
-export const GOALS = ['Yhteinen oppimisen kulttuuri', 'Kaikki koulut mukaan kehittämään', 'Osaamisen jakaminen yli kuntarajojen', 'Hyvät käytännöt kiertoon', 'Yhteinen suunta kunnille', 'Oppilaiden hyvinvointi'];
+export const GOALS = ['Yhteinen oppimisen kulttuuri', 'Kaikki koulut mukaan kehittämään', 'Osaamisen jakaminen yli kuntarajojen', 'Hyvät käytännöt kiertoon', 'Yhteinen suunta kunnille', 'Oppilaiden hyvinvointi\nja oppimisen ilo'];
 export const MEMBERS = ['Seudun koulut ja kunnat', 'Rehtorit ja opettajat', 'Kuntien sivistystoimi', 'Koulut ja kirjastot', 'Koulut, kunnat ja kolmas sektori', 'Kaikki seudun koulut'];
 /** Only two wrote how the network looks to outsiders: below the open-answer threshold of 5. */
 export const IMAGE = ['Näkymätön ulospäin', 'Vähän tunnettu'];

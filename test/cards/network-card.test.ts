@@ -138,6 +138,16 @@ describe("the network's card", () => {
     expect(again.status).toBe(422);
   });
 
+  it('takes a quote of several lines as a browser sends it, with CR LF line breaks', async () => {
+    const { network, coordinator } = await networkWithPeople(t);
+    const round = await strategyRound(t, network.id, '2026-02-20T14:00:00.000Z');
+    const base = `/networks/${network.id}/card/rounds/${round.id}`;
+    expect(GOALS[5]).toContain('\n');
+    expect((await t.app.request(base, postForm(coordinator, { ...texts, quote: `reflection.goals|${GOALS[5]!.replace('\n', '\r\n')}` }))).status).toBe(303);
+    const [card] = await t.deps.db.select().from(networkCards);
+    expect(card!.quotes).toEqual([{ itemKey: 'reflection.goals', text: GOALS[5] }]);
+  });
+
   it('is made only from a closed strategy round of the network', async () => {
     const { network, other, coordinator } = await networkWithPeople(t);
     const foreign = await strategyRound(t, other.id, '2026-02-20T14:00:00.000Z');
