@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { cardDraft, publishCard, saveCard } from '../cards/actions.js';
-import { CARD_QUESTIONS, cardInputSchema, quotesFromForm } from '../cards/card-input.js';
+import { CARD_QUESTIONS, cardInputSchema, quotesFromForm, type CardInput, type CardTexts } from '../cards/card-input.js';
 import { currentCard, findCard, listCards, strategyRounds } from '../cards/cards.js';
 import { CardRefused, type CardRefusal } from '../cards/refusals.js';
 import { cardSheet } from '../cards/sheet.js';
@@ -70,17 +70,17 @@ networkCardRoutes.get('/rounds/:roundId', anyNetworkRole, async (c) => {
   return c.html(<CardRoundPage c={c} sheet={sheet} notice={noticeOf(c)} />);
 });
 
-async function formPage(c: Context<NetworkEnv>, round: Round, values?: { texts: Record<string, string>; quotes: Array<{ itemKey: string; text: string }> }, errors: Record<string, string> = {}) {
+/** The card's form: as saved, as prefilled from the latest published card, or (`values`) as sent back with its errors. */
+async function formPage(c: Context<NetworkEnv>, round: Round, values?: CardInput, errors: Record<string, string> = {}) {
   const { db, catalogue } = c.var.deps;
   const draft = await refusalsAsErrors(c, () => cardDraft(db, c.var.network, round));
   const answers = await openAnswers(db, catalogue, c.var.network, round);
-  const texts = values ? { members: '', goals: '', organisation: '', image: '', ...values.texts } : draft.texts;
   return (
     <CardFormPage
       c={c}
       round={round}
       language={draft.card?.language ?? defaultLanguage(c.var.network)}
-      texts={texts}
+      texts={values?.texts ?? draft.texts}
       quotes={values?.quotes ?? draft.quotes}
       answers={answers}
       prefilledFrom={values ? null : draft.prefilledFrom}
@@ -101,7 +101,7 @@ networkCardRoutes.post('/rounds/:roundId', coordinatorOnly, async (c) => {
   const input = await readInput(c);
   const parsed = parseInput(cardInputSchema(c.var.lang), input);
   if (!parsed.ok) {
-    const texts = Object.fromEntries(CARD_QUESTIONS.map((key) => [key, String(input[key] ?? '')]));
+    const texts = Object.fromEntries(CARD_QUESTIONS.map((key) => [key, String(input[key] ?? '')])) as CardTexts;
     return c.html(await formPage(c, round, { texts, quotes: quotesFromForm(input.quote) }, parsed.fields), 422);
   }
   await refusalsAsErrors(c, () => saveCard({ db, clock, catalogue }, c.var.network, round, parsed.data, actorOf(c)));
