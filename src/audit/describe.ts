@@ -79,6 +79,8 @@ export function describeEvent(event: AuditEvent, lang: Language): Described {
     }
     case 'results_erased':
       return { text: fill(event.actor ? t.results_erased : t.results_erased_by_retention, { actor, round }), lines: [] };
+    case 'network_card_saved':
+    case 'network_card_published':
     case 'round_opened':
     case 'reminders_sent':
     case 'round_closed':

@@ -31,5 +31,7 @@ export type AuditEntry =
   | { action: 'round_opened' | 'round_closed' | 'reminders_sent'; roundId: number; details: Record<string, never> }
   /** By a coordinator, or by retention (no actor). */
   | { action: 'results_erased'; roundId: number; details: Record<string, never> }
+  /** The network's card of a strategy round: its texts and quotes are on the card itself, so the entry names only the round. */
+  | { action: 'network_card_saved' | 'network_card_published'; roundId: number; details: Record<string, never> }
   /** `to`: every active member not yet invited, or a group the coordinator chose. */
   | { action: 'invitations_sent'; roundId: number; details: { count: number; to: 'all' | 'chosen' } };

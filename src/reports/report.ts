@@ -9,6 +9,8 @@ import { compareRounds, type RoundComparison } from '../results/comparison.js';
 import { roundResults, type Network, type RoundResults } from '../results/round-results.js';
 import { networkTrend, type Trend } from '../results/trend.js';
 import { closingInstant } from '../rounds/closing-instant.js';
+import { currentCard } from '../cards/cards.js';
+import { cardSheet, type CardSheet } from '../cards/sheet.js';
 
 export type QuestionnaireReport = { questionnaireKey: string; latest: RoundResults; comparison: RoundComparison | null; trend: Trend };
 export type Report = {
@@ -17,11 +19,14 @@ export type Report = {
   actions: Action[];
   /** The members' choosing rounds the actions came from, and how many took part. */
   chosenTogether: Array<{ round: string; answered: number }>;
+  /** The network's current published card, within the link's rounds. */
+  card: CardSheet | null;
 };
 
 /**
  * The read-only report for leadership: per questionnaire the latest closed
- * round, its comparison with the one before and the trend, plus the agenda.
+ * round, its comparison with the one before and the trend, plus the agenda
+ * and the network's card.
  * Built from the same functions as the results API, so the threshold holds.
  */
 export async function buildReport(db: Db, catalogue: Catalogue, network: Network, onlyRounds: number[] | null): Promise<Report> {
@@ -41,11 +46,13 @@ export async function buildReport(db: Db, catalogue: Catalogue, network: Network
     }),
   );
   const all = await listActions(db, network.id);
+  const current = await currentCard(db, network.id, onlyRounds);
   const actions = onlyRounds ? all.filter((action) => onlyRounds.includes(action.roundId)) : all;
   return {
     network: { id: network.id, name: network.name, threshold: network.anonymityThreshold },
     questionnaires,
     actions,
     chosenTogether: await chosenTogether(db, catalogue, network, actions),
+    card: current ? await cardSheet(db, catalogue, network, current) : null,
   };
 }

@@ -6,6 +6,7 @@ import { answerReceipts, dailyResponseCounts, itemTallies, measureTallies, netwo
 import { addHelsinkiMonths } from '../rounds/helsinki-time.js';
 import { invitationsOfRound } from '../rounds/invited-count.js';
 import { RoundRefused } from '../rounds/refusals.js';
+import { eraseCardQuotes } from '../cards/actions.js';
 
 /** When a closed round's results go: its network's months after its actual closing, on the Helsinki calendar; null while open or when the network keeps them. */
 export function resultsErasedOn(round: { closedAt: string | null }, network: { resultRetentionMonths: number | null }): Date | null {
@@ -18,7 +19,7 @@ const answeredOfRound = sql<number>`(SELECT count(*) FROM answer_receipts WHERE 
 /**
  * Everything stored from a round's answers — responses, any left sealed, the
  * receipts, per-day counts, every tally (totals and segments alike) and the
- * network's undelivered digests —
+ * network's undelivered digests and the open answers quoted on the round's card —
  * while the round keeps its title, dates and invited and answered totals.
  * The claim is a conditional write, so two erasures at once erase once.
  */
@@ -37,6 +38,7 @@ async function eraseInTransaction(db: Db, clock: Clock, roundId: number, actor: 
     for (const table of [responses, sealedResponses, answerReceipts, dailyResponseCounts, itemTallies, measureTallies]) await tx.delete(table).where(eq(table.roundId, roundId));
     // A digest not yet delivered may quote the erased figures; a sent one keeps no content.
     await tx.delete(outgoingMail).where(and(eq(outgoingMail.networkId, claimed.networkId), eq(outgoingMail.kind, 'digest'), ne(outgoingMail.status, 'sent')));
+    await eraseCardQuotes(tx, roundId);
     await recordAudit(tx, { networkId: claimed.networkId, actor, at: now, action: 'results_erased', roundId, details: {} });
   });
 }

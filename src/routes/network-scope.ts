@@ -23,6 +23,7 @@ import { agendaRoutes } from './agenda.js';
 import { prioritisationRoutes } from './prioritisation.js';
 import { reportLinkRoutes } from './report-links.js';
 import { leaderReportRoutes } from './report-page.js';
+import { networkCardRoutes } from './network-card.js';
 import { auditRoutes } from './audit.js';
 import { auditApi } from './api/audit.js';
 import { accessRequestRoutes } from './access-requests.js';
@@ -56,6 +57,7 @@ export function networkPages(): Hono<AppEnv> {
       ['/agenda', agendaRoutes],
       ['/reports', reportLinkRoutes],
       ['/report', leaderReportRoutes],
+      ['/card', networkCardRoutes],
       ['/audit', auditRoutes],
       ['/privacy', accessRequestRoutes],
       ['/privacy', privacyNoticeRoutes],

@@ -16,6 +16,7 @@ beforeAll(async () => {
   const { network, coordinator, leader, outsider } = await networkWithPeople(t);
   people = { coordinator, leader, outsider };
   const round = await roundWithResponses(t, network.id, [1, 2, 3, 4, 5].map((v) => uniformAnswers(t, v)));
+  const strategy = await roundWithResponses(t, network.id, [], { key: 'network-strategy', version: t.deps.catalogue.versionsOf('network-strategy').at(-1)!.version, closesAt: '2026-02-21T14:00:00.000Z' });
   const n = `/networks/${network.id}`;
   const api = `/api/networks/${network.id}`;
   routes = [
@@ -54,6 +55,10 @@ beforeAll(async () => {
     { method: 'GET', path: `${api}/results/rounds/${round.id}/aggregates.csv`, access: 'reader' },
     { method: 'POST', path: `${api}/digest`, access: 'coordinator' },
     { method: 'POST', path: `${api}/report-links`, access: 'coordinator' },
+    { method: 'GET', path: `${n}/card`, access: 'reader' },
+    { method: 'GET', path: `${n}/card/rounds/${strategy.id}/edit`, access: 'coordinator' },
+    { method: 'POST', path: `${n}/card/rounds/${strategy.id}`, access: 'coordinator' },
+    { method: 'POST', path: `${n}/card/rounds/${strategy.id}/publish`, access: 'coordinator' },
     { method: 'GET', path: `${n}/audit`, access: 'reader' },
     { method: 'GET', path: `${n}/audit?round=${round.id}`, access: 'reader' },
     { method: 'GET', path: `${api}/audit`, access: 'reader' },

@@ -1,6 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BrowserContext } from 'playwright-core';
 import { issueAccountLink } from '../../src/accounts/account-links.js';
+import { publishCard, saveCard } from '../../src/cards/actions.js';
+import { STRATEGY_KEY } from '../../src/cards/cards.js';
+import { openAnswers } from '../../src/results/open-answers.js';
 import { createDraft } from '../../src/catalogue/owned-versions.js';
 import { members, networks, rounds, type Language } from '../../src/db/schema/index.js';
 import { grantDemoAccess, seedDemo } from '../../src/demo/seed.js';
@@ -49,6 +52,15 @@ export async function openSweepWorld(): Promise<SweepWorld> {
   const [round] = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.networkId, networkId)).orderBy(rounds.id);
   const all = await db.select({ id: rounds.id, key: rounds.questionnaireKey }).from(rounds).where(eq(rounds.networkId, networkId)).orderBy(rounds.id);
   const [before, after] = all.filter((r) => r.key === 'network-rules');
+  // The demo's strategy round gets a published card quoting two of its shown open answers.
+  const [demoNetwork] = await db.select().from(networks).where(eq(networks.id, networkId));
+  const [strategy] = await db.select().from(rounds).where(and(eq(rounds.networkId, networkId), eq(rounds.questionnaireKey, STRATEGY_KEY)));
+  const shown = (await openAnswers(db, catalogue, demoNetwork!, strategy!)).items.filter((item) => !item.withheld);
+  const quotes = shown.slice(0, 2).map((item) => ({ itemKey: item.itemKey, text: item.answers[0]! }));
+  const cardTexts = { members: 'Kahdeksan koulua ja kolmen kunnan sivistystoimi.', goals: 'Yhteinen oppimisen kulttuuri.', organisation: 'Ohjausryhmä ja kolme tiimiä.', image: 'Avoin kumppani.' };
+  const cardActor = { userId: coordinator.userId, name: 'Koordinaattori' };
+  await saveCard(t.deps, demoNetwork!, strategy!, { texts: cardTexts, quotes }, cardActor);
+  await publishCard(t.deps, demoNetwork!, strategy!, cardActor);
   const [member] = await db.select({ id: members.id }).from(members).where(eq(members.networkId, networkId)).orderBy(members.id);
   const { token } = await createReportLink(db, clock, secretKey, networkId, coordinator.userId, { label: 'Lautakunta', expiresOn: '2026-12-31', roundIds: null });
   const answerLinks = async (memberLanguage: Language) => {
@@ -110,6 +122,9 @@ export async function openSweepWorld(): Promise<SweepWorld> {
     inside(`${base}/agenda/candidates`),
     inside(`${base}/reports`),
     inside(`${base}/report`),
+    inside(`${base}/card`),
+    inside(`${base}/card/rounds/${strategy!.id}`),
+    inside(`${base}/card/rounds/${strategy!.id}/edit`),
     inside(`${base}/privacy/notice`),
     inside(`${base}/privacy/access`),
     inside('/admin'),

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'privacy_notice_published',
   'questionnaire_published',
   'results_erased',
+  'network_card_saved',
+  'network_card_published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

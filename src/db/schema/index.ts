@@ -7,3 +7,4 @@ export * from './agenda.js';
 export * from './mail.js';
 export * from './audit.js';
 export * from './questionnaires.js';
+export * from './cards.js';

@@ -9,12 +9,15 @@ import { ComparisonSection } from './comparison-section.js';
 import { KeyFigures } from './key-figures.js';
 import { ReportActions } from './report-actions.js';
 import { TrendSection } from './trend-section.js';
+import { CardSheetView } from '../cards/card-sheet.js';
+import { ReportSection } from './report-section.js';
 
 type Props = { lang: Language; report: Report; catalogue: Catalogue; limits: BandLimits; compiledAt: Date };
 
 /**
  * The leadership report, the same whether opened by link or signed in: per
- * questionnaire the latest round, the trend and the comparison, then the agenda.
+ * questionnaire the latest round, the trend and the comparison, then the agenda
+ * and the network's card.
  * Each section starts a new sheet when printed.
  */
 export function ReportView({ lang, report, catalogue, limits, compiledAt }: Props) {
@@ -48,6 +51,11 @@ export function ReportView({ lang, report, catalogue, limits, compiledAt }: Prop
         );
       })}
       <ReportActions lang={lang} actions={report.actions} chosenTogether={report.chosenTogether} />
+      {report.card && (
+        <ReportSection figures class="report-network-card">
+          <CardSheetView lang={lang} networkName={report.network.name} sheet={report.card} level="section" />
+        </ReportSection>
+      )}
     </div>
   );
 }

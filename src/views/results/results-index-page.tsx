@@ -5,6 +5,7 @@ import { resultsText } from '../../i18n/results.js';
 import { CompareForm, type ClosedRound } from './compare-form.js';
 import { formats } from './format.js';
 import { ResultsShell, resultsHref } from './results-shell.js';
+import { networkCardText } from '../../i18n/network-card.js';
 
 export type IndexRound = ClosedRound & { responses: number; responseRate: number | null; shown: boolean; resultsErasedAt: string | null };
 type Props = { c: Context<NetworkEnv>; rounds: IndexRound[]; trends: Array<{ key: string; title: string; count: number }> };
@@ -54,6 +55,13 @@ export function ResultsIndexPage({ c, rounds, trends }: Props) {
           </ul>
         </section>
       )}
+      <section class="card">
+        <h2>{networkCardText(lang).title}</h2>
+        <p>{networkCardText(lang).intro}</p>
+        <p>
+          <a href={`/networks/${c.var.network.id}/card`}>{networkCardText(lang).openCards}</a>
+        </p>
+      </section>
       <section class="card">
         <h2>{t.compareTitle}</h2>
         <p>{t.compareIntro}</p>

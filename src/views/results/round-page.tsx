@@ -16,6 +16,8 @@ import { ResultsShell, WithheldNotice, exportHref, resultsHref } from './results
 import { RoundAuditSection } from './round-audit-section.js';
 import { DistributionChart, ProfileChart, type ProfileSeries } from './round-charts.js';
 import { SegmentSection } from './segment-section.js';
+import { STRATEGY_KEY } from '../../cards/cards.js';
+import { networkCardText } from '../../i18n/network-card.js';
 
 export type RoundPageProps = {
   c: Context<NetworkEnv>;
@@ -75,6 +77,11 @@ export function RoundPage({ c, results, version, previous, segments, audit, adop
             <li>
               <a href={`${base}/trend?questionnaire=${round.questionnaireKey}`}>{t.trendLink}</a>
             </li>
+            {round.questionnaireKey === STRATEGY_KEY && (
+              <li>
+                <a href={`/networks/${c.var.network.id}/card${c.var.role === 'coordinator' ? `/rounds/${round.id}/edit` : ''}`}>{networkCardText(lang).title}</a>
+              </li>
+            )}
             {segments && (
               <li>
                 <a href={`${base}/rounds/${round.id}/heatmap`}>{heatmapText(lang).link}</a>
