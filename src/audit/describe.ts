@@ -1,7 +1,8 @@
-import type { Language } from '../db/schema/networks.js';
+import type { BandBasis, Language } from '../db/schema/networks.js';
 import { auditText } from '../i18n/audit.js';
 import { fill } from '../i18n/messages.js';
 import { memberText } from '../i18n/members.js';
+import { networkText } from '../i18n/networks.js';
 import type { MemberChange, MemberRef, SettingChange } from './entries.js';
 import type { AuditEvent } from './read.js';
 
@@ -29,6 +30,7 @@ function memberLine(change: MemberChange, lang: Language): string {
 function settingValue(value: SettingChange['from'], lang: Language, field: SettingChange['field']): string {
   const t = auditText(lang);
   if (field === 'defaultLanguage') return memberText(lang)[`language_${value as Language}`];
+  if (field === 'bandBasis') return networkText(lang)[`bandBasis_${value as BandBasis}`];
   if (value === null) return t.keptUntilErased;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return new Intl.NumberFormat(LOCALES[lang]).format(value);

@@ -7,9 +7,9 @@ import { defaultOpenAnswerThreshold, settingChanges, type NetworkSettings } from
 
 export type Network = typeof networks.$inferSelect;
 
-type Defaulted = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths' | 'resultRetentionMonths' | 'openAnswerThreshold';
+type Defaulted = 'invitationRetentionDays' | 'inactiveMemberRetentionMonths' | 'resultRetentionMonths' | 'openAnswerThreshold' | 'bandBasis' | 'favourableStrength' | 'favourableConcern';
 
-/** Creates a network; its creator becomes its first coordinator. Retention and the open-answer threshold left out take the defaults. */
+/** Creates a network; its creator becomes its first coordinator. Retention, the open-answer threshold and the bands on the favourable share left out take the defaults. */
 export async function createNetwork(db: Db, clock: Clock, creatorId: number, settings: Omit<NetworkSettings, Defaulted> & Partial<Pick<NetworkSettings, Defaulted>>): Promise<Network> {
   return db.transaction(async (tx) => {
     const [network] = await tx.insert(networks).values({ openAnswerThreshold: defaultOpenAnswerThreshold(settings.anonymityThreshold), ...settings, createdAt: clock.now().toISOString() }).returning();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SettingChange } from '../audit/entries.js';
-import { LANGUAGES, type Language } from '../db/schema/networks.js';
+import { BAND_BASES, LANGUAGES, type Language } from '../db/schema/networks.js';
 import { networkText } from '../i18n/networks.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
@@ -47,6 +47,9 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
       collectSegments: flag,
       bandStrength: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(4),
       bandConcern: number(t.bandInvalid).min(1, t.bandInvalid).max(5, t.bandInvalid).default(3),
+      bandBasis: z.enum(BAND_BASES, { message: t.bandBasisInvalid }).default('mean'),
+      favourableStrength: number(t.favourableInvalid).int(t.favourableInvalid).min(1, t.favourableInvalid).max(100, t.favourableInvalid).default(70),
+      favourableConcern: number(t.favourableInvalid).int(t.favourableInvalid).min(0, t.favourableInvalid).max(99, t.favourableInvalid).default(50),
       invitationRetentionDays: number(t.retentionDaysInvalid).int(t.retentionDaysInvalid).min(1, t.retentionDaysInvalid).max(3650, t.retentionDaysInvalid).default(30),
       inactiveMemberRetentionMonths: number(t.retentionMonthsInvalid).int(t.retentionMonthsInvalid).min(1, t.retentionMonthsInvalid).max(120, t.retentionMonthsInvalid).default(12),
       // An empty field (or null, or left out) keeps results until a coordinator erases them.
@@ -57,6 +60,7 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
     })
     .refine((s) => s.defaultLanguage === undefined || s.languages.includes(s.defaultLanguage), { path: ['defaultLanguage'], message: t.defaultNotOffered })
     .refine((s) => s.bandConcern < s.bandStrength, { path: ['bandConcern'], message: t.bandOrder })
+    .refine((s) => s.favourableConcern < s.favourableStrength, { path: ['favourableConcern'], message: t.favourableOrder })
     .refine((s) => s.openAnswerThreshold === undefined || s.openAnswerThreshold >= s.anonymityThreshold, { path: ['openAnswerThreshold'], message: t.openThresholdBelowK })
     .transform(({ defaultLanguage: chosen, languages, openAnswerThreshold, ...rest }) => {
       const kept = current && languages.includes(current) ? current : languages[0]!;
@@ -66,7 +70,7 @@ export function networkSettingsSchema(lang: Language, current?: Language) {
 
 export type NetworkSettings = z.output<ReturnType<typeof networkSettingsSchema>>;
 
-const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'openAnswerThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths', 'resultRetentionMonths'] as const;
+const STORED_FIELDS = ['name', 'languages', 'anonymityThreshold', 'openAnswerThreshold', 'collectSegments', 'bandStrength', 'bandConcern', 'bandBasis', 'favourableStrength', 'favourableConcern', 'invitationRetentionDays', 'inactiveMemberRetentionMonths', 'resultRetentionMonths'] as const;
 const SETTING_FIELDS = [...STORED_FIELDS, 'defaultLanguage'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SettingValue = NetworkSettings[(typeof STORED_FIELDS)[number]] | Language;

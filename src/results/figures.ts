@@ -1,3 +1,4 @@
+import type { BandBasis } from '../db/schema/networks.js';
 import { CANNOT_SAY } from '../db/schema/responses.js';
 import { favourableShare, type FavourableShare } from './favourable.js';
 import { bandOf, momentsOfCounts, summarise, type Band, type Moments, type Summary } from './statistics.js';
@@ -13,7 +14,11 @@ export type Figures = Summary & {
   band: Band | null;
 };
 
-export type BandLimits = { strength: number; concern: number };
+/**
+ * The network's bands: on the mean (`strength`, `concern` on the scale) or,
+ * with basis 'favourable', on the favourable share (`favourable`, as shares 0–1).
+ */
+export type BandLimits = { basis: BandBasis; strength: number; concern: number; favourable: { strength: number; concern: number } };
 
 function distributionOf(counts: ReadonlyMap<number, number>, scale: number[]): Distribution {
   const total = scale.reduce((n, value) => n + (counts.get(value) ?? 0), 0);
@@ -26,12 +31,14 @@ function distributionOf(counts: ReadonlyMap<number, number>, scale: number[]): D
 /** Figures for a group of answers; withheldFigures decides whether they may be shown. */
 export function figures(moments: Moments, counts: ReadonlyMap<number, number>, scale: number[], limits: BandLimits): Figures {
   const summary = summarise(moments);
+  const favourable = favourableShare(counts, scale, summary.n);
+  const banded = limits.basis === 'favourable' ? (favourable && { value: favourable.share, limits: limits.favourable }) : summary.mean !== null && { value: summary.mean, limits };
   return {
     ...summary,
     cannotSay: counts.get(CANNOT_SAY) ?? 0,
     distribution: distributionOf(counts, scale),
-    favourable: favourableShare(counts, scale, summary.n),
-    band: summary.mean === null ? null : bandOf(summary.mean, limits),
+    favourable,
+    band: banded ? bandOf(banded.value, banded.limits) : null,
   };
 }
 

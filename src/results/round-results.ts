@@ -32,7 +32,12 @@ export type RoundResults = {
   choices: ChoiceResult[];
 };
 
-export const bandLimits = (network: Network): BandLimits => ({ strength: network.bandStrength, concern: network.bandConcern });
+export const bandLimits = (network: Network): BandLimits => ({
+  basis: network.bandBasis,
+  strength: network.bandStrength,
+  concern: network.bandConcern,
+  favourable: { strength: network.favourableStrength / 100, concern: network.favourableConcern / 100 },
+});
 
 /**
  * The rule of this product against differencing: an open round's figures

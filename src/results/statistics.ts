@@ -96,7 +96,7 @@ function directionOf(difference: number): Verdict {
 
 export type Band = 'strength' | 'borderline' | 'concern';
 
-/** Places a mean on the network's bands (e.g. strength ≥ 4.0, concern < 3.0). */
-export function bandOf(mean: number, limits: { strength: number; concern: number }): Band {
-  return mean >= limits.strength ? 'strength' : mean < limits.concern ? 'concern' : 'borderline';
+/** Places a mean or a favourable share on the network's bands (e.g. strength ≥ 4.0, concern < 3.0). */
+export function bandOf(value: number, limits: { strength: number; concern: number }): Band {
+  return value >= limits.strength ? 'strength' : value < limits.concern ? 'concern' : 'borderline';
 }

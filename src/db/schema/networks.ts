@@ -4,6 +4,9 @@ import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+export const BAND_BASES = ['mean', 'favourable'] as const;
+export type BandBasis = (typeof BAND_BASES)[number];
+
 /** The tenant: everything else hangs off a network. */
 export const networks = sqliteTable('networks', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -18,6 +21,11 @@ export const networks = sqliteTable('networks', {
   /** Score bands on the five-point scale: at or above strength is a strength, below concern a concern. */
   bandStrength: real('band_strength').notNull().default(4.0),
   bandConcern: real('band_concern').notNull().default(3.0),
+  /** Whether the bands are read from the mean or from the favourable share (4–5), as HR pulse tools do. */
+  bandBasis: text('band_basis', { enum: BAND_BASES }).notNull().default('mean'),
+  /** Band limits on the favourable share, in whole percent: at or above strength a strength, below concern a concern. */
+  favourableStrength: integer('favourable_strength').notNull().default(70),
+  favourableConcern: integer('favourable_concern').notNull().default(50),
   /** Days after a round closes until its invitations and mail log are erased. */
   invitationRetentionDays: integer('invitation_retention_days').notNull().default(30),
   /** Months a deactivated member stays on the roster before being erased. */

@@ -1,10 +1,10 @@
-import { LANGUAGES, type Language } from '../../db/schema/networks.js';
+import { BAND_BASES, LANGUAGES, type Language } from '../../db/schema/networks.js';
 import { commonText } from '../../i18n/common.js';
 import { networkText } from '../../i18n/networks.js';
 import { CsrfField } from '../csrf-field.js';
 import { Field } from '../field.js';
 
-type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; openAnswerThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown; resultRetentionMonths?: unknown };
+type Values = { name?: unknown; languages?: unknown; defaultLanguage?: unknown; anonymityThreshold?: unknown; openAnswerThreshold?: unknown; collectSegments?: unknown; bandStrength?: unknown; bandConcern?: unknown; bandBasis?: unknown; favourableStrength?: unknown; favourableConcern?: unknown; invitationRetentionDays?: unknown; inactiveMemberRetentionMonths?: unknown; resultRetentionMonths?: unknown };
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 
@@ -61,6 +61,18 @@ export function SettingsForm({ lang, csrfToken, action, values, errors }: { lang
       <p class="hint">{t.bandsHint}</p>
       <Field name="bandStrength" type="number" label={t.bandStrength} step="0.1" value={text(values.bandStrength, '4')} error={errors.bandStrength} />
       <Field name="bandConcern" type="number" label={t.bandConcern} step="0.1" value={text(values.bandConcern, '3')} error={errors.bandConcern} />
+      <fieldset class="field">
+        <legend>{t.bandBasis}</legend>
+        {BAND_BASES.map((basis) => (
+          <label class="check">
+            <input type="radio" name="bandBasis" value={basis} checked={text(values.bandBasis, 'mean') === basis} /> {t[`bandBasis_${basis}`]}
+          </label>
+        ))}
+        {errors.bandBasis && <p class="field-error">{errors.bandBasis}</p>}
+      </fieldset>
+      <p class="hint">{t.favourableHint}</p>
+      <Field name="favourableStrength" type="number" label={t.favourableStrength} value={text(values.favourableStrength, '70')} error={errors.favourableStrength} />
+      <Field name="favourableConcern" type="number" label={t.favourableConcern} value={text(values.favourableConcern, '50')} error={errors.favourableConcern} />
       <p class="hint">{t.retentionHint}</p>
       <Field name="invitationRetentionDays" type="number" label={t.invitationRetentionDays} value={text(values.invitationRetentionDays, '30')} error={errors.invitationRetentionDays} />
       <Field name="inactiveMemberRetentionMonths" type="number" label={t.inactiveMemberRetentionMonths} value={text(values.inactiveMemberRetentionMonths, '12')} error={errors.inactiveMemberRetentionMonths} />

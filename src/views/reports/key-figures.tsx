@@ -8,6 +8,7 @@ import type { BandLimits } from '../../results/figures.js';
 import type { RoundResults } from '../../results/round-results.js';
 import { BandBadge, DataTable } from '../results/figure-parts.js';
 import { FavourableNote, shareText } from '../results/favourable-parts.js';
+import { favourableBandsText } from '../results/band-texts.js';
 import { formats } from '../results/format.js';
 import { measureLabel } from '../results/labels.js';
 import { ReportSection } from './report-section.js';
@@ -58,7 +59,7 @@ export function KeyFigures({ lang, version, results, limits }: Props) {
             })}
           />
           <FavourableNote version={version} lang={lang} />
-          <p class="hint">{fill(t.bandNote, { strength: f.number(limits.strength), concern: f.number(limits.concern), max: scaleMax })}</p>
+          <p class="hint">{limits.basis === 'mean' ? fill(t.bandNote, { strength: f.number(limits.strength), concern: f.number(limits.concern), max: scaleMax }) : favourableBandsText(limits, lang)}</p>
         </>
       )}
     </ReportSection>

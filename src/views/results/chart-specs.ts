@@ -53,10 +53,14 @@ export function profileSpec(lang: Language, version: QuestionnaireVersion, limit
     categories: current.rows.map((row) => measureLabel(row.measure, lang)),
     series,
     scale: { min: scale.min, max: scale.max, title: fill(t.meanScale, { min: scale.min, max: scale.max }) },
-    marks: [
-      { x: limits.concern, label: t.band_concern, side: 'left' },
-      { x: limits.strength, label: t.band_strength, side: 'right' },
-    ],
+    // Bands on the favourable share have no place on the mean's axis.
+    marks:
+      limits.basis === 'mean'
+        ? [
+            { x: limits.concern, label: t.band_concern, side: 'left' },
+            { x: limits.strength, label: t.band_strength, side: 'right' },
+          ]
+        : [],
   };
 }
 

@@ -6,6 +6,7 @@ import type { BandLimits } from '../../results/figures.js';
 import { ChartFigure } from './chart-figure.js';
 import { largestShare, profileSpec, scaleOf, stackOf, type Row } from './chart-specs.js';
 import { DataTable, MeanCell } from './figure-parts.js';
+import { favourableBandsText } from './band-texts.js';
 import { formats } from './format.js';
 import { measureColumn, measureLabel } from './labels.js';
 
@@ -27,7 +28,7 @@ export function ProfileChart({ lang, version, limits, current, previous }: Profi
     <>
       <p>
         {fill(t.profileIntro, { min: scale.min, max: scale.max })} {previous && fill(t.profilePrevious, { title: previous.title })}{' '}
-        {fill(t.profileBands, { concern: f.number(limits.concern), strength: f.number(limits.strength) })}
+        {limits.basis === 'mean' ? fill(t.profileBands, { concern: f.number(limits.concern), strength: f.number(limits.strength) }) : favourableBandsText(limits, lang)}
       </p>
       <ChartFigure id="chart-profile" spec={profileSpec(lang, version, limits, current, previous)} label={label} tableLabel={t.tableView}>
         <DataTable
