@@ -5,6 +5,8 @@
  * database and as a backup, then attacks every copy. The test alone knows
  * whose each response is (a mark hidden in its comment); the attacks never
  * read it, the scorer does. Each bound is what chance allows (see chance.ts).
+ * Every attack runs on both kinds of round members answer: a rules round, and
+ * a choosing round (prioritisation) made from a rules round closed before it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
