@@ -91,7 +91,7 @@ const DAY = 24 * HOUR;
 /** The choosing round's rules round runs the week before; the round played always opens at START. */
 const WEEK_BEFORE = new Date(new Date(START).getTime() - 7 * DAY).toISOString();
 
-/** The n-th of the rankings of one to three of `proposals` (all of them, by length, then by order): a different one for each member. */
+/** The n-th of the rankings of one to three of `proposals` (the rankings of three first): a different one for each member while there are enough. */
 export function nthRanking(proposals: string[], n: number): string[] {
   const all: string[][] = [];
   const extend = (prefix: string[]) => {
