@@ -5,6 +5,8 @@
  * database and as a backup, then attacks every copy. The test alone knows
  * whose each response is (a mark hidden in its comment); the attacks never
  * read it, the scorer does. Each bound is what chance allows (see chance.ts).
+ * Every attack runs on both kinds of round members answer: a rules round, and
+ * a choosing round (prioritisation) made from a rules round closed before it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
@@ -14,7 +16,7 @@ import { storageOrder, walAppearanceOrder } from './attack-order.js';
 import { walCommitGuesses } from './attack-wal-commits.js';
 import { MAX_CORRECT_BY_CHANCE, MAX_UNIQUE_LINKS, kendallTau, tauBound } from './chance.js';
 import { viewCopy, type CopyView } from './copy-view.js';
-import { playRound, type PlayedRound, type TrueMember } from './play-round.js';
+import { playRound, type PlayedRound, type RoundKind, type TrueMember } from './play-round.js';
 
 let sink: SmtpSink;
 let played: PlayedRound | undefined;
@@ -28,17 +30,28 @@ afterEach(async () => {
   await sink.close();
 });
 
-async function playAndCopy(seed: number): Promise<{ round: PlayedRound; views: CopyView[] }> {
-  played = await playRound(sink, seed);
+async function playAndCopy(kind: RoundKind, seed: number): Promise<{ round: PlayedRound; views: CopyView[] }> {
+  played = await playRound(sink, { kind, seed });
   for (const copy of played.copies) views.push(await viewCopy(copy));
   return { round: played, views };
 }
 
+/** ANONYMITY_FIGURES=1 prints what each attack achieved, passing or not. */
+const show = (kind: RoundKind, report: string) => {
+  if (process.env.ANONYMITY_FIGURES) console.info(`[${kind}] ${report}`);
+};
+
 const answerers = (round: PlayedRound) => round.members.filter((m): m is TrueMember & { answeredAs: number } => m.answeredAs !== null);
 
-describe('a copy of the database files does not link responses to members', () => {
+/** Each kind of round the members answer; the seeds differ, so a kind's failure replays alone. */
+const KINDS: Array<{ kind: RoundKind; label: string; seed: number }> = [
+  { kind: 'rules', label: 'a rules round', seed: 10 },
+  { kind: 'choosing', label: 'a choosing round (prioritisation)', seed: 20 },
+];
+
+describe.each(KINDS)('a copy of the database files does not link responses to members: $label', ({ kind, seed }) => {
   it('WAL commit groups: rows written in the same commit', async () => {
-    const { round, views } = await playAndCopy(11);
+    const { round, views } = await playAndCopy(kind, seed + 1);
     const figures: string[] = [];
     let worstCorrect = 0;
     let worstUnique = 0;
@@ -51,12 +64,13 @@ describe('a copy of the database files does not link responses to members', () =
       figures.push(`${view.copy.name}: linked ${correct.length} of ${answerers(round).length} responses (${unique} by a commit with one member and one response; ${guesses.length} guesses)`);
     }
     const report = `WAL commit groups — ${figures.join('; ')}`;
+    show(kind, report);
     expect(worstUnique, report).toBeLessThanOrEqual(MAX_UNIQUE_LINKS);
     expect(worstCorrect, report).toBeLessThanOrEqual(MAX_CORRECT_BY_CHANCE);
   });
 
   it('physical order: the order rows lie in, in the file and in the WAL, against the order of answering', async () => {
-    const { round, views } = await playAndCopy(12);
+    const { round, views } = await playAndCopy(kind, seed + 2);
     const figures: string[] = [];
     const failures: string[] = [];
     for (const view of views) {
@@ -78,12 +92,13 @@ describe('a copy of the database files does not link responses to members', () =
     for (const view of views.filter((v) => v.copy.name !== 'open' && v.copy.name !== 'open-early')) {
       expect(storageOrder(view).filter((text) => round.answersBy(text)).length, `responses the attack reads in ${view.copy.name}`).toBe(answerers(round).length);
     }
+    show(kind, `physical order — ${figures.join('; ')}`);
     expect(failures, `physical order — ${figures.join('; ')}`).toEqual([]);
   });
 
   it('left-over bytes: no answer link and no reminder recipient anywhere in any file', async () => {
-    const { round, views } = await playAndCopy(13);
-    const tokens = round.members.map((m) => m.token);
+    const { round, views } = await playAndCopy(kind, seed + 3);
+    const tokens = round.links;
     const emails = round.members.map((m) => m.email);
     const figures: string[] = [];
     let findings = 0;
@@ -95,11 +110,12 @@ describe('a copy of the database files does not link responses to members', () =
       const places = (kind: string) => [...new Set(found.filter((f) => f.what.startsWith(kind)).map((f) => `${f.file} ${f.where.replace(/ \d+/g, '')}`))].join(', ');
       figures.push(`${view.copy.name}: ${links.size} of ${tokens.length} links (in ${places('link')}), ${reminded.size} reminder recipients (in ${places('reminded')}), ${found.length} places in all`);
     }
+    show(kind, `left-over bytes — ${figures.join('; ')}`);
     expect(findings, `left-over bytes — ${figures.join('; ')}`).toBe(0);
   });
 
   it('metadata join: what the tables say about members, joined with what responses carry', async () => {
-    const { round, views } = await playAndCopy(14);
+    const { round, views } = await playAndCopy(kind, seed + 4);
     const figures: string[] = [];
     const failures: string[] = [];
     for (const view of views) {
@@ -120,6 +136,7 @@ describe('a copy of the database files does not link responses to members', () =
       figures.push(line);
       if (unique > MAX_UNIQUE_LINKS || expected > expectedFromAllowed + 1) failures.push(line);
     }
+    show(kind, `metadata join — ${figures.join('; ')}`);
     expect(failures, `metadata join — ${figures.join('; ')}`).toEqual([]);
   });
 });
