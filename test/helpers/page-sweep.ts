@@ -27,7 +27,7 @@ export type Sweep = { path: string; signedIn: boolean; ready?: string; submitEmp
 
 
 /** SurveyJS's wording, except the Finnish one, which we set. */
-export const REQUIRED_MESSAGE = { fi: 'Vastaa tähän kysymykseen.', sv: 'Frågan är obligatorisk.', en: 'Response required.' };
+export const REQUIRED_MESSAGE = { fi: 'Vastaa tähän kysymykseen.', sv: 'Besvara den här frågan.', en: 'Please answer this question.' };
 
 export type Viewport = { width: number; height: number };
 
