@@ -17,6 +17,7 @@ import { resultsApi } from './api/results.js';
 import { resultsRoutes } from './results.js';
 import { actionApi } from './api/actions.js';
 import { reportApi } from './api/reports.js';
+import { cardApi } from './api/cards.js';
 import { digestApi } from './api/digest.js';
 import { resultsExports } from './api/results-exports.js';
 import { agendaRoutes } from './agenda.js';
@@ -70,6 +71,6 @@ export function networkPages(): Hono<AppEnv> {
 export function networkJsonApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', networkApi);
-  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/results', resultsExports], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi], ['/audit', auditApi]]));
+  api.route('/:networkId', scope([['/', networkHomeApi], ['/members', memberApi], ['/rounds', roundApi], ['/results', resultsApi], ['/results', resultsExports], ['/actions', actionApi], ['/', reportApi], ['/digest', digestApi], ['/audit', auditApi], ['/card', cardApi]]));
   return api;
 }

@@ -4,7 +4,7 @@ import { auditEvents, networkCards, rounds } from '../../src/db/schema/index.js'
 import { createReportLink } from '../../src/reports/report-links.js';
 import { eraseRoundResults } from '../../src/retention/erase-results.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { networkWithPeople, postForm, type SignedIn } from '../helpers/people.js';
+import { networkWithPeople, postForm, sendJson, type SignedIn } from '../helpers/people.js';
 import { GOALS, IMAGE, strategyRound } from './fixture.js';
 
 let t: TestApp;
@@ -87,11 +87,12 @@ describe("the network's card", () => {
   });
 
   it('starts the next strategy round’s card from the published one, which then becomes history', async () => {
-    const { network, coordinator, leader } = await networkWithPeople(t);
+    const { network, coordinator, leader, outsider } = await networkWithPeople(t);
     const first = await strategyRound(t, network.id, '2026-02-20T14:00:00.000Z');
     const second = await strategyRound(t, network.id, '2026-09-20T14:00:00.000Z', [4, 4, 5, 5, 5, 5]);
     const cards = `/networks/${network.id}/card`;
     expect((await t.app.request(`${cards}/rounds/${first.id}`, postForm(coordinator, texts))).status).toBe(303);
+    expect(await (await t.app.request(`/api/networks/${network.id}/card`, sendJson(leader, 'GET'))).json()).toEqual({ current: null, history: [] });
     // Nothing published yet: the second round starts empty.
     expect(await (await get(coordinator, `${cards}/rounds/${second.id}/edit`)).text()).not.toContain(texts.goals);
     expect((await t.app.request(`${cards}/rounds/${first.id}/publish`, postForm(coordinator, {}))).status).toBe(303);
@@ -116,6 +117,13 @@ describe("the network's card", () => {
     const report = await (await get(leader, `/networks/${network.id}/report`)).text();
     expect(report).toContain(updated.goals);
     expect(report).not.toContain(texts.goals);
+
+    // The JSON API tells the same as the pages: the current card with its live area figures, the earlier one as history.
+    const api = await (await t.app.request(`/api/networks/${network.id}/card`, sendJson(leader, 'GET'))).json();
+    expect(api.current).toMatchObject({ roundId: second.id, texts: updated });
+    expect(api.current.areas.length).toBeGreaterThan(0);
+    expect(api.history.map((sheet: { roundId: number }) => sheet.roundId)).toEqual([first.id]);
+    expect((await t.app.request(`/api/networks/${network.id}/card`, sendJson(outsider, 'GET'))).status).toBe(404);
   });
 
   it('loses its quotes and figures when the round’s results are erased', async () => {
