@@ -44,3 +44,9 @@ export async function currentCard(db: Db, networkId: number, onlyRounds: number[
   const published = await listCards(db, networkId, 'published');
   return published.find(({ round }) => !onlyRounds || onlyRounds.includes(round.id)) ?? null;
 }
+
+/** The current card and the earlier published ones, from one read: what the card index and the API show. */
+export async function publishedCards(db: Db, networkId: number): Promise<{ current: CardWithRound | null; history: CardWithRound[] }> {
+  const [current = null, ...history] = await listCards(db, networkId, 'published');
+  return { current, history };
+}

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { cardDraft, publishCard, saveCard } from '../cards/actions.js';
 import { CARD_QUESTIONS, cardInputSchema, quotesFromForm, type CardInput, type CardTexts } from '../cards/card-input.js';
-import { currentCard, findCard, listCards, strategyRounds } from '../cards/cards.js';
+import { findCard, listCards, publishedCards, strategyRounds } from '../cards/cards.js';
 import { CardRefused, type CardRefusal } from '../cards/refusals.js';
 import { cardSheet } from '../cards/sheet.js';
 import { DomainError, NotFoundError } from '../http/errors.js';
@@ -50,8 +50,7 @@ const noticeOf = (c: Context<NetworkEnv>) => {
 networkCardRoutes.get('/', anyNetworkRole, async (c) => {
   const { db } = c.var.deps;
   const network = c.var.network;
-  const [current, published] = await Promise.all([currentCard(db, network.id), listCards(db, network.id, 'published')]);
-  const history = published.filter((entry) => entry.card.id !== current?.card.id);
+  const { current, history } = await publishedCards(db, network.id);
   let rounds: Array<{ round: Round; card: Awaited<ReturnType<typeof findCard>> }> = [];
   if (c.var.role === 'coordinator') {
     const cards = new Map((await listCards(db, network.id)).map((entry) => [entry.round.id, entry.card]));

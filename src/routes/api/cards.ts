@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { currentCard, listCards } from '../../cards/cards.js';
+import { publishedCards, type CardWithRound } from '../../cards/cards.js';
 import { cardSheet } from '../../cards/sheet.js';
 import { anyNetworkRole, type NetworkEnv } from '../../http/network-access.js';
 
@@ -10,10 +10,7 @@ export const cardApi = new Hono<NetworkEnv>();
 cardApi.get('/', anyNetworkRole, async (c) => {
   const { db, catalogue } = c.var.deps;
   const network = c.var.network;
-  const [current, published] = await Promise.all([currentCard(db, network.id), listCards(db, network.id, 'published')]);
-  const sheet = (entry: NonNullable<typeof current>) => cardSheet(db, catalogue, network, entry);
-  return c.json({
-    current: current ? await sheet(current) : null,
-    history: await Promise.all(published.filter((entry) => entry.card.id !== current?.card.id).map(sheet)),
-  });
+  const { current, history } = await publishedCards(db, network.id);
+  const sheet = (entry: CardWithRound) => cardSheet(db, catalogue, network, entry);
+  return c.json({ current: current ? await sheet(current) : null, history: await Promise.all(history.map(sheet)) });
 });

@@ -11,7 +11,8 @@ import type { OpenAnswers } from '../../results/open-answers.js';
 import type { Round } from '../../results/round-results.js';
 import { CsrfField } from '../csrf-field.js';
 import { FieldFrame } from '../field-frame.js';
-import { CardNotice, CardShell, cardHref } from './card-shell.js';
+import { ResultsShell } from '../results/results-shell.js';
+import { CardNotice, cardHref } from './card-shell.js';
 
 export type CardFormProps = {
   c: Context<NetworkEnv>;
@@ -36,7 +37,7 @@ export function CardFormPage({ c, round, language, texts, quotes, answers, prefi
   const chosen = new Set(quotes.map(quoteValue));
   const quotable = answers.items.filter((item) => !item.withheld && item.answers.length > 0);
   return (
-    <CardShell c={c} title={fill(t.formTitle, { round: round.title })} back={saved ? { href: base, label: t.backToCard } : { href: cardHref(c.var.network.id), label: t.title }}>
+    <ResultsShell c={c} title={fill(t.formTitle, { round: round.title })} back={saved ? { href: base, label: t.backToCard } : { href: cardHref(c.var.network.id), label: t.title }}>
       <CardNotice text={notice} />
       <section class="card narrow">
         <h1>{fill(t.formTitle, { round: round.title })}</h1>
@@ -94,6 +95,6 @@ export function CardFormPage({ c, round, language, texts, quotes, answers, prefi
           <button type="submit">{saved ? t.saveChanges : t.save}</button>
         </form>
       </section>
-    </CardShell>
+    </ResultsShell>
   );
 }

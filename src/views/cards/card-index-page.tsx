@@ -6,7 +6,8 @@ import { networkCardText } from '../../i18n/network-card.js';
 import type { Round } from '../../results/round-results.js';
 import { closedOn } from '../../rounds/closing-instant.js';
 import { formats } from '../results/format.js';
-import { CardShell, cardHref } from './card-shell.js';
+import { ResultsShell } from '../results/results-shell.js';
+import { cardHref } from './card-shell.js';
 
 type Props = {
   c: Context<NetworkEnv>;
@@ -25,7 +26,7 @@ export function CardIndexPage({ c, current, history, rounds }: Props) {
   const base = cardHref(c.var.network.id);
   const coordinator = c.var.role === 'coordinator';
   return (
-    <CardShell c={c} title={t.title} back={{ href: `/networks/${c.var.network.id}/results`, label: t.section }}>
+    <ResultsShell c={c} title={t.title} back={{ href: `/networks/${c.var.network.id}/results`, label: t.section }}>
       <section class="card">
         <h1>{t.title}</h1>
         <p class="lead">{t.intro}</p>
@@ -74,6 +75,6 @@ export function CardIndexPage({ c, current, history, rounds }: Props) {
           </ul>
         )}
       </section>
-    </CardShell>
+    </ResultsShell>
   );
 }

@@ -5,7 +5,8 @@ import { csrfTokenOf } from '../../http/session.js';
 import { networkCardText } from '../../i18n/network-card.js';
 import { CsrfField } from '../csrf-field.js';
 import { CardSheetView } from './card-sheet.js';
-import { CardNotice, CardShell, cardHref } from './card-shell.js';
+import { ResultsShell } from '../results/results-shell.js';
+import { CardNotice, cardHref } from './card-shell.js';
 
 /** One round's card as it prints; a coordinator also gets its edit link and, for a draft, the publish button (neither prints). */
 export function CardRoundPage({ c, sheet, notice }: { c: Context<NetworkEnv>; sheet: CardSheet; notice?: string | undefined }) {
@@ -13,7 +14,7 @@ export function CardRoundPage({ c, sheet, notice }: { c: Context<NetworkEnv>; sh
   const base = cardHref(c.var.network.id, `/rounds/${sheet.roundId}`);
   const coordinator = c.var.role === 'coordinator';
   return (
-    <CardShell c={c} title={t.title} back={{ href: cardHref(c.var.network.id), label: t.title }}>
+    <ResultsShell c={c} title={t.title} back={{ href: cardHref(c.var.network.id), label: t.title }}>
       <CardNotice text={notice} />
       <div class="card network-card-page">
         <CardSheetView lang={c.var.lang} networkName={c.var.network.name} sheet={sheet} level="page" />
@@ -33,6 +34,6 @@ export function CardRoundPage({ c, sheet, notice }: { c: Context<NetworkEnv>; sh
           )}
         </section>
       )}
-    </CardShell>
+    </ResultsShell>
   );
 }
